@@ -1,0 +1,124 @@
+"""The Document model: the one tree every writer walks.
+
+Markup is parsed into this tree once; the DOCX, PDF and preview writers each
+receive the same tree, so the formats cannot drift apart.  The block types are
+deliberately few: a new writer only has to handle these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with uniform formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference to entry ``number`` of the brief's sources list, e.g. ``[2, p. 3]``."""
+
+    number: int
+    locator: str = ""
+
+    @property
+    def label(self) -> str:
+        """The text both writers print, so the formats agree to the character."""
+        return f"[{self.number}, {self.locator}]" if self.locator else f"[{self.number}]"
+
+
+Inline = Run | Citation
+
+#: Paragraph roles a writer must style distinctly (template containers of the same name).
+PARAGRAPH_ROLES = ("body", "title", "subtitle", "marking", "meta", "attribution")
+
+#: Callout kinds: ``summary`` is the bottom-line box, ``note`` an analyst note.
+CALLOUT_KINDS = ("summary", "note", "callout")
+
+
+@dataclass
+class Heading:
+    level: int
+    inlines: list[Inline]
+
+
+@dataclass
+class Paragraph:
+    inlines: list[Inline]
+    role: str = "body"
+
+
+@dataclass
+class ListBlock:
+    ordered: bool
+    items: list[list[Block]]
+    start: int = 1
+
+
+@dataclass
+class Quote:
+    blocks: list[Block]
+
+
+@dataclass
+class Callout:
+    kind: str
+    blocks: list[Block]
+
+
+@dataclass
+class Table:
+    header: list[list[Inline]]
+    rows: list[list[list[Inline]]]
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+Block = Heading | Paragraph | ListBlock | Quote | Callout | Table | PageBreak
+
+
+@dataclass
+class DocumentMeta:
+    """Brief-level facts the writers put in headers, footers and file properties."""
+
+    title: str = ""
+    subtitle: str = ""
+    author: str = ""
+    organisation: str = ""
+    date: str = ""
+    classification: str = ""
+    recipient: str = ""
+    subject: str = ""
+    keywords: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    meta: DocumentMeta
+    blocks: list[Block]
+
+
+def plain_text(inlines: list[Inline]) -> str:
+    """Inline content as the reader sees it, citations included."""
+    return "".join(i.label if isinstance(i, Citation) else i.text for i in inlines)
+
+
+def iter_blocks(blocks: list[Block]):
+    """Every block in reading order, descending into lists, quotes and callouts."""
+    for block in blocks:
+        yield block
+        if isinstance(block, (Quote, Callout)):
+            yield from iter_blocks(block.blocks)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from iter_blocks(item)
