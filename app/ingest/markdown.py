@@ -1,0 +1,94 @@
+"""Markdown sources: ``#`` headings make sections, front matter gives title, outlet and date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from app.ingest.sections import Block, build_sections, title_from_sections
+from app.ingest.textio import read_text
+from app.model import Source
+from app.text import dateline_outlet
+
+_PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+_TEXT_BLOCKS = {"paragraph_open", "heading_open"}
+
+
+def parse_front_matter(raw: str) -> dict[str, str]:
+    """Simple ``key: value`` front matter; nested YAML is not needed for source metadata."""
+    fields: dict[str, str] = {}
+    for line in raw.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "\t", "#")):
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields
+
+
+def _inline_text(token: Token) -> str:
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return " ".join("".join(parts).split())
+
+
+def markdown_blocks(text: str) -> tuple[dict[str, str], list[Block]]:
+    """Front matter and the flat heading/paragraph stream; list items and table rows become paragraphs."""
+    tokens = _PARSER.parse(text)
+    meta: dict[str, str] = {}
+    blocks: list[Block] = []
+    heading_level = 0
+    row: list[str] | None = None
+    for token in tokens:
+        if token.type == "front_matter":
+            meta = parse_front_matter(token.content)
+        elif token.type == "heading_open":
+            heading_level = int(token.tag[1])
+        elif token.type == "heading_close":
+            heading_level = 0
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            blocks.append(Block(" | ".join(row)))
+            row = None
+        elif token.type == "inline" and row is not None:
+            row.append(_inline_text(token))
+        elif token.type == "inline":
+            content = _inline_text(token)
+            if content:
+                blocks.append(Block(content, heading_level=heading_level))
+        elif token.type in ("fence", "code_block") and token.content.strip():
+            blocks.append(Block(token.content.rstrip("\n")))
+    return meta, blocks
+
+
+def _promote_title(blocks: list[Block]) -> tuple[str, list[Block]]:
+    """A single leading level-1 heading is the document's title, not a section."""
+    level_one = [b for b in blocks if b.heading_level == 1]
+    if len(level_one) == 1 and blocks and blocks[0] is level_one[0]:
+        return blocks[0].text, blocks[1:]
+    return "", blocks
+
+
+def read_markdown(path: Path) -> Source:
+    meta, blocks = markdown_blocks(read_text(path))
+    heading_title, blocks = _promote_title(blocks)
+    sections = build_sections(blocks)
+    first_paragraph = next((b.text for b in blocks if not b.is_heading), "")
+    return Source(
+        path=str(path),
+        title=meta.get("title") or heading_title or title_from_sections(sections, path.stem),
+        outlet=meta.get("outlet") or meta.get("publisher") or meta.get("source") or dateline_outlet(first_paragraph),
+        author=meta.get("author", ""),
+        date=meta.get("date", ""),
+        language=meta.get("language") or meta.get("lang", ""),
+        format="markdown",
+        sections=sections,
+    )

@@ -1,0 +1,90 @@
+"""Plain-text sources: paragraphs by blank lines or by line, headings by their shape.
+
+News articles saved as text rarely mark headings, so a heading is recognised
+by what it looks like: a short, title-cased line without closing punctuation,
+followed by body text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from app.ingest.sections import Block, build_sections, title_from_sections
+from app.ingest.textio import read_text
+from app.model import Source
+from app.text import dateline_outlet
+
+_MINOR_WORDS = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over",
+    "the", "to", "up", "with", "vs", "via", "after", "amid", "against", "under", "per",
+}  # fmt: skip
+_CLOSING = (".", ",", ";", ":", "!", '"', "”", "’", "'", ")")
+_WORD = re.compile(r"[^\W_][\w'’.,-]*", re.UNICODE)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a text file, whether it puts one per line or wraps them between blank lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    chunks = [c for c in re.split(r"\n[ \t]*\n", text) if c.strip()]
+    wrapped = any(len([ln for ln in c.splitlines() if ln.strip()]) > 1 for c in chunks) and len(chunks) > 1
+    paragraphs: list[str] = []
+    for chunk in chunks:
+        lines = [" ".join(ln.split()) for ln in chunk.splitlines() if ln.strip()]
+        if wrapped and not _starts_with_heading(lines):
+            paragraphs.append(" ".join(lines))
+        elif wrapped:
+            paragraphs.append(lines[0])
+            if len(lines) > 1:
+                paragraphs.append(" ".join(lines[1:]))
+        else:
+            paragraphs.extend(lines)
+    return paragraphs
+
+
+def _starts_with_heading(lines: list[str]) -> bool:
+    return len(lines) > 1 and looks_like_heading(lines[0])
+
+
+def looks_like_heading(line: str) -> bool:
+    """Short, no closing punctuation, and title-cased or in capitals."""
+    line = line.strip()
+    words = _WORD.findall(line)
+    if not words or len(words) > 14 or len(line) > 110 or line.endswith(_CLOSING):
+        return False
+    if line.startswith(("-", "*", "•", "“", '"')):
+        return False
+    significant = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if not significant:
+        return False
+    capitalised = sum(1 for w in significant if w[0].isupper() or w[0].isdigit())
+    starts_well = words[0][0].isupper() or words[0][0].isdigit()
+    return starts_well and capitalised / len(significant) >= 0.75
+
+
+def detect_blocks(paragraphs: list[str]) -> list[Block]:
+    """Mark headings: a heading-shaped paragraph that is not the first and is followed by body text."""
+    blocks: list[Block] = []
+    for index, paragraph in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        is_heading = (
+            index > 0
+            and following is not None
+            and looks_like_heading(paragraph)
+            and not looks_like_heading(following)
+        )
+        blocks.append(Block(paragraph, heading_level=1 if is_heading else 0))
+    return blocks
+
+
+def read_plaintext(path: Path) -> Source:
+    paragraphs = split_paragraphs(read_text(path))
+    sections = build_sections(detect_blocks(paragraphs))
+    outlet = dateline_outlet(paragraphs[0]) if paragraphs else ""
+    return Source(
+        path=str(path),
+        title=title_from_sections(sections, path.stem),
+        outlet=outlet,
+        format="text",
+        sections=sections,
+    )

@@ -1,0 +1,84 @@
+"""Turn a flat run of headings and paragraphs into ordered, uniquely-identified sections.
+
+Every reader produces the same flat stream, so section ids, the lead section
+and titles work the same whatever the file format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.model import LEAD_ID, Section, slugify
+from app.text import shorten, split_sentences, strip_dateline
+
+
+@dataclass(frozen=True)
+class Block:
+    """One heading or paragraph as a reader found it."""
+
+    text: str
+    heading_level: int = 0
+    page: int | None = None
+
+    @property
+    def is_heading(self) -> bool:
+        return self.heading_level > 0
+
+
+def build_sections(blocks: list[Block]) -> list[Section]:
+    """Group paragraphs under the heading before them; text before any heading is the lead."""
+    sections: list[Section] = []
+    used_ids: set[str] = set()
+    heading: Block | None = None
+    paragraphs: list[str] = []
+    first_page: int | None = None
+
+    def close() -> None:
+        if heading is None and not paragraphs:
+            return
+        if heading is None:
+            section_id = LEAD_ID
+        else:
+            section_id = _unique(slugify(heading.text), used_ids)
+        used_ids.add(section_id)
+        sections.append(
+            Section(
+                id=section_id,
+                heading=heading.text if heading else "",
+                level=heading.heading_level if heading else 1,
+                paragraphs=list(paragraphs),
+                page=heading.page if heading and heading.page else first_page,
+            )
+        )
+
+    for block in blocks:
+        if block.is_heading:
+            close()
+            heading, paragraphs, first_page = block, [], block.page
+        else:
+            if not paragraphs and first_page is None:
+                first_page = block.page
+            paragraphs.append(block.text)
+    close()
+    return sections
+
+
+def _unique(candidate: str, used: set[str]) -> str:
+    if candidate == LEAD_ID:
+        candidate = f"{LEAD_ID}-section"
+    if candidate not in used:
+        return candidate
+    n = 2
+    while f"{candidate}-{n}" in used:
+        n += 1
+    return f"{candidate}-{n}"
+
+
+def title_from_sections(sections: list[Section], fallback: str) -> str:
+    """A title for a source that has none: its lead's first sentence, shortened."""
+    for section in sections:
+        for paragraph in section.paragraphs:
+            sentences = split_sentences(strip_dateline(paragraph))
+            if sentences:
+                return shorten(sentences[0])
+    return fallback

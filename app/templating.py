@@ -1,0 +1,210 @@
+"""Template discovery and assembly: project + template → markup text, in Jinja2's sandbox.
+
+Every value a template prints is escaped for Markdown unless it is already
+markup (``Md``), so a ``*`` or ``#`` in a source comes out literally and a
+source cannot inject structure into the brief.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+import jinja2
+import markupsafe
+from jinja2.sandbox import SandboxedEnvironment
+from platformdirs import user_data_dir
+
+from app.context import BriefContext, ItemView, QuoteView, SourceView, build_context
+from app.errors import TemplateError
+from app.model import BriefProject, Source
+from app.paths import TEMPLATES_DIR
+from app.quotes import find_quotes
+from app.style import Style, load_style
+
+TEMPLATE_FILE = "brief.md.j2"
+PARTIALS_DIR = TEMPLATES_DIR / "_partials"
+#: Largest markup a template may produce; a runaway loop is stopped here.
+MAX_OUTPUT_CHARS = 2_000_000
+
+
+class Md(str):
+    """Text that is already markup and must not be escaped again."""
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&:=\"])")
+
+
+def escape_markdown(value: object) -> str:
+    """Make text literal in Markdown: escape punctuation, keep paragraphs, drop indentation that would make code."""
+    lines = str(value).replace("\r\n", "\n").split("\n")
+    return "\n".join(_MD_SPECIAL.sub(r"\\\1", line.strip()) for line in lines)
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, (Md, markupsafe.Markup)):
+        return value
+    if value is None:
+        return ""
+    return escape_markdown(value)
+
+
+def user_templates_dir() -> Path:
+    return Path(user_data_dir("briefgen", appauthor=False)) / "templates"
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str
+    folder: Path
+    description: str = ""
+    builtin: bool = True
+    settings: dict = field(default_factory=dict)
+
+    @property
+    def source_path(self) -> Path:
+        return self.folder / TEMPLATE_FILE
+
+    @property
+    def style_path(self) -> Path:
+        return self.folder / "style.toml"
+
+    def style(self) -> Style:
+        return load_style(self.style_path) if self.style_path.exists() else Style(folder=self.folder)
+
+
+def _read_info(folder: Path, builtin: bool) -> TemplateInfo | None:
+    if not (folder / TEMPLATE_FILE).is_file():
+        return None
+    settings: dict = {}
+    toml_path = folder / "template.toml"
+    if toml_path.is_file():
+        try:
+            settings = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+            raise TemplateError(f"template.toml is not valid: {exc}", str(toml_path)) from exc
+    return TemplateInfo(
+        name=folder.name,
+        folder=folder,
+        description=str(settings.get("description", "")),
+        builtin=builtin,
+        settings=settings,
+    )
+
+
+def discover_templates(user_dir: Path | None = None) -> dict[str, TemplateInfo]:
+    """Built-in templates, shadowed by user templates of the same name."""
+    found: dict[str, TemplateInfo] = {}
+    for root, builtin in ((TEMPLATES_DIR, True), (user_dir or user_templates_dir(), False)):
+        if not root.is_dir():
+            continue
+        for folder in sorted(root.iterdir()):
+            if folder.is_dir() and not folder.name.startswith(("_", ".")):
+                info = _read_info(folder, builtin)
+                if info:
+                    found[info.name] = info
+    return found
+
+
+def find_template(name_or_path: str, user_dir: Path | None = None) -> TemplateInfo:
+    """A template by name, or by folder path for one that is not installed."""
+    candidate = Path(name_or_path)
+    if candidate.is_dir():
+        info = _read_info(candidate, builtin=False)
+        if info:
+            return info
+    templates = discover_templates(user_dir)
+    if name_or_path in templates:
+        return templates[name_or_path]
+    raise TemplateError(f"unknown template {name_or_path!r}; available: {', '.join(sorted(templates)) or 'none'}")
+
+
+def make_environment(folder: Path) -> SandboxedEnvironment:
+    """A sandbox that can only load files from the template's own folder and the built-in partials."""
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(folder), str(PARTIALS_DIR)]),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = Md
+    env.filters["escape_md"] = lambda v: Md(escape_markdown(v))
+    return env
+
+
+def _cite(target: ItemView | SourceView, page: int | None = None) -> Md:
+    """``[@n]`` or ``[@n, p. 3]``: the markup for a citation of an item or a source."""
+    if isinstance(target, ItemView):
+        number, page = target.source.number, page if page is not None else target.page
+    elif isinstance(target, SourceView):
+        number = target.number
+    else:
+        raise TypeError("cite() takes an item or a source")
+    return Md(f"[@{number}, p. {int(page)}]" if page else f"[@{number}]")
+
+
+def _quotes(items: list[ItemView] | ItemView) -> list[QuoteView]:
+    items = [items] if isinstance(items, ItemView) else list(items)
+    return [QuoteView(text, speaker, item) for item in items for text, speaker in find_quotes(item.text)]
+
+
+def template_globals(context: BriefContext) -> dict:
+    return {
+        "meta": context.meta,
+        "items": context.items,
+        "sources": context.sources,
+        "summary": context.summary,
+        "roles": context.roles,
+        "cite": _cite,
+        "quotes": _quotes,
+    }
+
+
+def _error_line(tb: TracebackType | None, folder: Path) -> tuple[str | None, int | None]:
+    """The innermost template frame in a traceback: Jinja rewrites frames to point at template lines."""
+    filename, lineno = None, None
+    while tb is not None:
+        code_file = tb.tb_frame.f_code.co_filename
+        if code_file.endswith(".j2") or code_file.startswith(str(folder)):
+            filename, lineno = code_file, tb.tb_lineno
+        tb = tb.tb_next
+    return filename, lineno
+
+
+def render_template_text(info: TemplateInfo, context: BriefContext) -> str:
+    """Run the template; every Jinja failure becomes a TemplateError with file and line."""
+    env = make_environment(info.folder)
+    try:
+        template = env.get_template(TEMPLATE_FILE)
+        pieces: list[str] = []
+        size = 0
+        for piece in template.generate(**template_globals(context)):
+            size += len(piece)
+            if size > MAX_OUTPUT_CHARS:
+                raise TemplateError(f"output is larger than {MAX_OUTPUT_CHARS:,} characters; is a loop running away?", str(info.source_path))
+            pieces.append(piece)
+        return "".join(pieces)
+    except TemplateError:
+        raise
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"syntax error: {exc.message}", exc.filename or str(info.source_path), exc.lineno) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template file not found: {exc.name}", str(info.folder)) from exc
+    except Exception as exc:  # undefined names, sandbox violations, errors in filters
+        filename, lineno = _error_line(exc.__traceback__, info.folder)
+        kind = "undefined value" if isinstance(exc, jinja2.UndefinedError) else type(exc).__name__
+        if isinstance(exc, jinja2.exceptions.SecurityError):
+            kind = "not allowed in a template"
+        raise TemplateError(f"{kind}: {exc}", filename or str(info.source_path), lineno) from exc
+
+
+def assemble(project: BriefProject, sources: Mapping[str, Source], info: TemplateInfo) -> str:
+    """The brief as markup, ready for app.markup.parse_markup."""
+    return render_template_text(info, build_context(project, sources))

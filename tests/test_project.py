@@ -1,0 +1,74 @@
+"""The .brief file: round trip, relative paths, and clear errors for broken or newer files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.errors import ProjectError
+from app.model import BriefItem, BriefMeta, BriefProject
+from app.project import FORMAT_VERSION, load_project, save_project
+from tests.conftest import SAMPLE
+
+
+def _project(source: Path) -> BriefProject:
+    return BriefProject(
+        meta=BriefMeta(title="Recruitment brief", author="A. Analyst", classification="SECRET", summary="Short."),
+        template="policy-brief",
+        sources=[str(source)],
+        items=[
+            BriefItem(source=str(source), section_id="judicial-warnings", note="Check this.", role="implications"),
+            BriefItem(source=str(source), section_id="lead", text="Edited lead.", role="background"),
+        ],
+    )
+
+
+def test_round_trip_keeps_everything(tmp_path: Path):
+    source = tmp_path / "sources" / "article.txt"
+    source.parent.mkdir()
+    shutil.copy(SAMPLE, source)
+    project = _project(source)
+    path = tmp_path / "my.brief"
+    save_project(project, path)
+    assert load_project(path) == project
+
+
+def test_paths_are_stored_relative_and_survive_a_move(tmp_path: Path):
+    folder = tmp_path / "case"
+    (folder / "src").mkdir(parents=True)
+    shutil.copy(SAMPLE, folder / "src" / "a.txt")
+    save_project(_project(folder / "src" / "a.txt"), folder / "p.brief")
+    stored = json.loads((folder / "p.brief").read_text(encoding="utf-8"))
+    assert stored["sources"] == ["src/a.txt"]
+    assert stored["version"] == FORMAT_VERSION
+    moved = tmp_path / "moved"
+    shutil.move(folder, moved)
+    loaded = load_project(moved / "p.brief")
+    assert loaded.sources == [str((moved / "src" / "a.txt").resolve())]
+    assert Path(loaded.items[0].source).is_file()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "invalid JSON at line 1"),
+        ('{"format": "something-else", "version": 1}', "not a Briefgen project"),
+        ('{"format": "briefgen-project"}', "no format version"),
+        ('{"format": "briefgen-project", "version": 99}', "newer Briefgen"),
+        ('{"format": "briefgen-project", "version": 1, "items": [{"source": 3}]}', "invalid project file: items.0"),
+        ('{"format": "briefgen-project", "version": 1, "items": [{"source": "a", "section_id": "b", "role": "x"}]}', "role"),
+    ],
+)
+def test_broken_files_give_clear_errors(tmp_path: Path, content: str, message: str):
+    path = tmp_path / "broken.brief"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ProjectError, match=message):
+        load_project(path)
+
+
+def test_missing_project_file(tmp_path: Path):
+    with pytest.raises(ProjectError, match="not found"):
+        load_project(tmp_path / "none.brief")

@@ -1,0 +1,109 @@
+"""Assembly with the policy-brief template: structure, quotes, escaping and template errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.document import Paragraph, iter_blocks, plain_text
+from app.errors import TemplateError
+from app.markup import parse_markup
+from app.model import BriefItem, BriefMeta, BriefProject
+from app.quotes import find_quotes
+from app.select import project_from_sources
+from app.templating import TemplateInfo, assemble, escape_markdown, find_template
+from tests.conftest import SAMPLE_HEADINGS
+
+
+def _assemble(project, source):
+    return assemble(project, {source.path: source}, find_template("policy-brief"))
+
+
+def test_policy_brief_structure(sample_source):
+    markup = _assemble(project_from_sources([sample_source], author="A. Analyst", recipient="Desk"), sample_source)
+    order = [markup.index(h) for h in ["# Key points", "# Background", "# Discussion", "# Key quotes", "# Sources"]]
+    assert order == sorted(order)
+    positions = [markup.index(f"## {h}") for h in SAMPLE_HEADINGS]
+    assert positions == sorted(positions)
+    assert "**Bottom line up front.** Iraqi National Security Advisor" in markup
+    assert "For: Desk" in markup
+
+
+def test_summary_used_when_given(sample_source):
+    project = project_from_sources([sample_source], summary="Baghdad acts.")
+    assert "**Bottom line up front.** Baghdad acts\\." in _assemble(project, sample_source)
+
+
+def test_every_body_paragraph_is_cited(sample_source):
+    markup = _assemble(project_from_sources([sample_source]), sample_source)
+    body = markup.split("# Discussion")[1].split("# Key quotes")[0]
+    paragraphs = [p for p in body.split("\n\n") if p.strip() and not p.startswith(("#", ":::"))]
+    assert paragraphs and all(p.rstrip().endswith("[@1]") for p in paragraphs)
+
+
+def test_allawi_quote_with_speaker():
+    text = "“Fewer than 5,000 Iraqis have joined the ranks of the Russian army,” Allawi said. Hussein Allawi is an adviser."
+    assert find_quotes(text) == [("Fewer than 5,000 Iraqis have joined the ranks of the Russian army", "Hussein Allawi")]
+    assert find_quotes("Smith said: “We will not accept this under any circumstances.”") == [
+        ("We will not accept this under any circumstances.", "Smith")
+    ]
+    assert find_quotes('a "Diwani Order" committee') == []
+
+
+def test_key_quotes_section(sample_source):
+    markup = _assemble(project_from_sources([sample_source]), sample_source)
+    quotes = markup.split("# Key quotes")[1]
+    assert "Fewer than 5,000 Iraqis have joined the ranks of the Russian army" in quotes
+    assert "Hussein Allawi" in quotes
+
+
+def test_markup_characters_in_sources_come_out_literally(sample_source):
+    hostile = "Stars *a* _b_ # c <script>x</script> [link](http://e.org) `tick` ::: note & 1. \\ end"
+    project = BriefProject(
+        meta=BriefMeta(title="T *x* #", summary=hostile),
+        items=[BriefItem(source=sample_source.path, section_id="lead", text=hostile, note=hostile)],
+    )
+    document = parse_markup(_assemble(project, sample_source))
+    texts = [plain_text(b.inlines) for b in iter_blocks(document.blocks) if isinstance(b, Paragraph)]
+    assert any(hostile in t for t in texts)
+    assert "T *x* #" in texts
+    assert sum(hostile in t for t in texts) == 4  # summary, key point, passage, note
+
+
+def test_escape_keeps_paragraphs():
+    assert escape_markdown("a*b\n\n  c") == "a\\*b\n\nc"
+
+
+def _broken_template(tmp_path: Path, body: str) -> TemplateInfo:
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "brief.md.j2").write_text(body, encoding="utf-8")
+    return find_template(str(folder))
+
+
+def test_syntax_error_names_file_and_line(tmp_path: Path, sample_source):
+    info = _broken_template(tmp_path, "line one\n{% for x in items %}\n{{ x.heading }\n")
+    with pytest.raises(TemplateError) as err:
+        assemble(project_from_sources([sample_source]), {sample_source.path: sample_source}, info)
+    assert err.value.lineno == 3
+    assert "brief.md.j2" in str(err.value)
+
+
+def test_undefined_variable_names_line(tmp_path: Path, sample_source):
+    info = _broken_template(tmp_path, "ok\n\n{{ no_such_thing }}\n")
+    with pytest.raises(TemplateError) as err:
+        assemble(project_from_sources([sample_source]), {sample_source.path: sample_source}, info)
+    assert "no_such_thing" in str(err.value)
+    assert err.value.lineno == 3
+
+
+def test_sandbox_blocks_attribute_walks(tmp_path: Path, sample_source):
+    info = _broken_template(tmp_path, "{{ cite.__globals__ }}\n")
+    with pytest.raises(TemplateError):
+        assemble(project_from_sources([sample_source]), {sample_source.path: sample_source}, info)
+
+
+def test_unknown_template():
+    with pytest.raises(TemplateError, match="unknown template 'nope'"):
+        find_template("nope")
