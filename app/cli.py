@@ -25,12 +25,16 @@ def _formats(value: str) -> list[str]:
     formats = [f.strip().lower() for f in value.split(",") if f.strip()]
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
-        raise argparse.ArgumentTypeError(f"unknown format {bad[0] if bad else value!r}; choose from {', '.join(FORMATS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown format {bad[0] if bad else value!r}; choose from {', '.join(FORMATS)}"
+        )
     return formats
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefgen", description="Turn source documents into a formatted policy brief.")
+    parser = argparse.ArgumentParser(
+        prog="briefgen", description="Turn source documents into a formatted policy brief."
+    )
     sub = parser.add_subparsers(dest="command")
 
     build = sub.add_parser("build", help="build a brief from sources or a .brief project")

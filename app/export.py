@@ -6,6 +6,7 @@ after it is complete, so a failed export never destroys an earlier file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -36,7 +37,5 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def _remove_quietly(name: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(name)
-    except OSError:
-        pass

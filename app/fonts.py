@@ -38,7 +38,9 @@ def find_family(family: str, extra_dirs: list[Path] | None = None) -> FontFiles:
             if face not in found and candidate.is_file():
                 found[face] = candidate
     if "Regular" not in found:
-        raise StyleError(f"font family {family!r} not found: expected a file named {stem}-Regular.ttf in assets/fonts or the template folder")
+        raise StyleError(
+            f"font family {family!r} not found: expected {stem}-Regular.ttf in assets/fonts or the template folder"
+        )
     regular = found["Regular"]
     bold = found.get("Bold", regular)
     italic = found.get("Italic", regular)

@@ -203,4 +203,3 @@ class _Builder:
 def parse_markup(text: str, meta: DocumentMeta | None = None) -> Document:
     tokens = _PARSER.parse(text)
     return Document(meta or DocumentMeta(), _Builder(tokens).blocks_until(None))
-

@@ -66,7 +66,9 @@ def output_name(title: str) -> str:
     return re.sub(r"[^a-z0-9-]", "", slugify(title, max_words=8)) or "brief"
 
 
-def export(brief: BuiltBrief, folder: Path, formats: list[str], name: str | None = None) -> Iterator[tuple[int, int, Path]]:
+def export(
+    brief: BuiltBrief, folder: Path, formats: list[str], name: str | None = None
+) -> Iterator[tuple[int, int, Path]]:
     """Write each format atomically, yielding (done, total, path) so callers can show progress."""
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:

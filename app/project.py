@@ -61,7 +61,8 @@ def project_from_json(text: str, project_path: Path) -> BriefProject:
         raise ProjectError(f"{project_path}: the project file has no format version")
     if version > FORMAT_VERSION:
         raise ProjectError(
-            f"{project_path}: made by a newer Briefgen (file format {version}; this version reads up to {FORMAT_VERSION})"
+            f"{project_path}: made by a newer Briefgen "
+            f"(file format {version}; this version reads up to {FORMAT_VERSION})"
         )
     try:
         project = BriefProject.model_validate(data)

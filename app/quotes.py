@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_VERBS = r"(?:said|says|stated|states|added|adds|told|warned|warns|noted|notes|explained|declared|argued|wrote|according to)"
+_VERBS = (
+    r"(?:said|says|stated|states|added|adds|told|warned|warns|noted|notes|explained|declared|argued|wrote|according to)"
+)
 _NAME = r"(?P<speaker>[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]+){0,3})"
 _QUOTED = r"[“\"](?P<quote>[^”\"]{12,600}?)[”\"]"
 _AFTER = re.compile(_QUOTED + r"\s*,?\s*" + _NAME + r"\s+" + _VERBS)

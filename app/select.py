@@ -38,7 +38,9 @@ def pick_sections(sources: list[Source], specs: list[str]) -> list[BriefItem]:
             matches = [(src, sec) for _, src, sec in listing if sec.id == spec]
         if not matches:
             known = ", ".join(sec.id for _, _, sec in listing)
-            raise SelectionError(f"unknown section {spec!r}; known sections: {known} (or their numbers 1–{len(listing)})")
+            raise SelectionError(
+                f"unknown section {spec!r}; known sections: {known} (or their numbers 1–{len(listing)})"
+            )
         if len(matches) > 1:
             raise SelectionError(f"section id {spec!r} is in several sources; use its number from `briefgen inspect`")
         items.append(item_for(*matches[0]))

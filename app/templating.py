@@ -188,7 +188,10 @@ def render_template_text(info: TemplateInfo, context: BriefContext) -> str:
         for piece in template.generate(**template_globals(context)):
             size += len(piece)
             if size > MAX_OUTPUT_CHARS:
-                raise TemplateError(f"output is larger than {MAX_OUTPUT_CHARS:,} characters; is a loop running away?", str(info.source_path))
+                raise TemplateError(
+                    f"output is larger than {MAX_OUTPUT_CHARS:,} characters; is a loop running away?",
+                    str(info.source_path),
+                )
             pieces.append(piece)
         return "".join(pieces)
     except TemplateError:

@@ -9,7 +9,8 @@ _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Col.", "Lt.", "Sen.", "R
 
 #: "Peregraf — ", "BAGHDAD (Reuters) — ", "Reuters - " at the start of a lead paragraph.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w.&'’]*(?:,? [A-Z][\w.&'’]*){0,4})\s*(?:\((?P<outlet>[^)]{2,40})\))?\s+[—–]\s+|^(?P<plain>[A-Z][\w.&'’]+(?: [A-Z][\w.&'’]+){0,3}) - "
+    r"^(?P<place>[A-Z][\w.&'’]*(?:,? [A-Z][\w.&'’]*){0,4})\s*(?:\((?P<outlet>[^)]{2,40})\))?\s+[—–]\s+"
+    r"|^(?P<plain>[A-Z][\w.&'’]+(?: [A-Z][\w.&'’]+){0,3}) - "
 )
 
 

@@ -6,4 +6,6 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e .
 .venv/bin/briefgen build seeds/peregraf-iraq-russian-recruitment.txt \
+  --title "Iraq Moves to Curb Recruitment into the Russian Military" \
+  --subtitle "Legal measures, the scale of recruitment and its economic drivers" \
   --author "Briefgen sample" --organisation "Briefgen Analysis Unit" -o out "$@"

@@ -9,9 +9,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.ingest import ingest  # noqa: E402
-from app.model import Source  # noqa: E402
-from app.paths import SEEDS_DIR  # noqa: E402
+from app.ingest import ingest
+from app.model import Source
+from app.paths import SEEDS_DIR
 
 SAMPLE = SEEDS_DIR / "peregraf-iraq-russian-recruitment.txt"
 SAMPLE_HEADINGS = [

@@ -38,23 +38,53 @@ def make_sample_document(paragraphs: int = 3) -> Document:
         Paragraph([Run(meta.classification)], role="marking"),
         Paragraph([Run(meta.title)], role="title"),
         Paragraph([Run(meta.subtitle)], role="subtitle"),
-        Paragraph([Run("25 November 2026 · J. Analyst, Briefgen Analysis Unit · For: Director, Middle East Desk")], role="meta"),
+        Paragraph(
+            [Run("25 November 2026 · J. Analyst, Briefgen Analysis Unit · For: Director, Middle East Desk")],
+            role="meta",
+        ),
         Callout(
             "summary",
-            [Paragraph([Run("Bottom line up front. ", bold=True), Run("Baghdad is criminalising enlistment in foreign forces."), Citation(1)])],
+            [
+                Paragraph(
+                    [
+                        Run("Bottom line up front. ", bold=True),
+                        Run("Baghdad is criminalising enlistment in foreign forces."),
+                        Citation(1),
+                    ]
+                )
+            ],
         ),
         Heading(1, [Run("Key points")]),
         ListBlock(
             False,
             [
-                [Paragraph([Run("Legal Measures and Accountability.", bold=True), Run(" Penal code provisions activated. "), Citation(1)])],
-                [Paragraph([Run("Nearly 5,000 Iraqis", bold=True), Run(" reportedly recruited, per "), Run("Al-Hadath", italic=True), Citation(1, "p. 2")])],
+                [
+                    Paragraph(
+                        [
+                            Run("Legal Measures and Accountability.", bold=True),
+                            Run(" Penal code provisions activated. "),
+                            Citation(1),
+                        ]
+                    )
+                ],
+                [
+                    Paragraph(
+                        [
+                            Run("Nearly 5,000 Iraqis", bold=True),
+                            Run(" reportedly recruited, per "),
+                            Run("Al-Hadath", italic=True),
+                            Citation(1, "p. 2"),
+                        ]
+                    )
+                ],
             ],
         ),
         Heading(1, [Run("Discussion")]),
         Heading(2, [Run("Legal Measures and Accountability")]),
         *body,
-        Callout("note", [Paragraph([Run("Analyst note: ", bold=True), Run("Enforcement capacity is the open question.")])]),
+        Callout(
+            "note", [Paragraph([Run("Analyst note: ", bold=True), Run("Enforcement capacity is the open question.")])]
+        ),
         Heading(2, [Run("Literal markup characters *_#<[`")]),
         Paragraph([Run("Stars *not bold*, _under_, # hash, <tag>, [link](x), `tick` & ampersand."), Citation(2)]),
         Paragraph([Run("Code sample", code=True), Run(" and a "), Run("link", href="https://example.org")]),
@@ -65,8 +95,12 @@ def make_sample_document(paragraphs: int = 3) -> Document:
             rows=[[[Run("Penal code")], [Run("Recruits")]], [[Run("Travel agencies")], [Run("Facilitators")]]],
         ),
         Heading(1, [Run("Key quotes")]),
-        Quote([Paragraph([Run("“Fewer than 5,000 Iraqis have joined the ranks of the Russian army.”")]),
-               Paragraph([Run("— Hussein Allawi, advisor to the prime minister "), Citation(1)], role="attribution")]),
+        Quote(
+            [
+                Paragraph([Run("“Fewer than 5,000 Iraqis have joined the ranks of the Russian army.”")]),
+                Paragraph([Run("— Hussein Allawi, advisor to the prime minister "), Citation(1)], role="attribution"),
+            ]
+        ),
         PageBreak(),
         Heading(1, [Run("Sources")]),
         ListBlock(

@@ -63,7 +63,7 @@ def test_wrapped_text_with_blank_lines(tmp_path: Path):
 def test_markdown_headings_and_front_matter(tmp_path: Path):
     path = tmp_path / "note.md"
     path.write_text(
-        "---\ntitle: Field Report\noutlet: \"The Wire\"\ndate: 2026-03-04\n---\n\n"
+        '---\ntitle: Field Report\noutlet: "The Wire"\ndate: 2026-03-04\n---\n\n'
         "Opening *paragraph*.\n\n## First Part\n\nText one.\n\n- bullet a\n- bullet b\n\n## First Part\n\nText two.\n",
         encoding="utf-8",
     )

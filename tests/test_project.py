@@ -59,7 +59,10 @@ def test_paths_are_stored_relative_and_survive_a_move(tmp_path: Path):
         ('{"format": "briefgen-project"}', "no format version"),
         ('{"format": "briefgen-project", "version": 99}', "newer Briefgen"),
         ('{"format": "briefgen-project", "version": 1, "items": [{"source": 3}]}', "invalid project file: items.0"),
-        ('{"format": "briefgen-project", "version": 1, "items": [{"source": "a", "section_id": "b", "role": "x"}]}', "role"),
+        (
+            '{"format": "briefgen-project", "version": 1, "items": [{"source": "a", "section_id": "b", "role": "x"}]}',
+            "role",
+        ),
     ],
 )
 def test_broken_files_give_clear_errors(tmp_path: Path, content: str, message: str):

@@ -43,8 +43,9 @@ def test_every_body_paragraph_is_cited(sample_source):
 
 
 def test_allawi_quote_with_speaker():
-    text = "“Fewer than 5,000 Iraqis have joined the ranks of the Russian army,” Allawi said. Hussein Allawi is an adviser."
-    assert find_quotes(text) == [("Fewer than 5,000 Iraqis have joined the ranks of the Russian army", "Hussein Allawi")]
+    quote = "Fewer than 5,000 Iraqis have joined the ranks of the Russian army"
+    text = f"“{quote},” Allawi said. Hussein Allawi is an adviser."
+    assert find_quotes(text) == [(quote, "Hussein Allawi")]
     assert find_quotes("Smith said: “We will not accept this under any circumstances.”") == [
         ("We will not accept this under any circumstances.", "Smith")
     ]

@@ -29,7 +29,9 @@ def ingest(path: str | Path) -> Source:
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise IngestError(path, f"unsupported file type {path.suffix or '(none)'}; Briefgen reads {', '.join(supported_extensions())}")
+        raise IngestError(
+            path, f"unsupported file type {path.suffix or '(none)'}; Briefgen reads {', '.join(supported_extensions())}"
+        )
     if not path.exists():
         raise IngestError(path, "file not found")
     try:

@@ -68,10 +68,7 @@ def detect_blocks(paragraphs: list[str]) -> list[Block]:
     for index, paragraph in enumerate(paragraphs):
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         is_heading = (
-            index > 0
-            and following is not None
-            and looks_like_heading(paragraph)
-            and not looks_like_heading(following)
+            index > 0 and following is not None and looks_like_heading(paragraph) and not looks_like_heading(following)
         )
         blocks.append(Block(paragraph, heading_level=1 if is_heading else 0))
     return blocks

@@ -36,10 +36,7 @@ def build_sections(blocks: list[Block]) -> list[Section]:
     def close() -> None:
         if heading is None and not paragraphs:
             return
-        if heading is None:
-            section_id = LEAD_ID
-        else:
-            section_id = _unique(slugify(heading.text), used_ids)
+        section_id = LEAD_ID if heading is None else _unique(slugify(heading.text), used_ids)
         used_ids.add(section_id)
         sections.append(
             Section(

@@ -1,0 +1,197 @@
+"""WordprocessingML pieces python-docx has no API for: borders, shading, fields, links, list restarts.
+
+Kept apart from the writer so the block walker reads as layout decisions, and
+so the element-order rules of the schema (Word rejects misordered children)
+live in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from dataclasses import dataclass
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run as DocxRun
+
+#: Child order of ``w:pPr`` (ECMA-376 §17.3.1.26); new children are slotted in by it.
+PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+#: Child order of ``w:rPr`` (§17.3.2.28).
+RPR_ORDER = (
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike",
+    "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden",
+    "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+    "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+    "w:specVanish", "w:oMath",
+)  # fmt: skip
+
+#: Child order of ``w:tcPr`` (§17.4.70).
+TCPR_ORDER = (
+    "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap", "w:tcMar",
+    "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+)  # fmt: skip
+
+#: Child order of ``w:style`` (§17.7.4.17).
+STYLE_ORDER = (
+    "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden", "w:uiPriority",
+    "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked", "w:personal", "w:personalCompose",
+    "w:personalReply", "w:rsid", "w:pPr", "w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr",
+)  # fmt: skip
+
+
+#: Child order of ``w:pBdr`` (§17.3.1.24).
+BORDER_SIDES = ("top", "left", "bottom", "right", "between", "bar")
+
+#: Characters XML 1.0 cannot carry; extracted source text sometimes contains them (form feeds, NULs).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Border:
+    """One side of a paragraph border; ``space`` is the padding between border and text."""
+
+    colour: str
+    width_pt: float = 0.5
+    space_pt: int = 0
+
+
+def hex_colour(colour: str) -> str:
+    """``#0b5394`` → ``0B5394``, the form Word writes and expects."""
+    return colour.lstrip("#").upper()
+
+
+def xml_safe(text: str) -> str:
+    """Drop control characters lxml would refuse, instead of failing the whole export."""
+    return _NOT_XML.sub("", text)
+
+
+def insert_in_order(parent: BaseOxmlElement, child: BaseOxmlElement, order: tuple[str, ...]) -> BaseOxmlElement:
+    """Replace ``parent``'s child of the same tag, keeping the schema's child order."""
+    tag = child.tag
+    for old in parent.findall(tag):
+        parent.remove(old)
+    position = [qn(t) for t in order].index(tag)
+    return parent.insert_element_before(child, *order[position + 1 :])
+
+
+def set_fonts(rpr: BaseOxmlElement, family: str, complex_script: str) -> None:
+    """Name the font for every script slot, dropping theme references that would override it."""
+    fonts = rpr.get_or_add_rFonts()
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "eastAsia"):
+        fonts.set(qn(f"w:{attr}"), family)
+    fonts.set(qn("w:cs"), complex_script)
+
+
+def mirror_complex_script(rpr: BaseOxmlElement) -> None:
+    """Copy bold, italic and size to their complex-script twins, so Arabic text follows the style too."""
+    for latin, complex_script in (("w:b", "w:bCs"), ("w:i", "w:iCs"), ("w:sz", "w:szCs")):
+        for old in rpr.findall(qn(complex_script)):
+            rpr.remove(old)
+        source = rpr.find(qn(latin))
+        if source is not None:
+            twin = deepcopy(source)
+            twin.tag = qn(complex_script)
+            insert_in_order(rpr, twin, RPR_ORDER)
+
+
+def set_paragraph_borders(ppr: BaseOxmlElement, borders: dict[str, Border]) -> None:
+    """Replace the paragraph's borders with exactly ``borders`` (an empty dict removes them)."""
+    for old in ppr.findall(qn("w:pBdr")):
+        ppr.remove(old)
+    if not borders:
+        return
+    pbdr = OxmlElement("w:pBdr")
+    for side in BORDER_SIDES:
+        if side in borders:
+            pbdr.append(border_element(side, borders[side]))
+    insert_in_order(ppr, pbdr, PPR_ORDER)
+
+
+def border_element(side: str, border: Border) -> BaseOxmlElement:
+    """A ``w:top``/``w:left``/… border; widths are in eighths of a point."""
+    element = OxmlElement(f"w:{side}")
+    element.set(qn("w:val"), "single")
+    element.set(qn("w:sz"), str(round(border.width_pt * 8)))
+    element.set(qn("w:space"), str(border.space_pt))
+    element.set(qn("w:color"), hex_colour(border.colour))
+    return element
+
+
+def shading_element(fill: str) -> BaseOxmlElement:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), hex_colour(fill))
+    return shd
+
+
+def set_paragraph_shading(ppr: BaseOxmlElement, fill: str | None) -> None:
+    """Background of a paragraph (``None`` removes it)."""
+    for old in ppr.findall(qn("w:shd")):
+        ppr.remove(old)
+    if fill:
+        insert_in_order(ppr, shading_element(fill), PPR_ORDER)
+
+
+def set_cell_shading(tcpr: BaseOxmlElement, fill: str) -> None:
+    insert_in_order(tcpr, shading_element(fill), TCPR_ORDER)
+
+
+def add_field(paragraph: DocxParagraph, instruction: str, placeholder: str = "1") -> None:
+    """A simple field such as PAGE; ``placeholder`` shows until the reader's application updates it."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def add_hyperlink_run(paragraph: DocxParagraph, url: str) -> DocxRun:
+    """An empty run inside a real ``w:hyperlink`` whose target is an external relationship."""
+    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    link.append(run)
+    paragraph._p.append(link)
+    return DocxRun(run, paragraph)
+
+
+def restarted_num(document: DocxDocument, style_name: str, start: int) -> int:
+    """A new numbering instance for the list style's definition, starting at ``start``.
+
+    All paragraphs of a numbered style share one ``w:num``, so Word would continue
+    counting from the previous list; a fresh ``w:num`` with a start override
+    makes this list count on its own.
+    """
+    numbering = document.part.numbering_part.element
+    style_num_id = document.styles[style_name].element.pPr.numPr.numId.val
+    abstract_id = numbering.num_having_numId(style_num_id).abstractNumId.val
+    num = numbering.add_num(abstract_id)
+    num.add_lvlOverride(ilvl=0).add_startOverride(start)
+    return num.numId
+
+
+def set_num(paragraph: DocxParagraph, num_id: int) -> None:
+    """Attach the paragraph to numbering instance ``num_id`` at the first level."""
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id

@@ -1,0 +1,86 @@
+"""Print how long building a brief takes: the sample, and a synthetic 100 sources × 5 sections.
+
+Run: .venv/bin/python bench/bench_build.py [--repeat N]
+Times are medians over N runs of the whole pipeline (assemble → parse → render)
+for each format; peak memory is the Python heap peak of one run (tracemalloc)
+and the process's maximum resident size at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.ingest import ingest
+from app.model import Source
+from app.paths import SEEDS_DIR
+from app.pipeline import build_brief, render
+from app.select import project_from_sources
+from app.templating import find_template
+
+SAMPLE = SEEDS_DIR / "peregraf-iraq-russian-recruitment.txt"
+
+
+def synthetic_sources(folder: Path, count: int = 100, sections: int = 5) -> list[Source]:
+    """Sources shaped like the sample: a lead and headed sections of a few paragraphs each."""
+    paragraph = SAMPLE.read_text(encoding="utf-8").splitlines()[1]
+    sources = []
+    for n in range(count):
+        lines = [f"Outlet {n} — Lead paragraph of source {n}. {paragraph}"]
+        for s in range(sections):
+            lines += [
+                f"Section {s + 1} Of Source {n}",
+                paragraph,
+                paragraph,
+                f"“Quoted words number {s} here,” Smith said.",
+            ]
+        path = folder / f"source-{n:03}.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        sources.append(ingest(path))
+    return sources
+
+
+def measure(name: str, sources: list[Source], repeat: int) -> None:
+    project = project_from_sources(sources, title=f"Benchmark: {name}")
+    by_path = {s.path: s for s in sources}
+    template = find_template("policy-brief")
+    for fmt in ("docx", "pdf"):
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            data = render(build_brief(project, by_path, template), fmt)
+            times.append(time.perf_counter() - start)
+        tracemalloc.start()
+        render(build_brief(project, by_path, template), fmt)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(
+            f"{name:<28} {fmt:<5} median {statistics.median(times) * 1000:8.1f} ms"
+            f"  (min {min(times) * 1000:.1f}, n={repeat})  {len(data) / 1024:7.0f} KiB"
+            f"  heap peak {peak / 1048576:6.1f} MiB"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    measure("sample (1 source)", [ingest(SAMPLE)], args.repeat)
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        sources = synthetic_sources(Path(folder))
+        print(f"ingest 100 synthetic sources: {(time.perf_counter() - start) * 1000:.0f} ms")
+        measure("synthetic (100 × 5 sections)", sources, max(1, args.repeat // 2))
+    print(f"max resident size: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""The briefgen command end to end: real files written, read back; every error a clear message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document as open_docx
+from pypdf import PdfReader
+
+from app.cli import main
+from app.model import BriefItem
+from app.project import save_project
+from app.select import project_from_sources
+from tests.conftest import SAMPLE, SAMPLE_HEADINGS
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def pdf_pages(path: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(path).pages]
+
+
+def test_build_sample_docx_and_pdf(tmp_path: Path, capsys):
+    code, out, err = run(capsys, "build", str(SAMPLE), "--format", "docx,pdf", "-o", str(tmp_path), "--name", "brief")
+    assert (code, err) == (0, "")
+    docx_path, pdf_path = tmp_path / "brief.docx", tmp_path / "brief.pdf"
+    assert out.split() == [str(docx_path), str(pdf_path)]
+
+    document = open_docx(docx_path)
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading 2")]
+    assert [text for _, text in headings if text in SAMPLE_HEADINGS] == SAMPLE_HEADINGS
+
+    pages = pdf_pages(pdf_path)
+    text = "\n".join(pages)
+    positions = [text.index(h) for h in SAMPLE_HEADINGS]
+    assert positions == sorted(positions)
+    for number, page in enumerate(pages, start=1):
+        assert "UNCLASSIFIED" in page
+        assert f"Page {number} of {len(pages)}" in page
+    sources = text.split("Sources")[-1]
+    assert "Peregraf" in sources
+
+
+def test_sections_choose_and_order(tmp_path: Path, capsys):
+    code, _, err = run(
+        capsys, "build", str(SAMPLE), "--sections", "judicial-warnings,2", "--format", "docx",
+        "-o", str(tmp_path), "--name", "x", "--title", "Chosen", "--classification", "SECRET",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    document = open_docx(tmp_path / "x.docx")
+    h2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert h2 == ["Judicial Warnings", "Legal Measures and Accountability"]
+    assert document.core_properties.title == "Chosen"
+    assert "SECRET" in document.sections[0].header.paragraphs[0].text
+
+
+def test_build_from_project_file(tmp_path: Path, capsys, sample_source):
+    project = project_from_sources([sample_source], ["recruitment-tactics-and-economic-drivers"], title="From project")
+    project.items.append(BriefItem(source=sample_source.path, section_id="lead", note="Lead note here."))
+    save_project(project, tmp_path / "p.brief")
+    code, _, err = run(capsys, "build", str(tmp_path / "p.brief"), "--format", "pdf", "-o", str(tmp_path / "o"))
+    assert (code, err) == (0, "")
+    text = "\n".join(pdf_pages(tmp_path / "o" / "from-project.pdf"))
+    assert "Recruitment Tactics and Economic Drivers" in text
+    assert "Lead note here." in text
+
+
+def test_inspect_lists_sections(capsys):
+    code, out, _ = run(capsys, "inspect", str(SAMPLE))
+    assert code == 0
+    lines = [ln for ln in out.splitlines() if ln.strip()[:1].isdigit()]
+    assert [ln.split()[1] for ln in lines] == [
+        "lead", "legal-measures-and-accountability", "nearly-5000-iraqis-reportedly-recruited",
+        "judicial-warnings", "recruitment-tactics-and-economic-drivers",
+    ]  # fmt: skip
+    assert "142 words" in lines[1]
+
+
+def test_templates_lists_policy_brief(capsys):
+    code, out, _ = run(capsys, "templates")
+    assert code == 0 and "policy-brief" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build", "missing.txt"], "missing.txt: file not found"),
+        (["build", "notes.xlsx"], "unsupported file type .xlsx"),
+        (["build", str(SAMPLE), "--sections", "nope"], "unknown section 'nope'"),
+        (["build", str(SAMPLE), "--template", "nope"], "unknown template 'nope'"),
+        (["inspect", "missing.md"], "missing.md: file not found"),
+    ],
+)
+def test_errors_are_one_clear_line(tmp_path: Path, capsys, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.xlsx").write_bytes(b"PK")
+    code, _, err = run(capsys, *args, "-o", str(tmp_path)) if args[0] == "build" else run(capsys, *args)
+    assert code == 1
+    assert message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_template_error_names_file_and_line(tmp_path: Path, capsys):
+    folder = tmp_path / "bad-template"
+    folder.mkdir()
+    (folder / "brief.md.j2").write_text("# Title\n\n{{ items[0].nonexistent }}\n", encoding="utf-8")
+    code, _, err = run(capsys, "build", str(SAMPLE), "--template", str(folder), "-o", str(tmp_path))
+    assert code == 1
+    assert "brief.md.j2:3:" in err and "nonexistent" in err
+
+
+def test_unwritable_output(tmp_path: Path, capsys):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    code, _, err = run(capsys, "build", str(SAMPLE), "-o", str(blocker / "sub"))
+    assert code == 1
+    assert "cannot write" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
+def test_read_only_output_folder(tmp_path: Path, capsys):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    code, _, err = run(capsys, "build", str(SAMPLE), "-o", str(folder))
+    assert code == 1 and "cannot write" in err
+
+
+def test_bad_format_is_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", str(SAMPLE), "--format", "odt"])
+    assert exit_info.value.code == 2
+    assert "unknown format 'odt'" in capsys.readouterr().err
+
+
+def test_python_dash_m_app_works(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "inspect", str(SAMPLE)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "judicial-warnings" in result.stdout
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "build", str(tmp_path / "gone.txt")], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "file not found" in result.stderr
