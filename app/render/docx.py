@@ -54,10 +54,10 @@ from app.render.docx_styles import (
     SUMMARY,
     TABLE,
     TITLE,
+    StyleIds,
     apply_style,
     named_style,
     quote_bar,
-    text_size_pt,
     text_width_pt,
 )
 from app.render.docx_xml import (
@@ -117,6 +117,7 @@ class _BlockWriter:
     def __init__(self, document: DocxDocument, style: Style) -> None:
         self.document = document
         self.style = style
+        self.ids = StyleIds(document)
         self.break_pending = False
 
     def write(self, blocks: list[Block], context: _Context) -> None:
@@ -146,7 +147,7 @@ class _BlockWriter:
     def _paragraph(self, style_name: str) -> DocxParagraph:
         """A new body paragraph; a page break asked for just before it becomes "page break before"."""
         paragraph = self.document.add_paragraph()
-        paragraph.style = named_style(self.document, style_name)
+        paragraph._p.style = self.ids.id(style_name)
         self._take_break(paragraph)
         return paragraph
 
@@ -157,7 +158,7 @@ class _BlockWriter:
             self.break_pending = False
 
     def _inlines(self, paragraph: DocxParagraph, inlines: list[Inline], bold: bool = False) -> None:
-        context = InlineContext(self.style.fonts.mono, text_size_pt(paragraph.style), bold)
+        context = InlineContext(self.style.fonts.mono, self.ids.text_size(paragraph._p.style), self.ids, bold)
         add_inlines(paragraph, inlines, context)
 
     def _body_paragraph(self, block: Paragraph, context: _Context) -> None:
@@ -239,7 +240,8 @@ class _BlockWriter:
 
     def _spacer(self) -> None:
         """A short empty paragraph after a table: the gap before the next text, and it keeps two tables apart."""
-        paragraph = self.document.add_paragraph(style=named_style(self.document, BODY))
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = self.ids.id(BODY)
         paragraph.paragraph_format.line_spacing = Pt(self.style.sizes.paragraph_space_after)
         paragraph.paragraph_format.space_after = Pt(0)
 

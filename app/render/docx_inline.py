@@ -8,7 +8,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from app.document import Citation, Inline, Run
-from app.render.docx_styles import CITATION, CITATION_SCALE, CODE, LINK
+from app.render.docx_styles import CITATION, CITATION_SCALE, CODE, LINK, StyleIds
 from app.render.docx_xml import add_hyperlink_run, set_fonts, xml_safe
 
 
@@ -19,6 +19,8 @@ class InlineContext:
     mono_font: str
     #: Size of the paragraph's text in points; citations are set a little smaller than it.
     text_size: float
+    #: Style ids by name, looked up once per render.
+    ids: StyleIds
     #: Every run bold (table header cells).
     bold: bool = False
 
@@ -42,7 +44,8 @@ def _add_citation(paragraph: DocxParagraph, citation: Citation, previous: str, c
     """
     if previous and not previous[-1].isspace():
         paragraph.add_run(" ")
-    run = paragraph.add_run(citation.label, style=CITATION)
+    run = paragraph.add_run(citation.label)
+    run._r.style = context.ids.id(CITATION)
     run.font.size = Pt(round(context.text_size * CITATION_SCALE * 2) / 2)
 
 
@@ -56,11 +59,11 @@ def _add_run(paragraph: DocxParagraph, inline: Run, context: InlineContext) -> N
     run = add_hyperlink_run(paragraph, inline.href) if linked else paragraph.add_run()
     run.text = xml_safe(inline.text)
     if linked:
-        run.style = LINK
+        run._r.style = context.ids.id(LINK)
         if inline.code:
             set_fonts(run._r.get_or_add_rPr(), context.mono_font, context.mono_font)
     elif inline.code:
-        run.style = CODE
+        run._r.style = context.ids.id(CODE)
     if inline.bold or context.bold:
         run.bold = True
     if inline.italic:

@@ -177,6 +177,33 @@ def apply_style(document: DocxDocument, style: Style, meta: DocumentMeta) -> Non
     _apply_table_style(named_style(document, TABLE), style.colours.rule)
 
 
+class StyleIds:
+    """Style ids and text sizes looked up once per render.
+
+    python-docx finds a style by name by scanning every style in the document,
+    once per paragraph or run; for a 500-section brief that scan was most of
+    the render time, so the writer sets style ids directly from this cache.
+    """
+
+    def __init__(self, document: DocxDocument) -> None:
+        self._document = document
+        self._ids: dict[str, str] = {}
+        self._sizes: dict[str | None, float] = {}
+
+    def id(self, name: str) -> str:
+        if name not in self._ids:
+            self._ids[name] = named_style(self._document, name).style_id
+        return self._ids[name]
+
+    def text_size(self, style_id: str | None) -> float:
+        """Text size of the paragraph style with this id (None: the default paragraph style)."""
+        if style_id not in self._sizes:
+            styles = self._document.styles
+            match = next((s for s in styles if s.style_id == style_id), None) if style_id else None
+            self._sizes[style_id] = text_size_pt(match or styles.default(WD_STYLE_TYPE.PARAGRAPH))
+        return self._sizes[style_id]
+
+
 def named_style(document: DocxDocument, name: str) -> BaseStyle:
     """The style called ``name``, or an ExportError saying the reference document is out of date."""
     try:
