@@ -7,16 +7,18 @@ usage errors exit with 2.  No traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app import cli_templates
 from app.errors import BriefgenError, IngestError
 from app.ingest import ingest, ingest_many
 from app.pipeline import FORMATS, build_brief, export
 from app.project import EXTENSION, load_project
 from app.select import numbered_sections, project_from_sources
-from app.templating import discover_templates, find_template
+from app.templating import find_template
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -57,7 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     inspect = sub.add_parser("inspect", help="list a source's sections with ids, headings and word counts")
     inspect.add_argument("sources", nargs="+", metavar="SOURCE")
 
-    sub.add_parser("templates", help="list the available templates")
+    cli_templates.add_parser(sub)
+
+    gui = sub.add_parser("gui", help="open the desktop window (what `briefgen` alone does)")
+    gui.add_argument("project", nargs="?", type=Path, metavar="PROJECT.brief", help="a project to open")
     return parser
 
 
@@ -102,20 +107,21 @@ def _inspect(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _templates(_: argparse.Namespace) -> int:
-    for name, info in sorted(discover_templates().items()):
-        origin = "built-in" if info.builtin else f"user ({info.folder})"
-        print(f"{name:<20} {origin:<10} {info.description}")
-    return EXIT_OK
+def _gui(args: argparse.Namespace) -> int:
+    needs_display = sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+    if needs_display and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise BriefgenError("no display to open the window on; the other commands work without one (briefgen --help)")
+    from app.gui import run  # only the window needs Qt; the rest of the CLI stays Qt-free
+
+    return run(args.project)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    handlers = {"build": _build, "inspect": _inspect, "templates": _templates}
+    handlers = {"build": _build, "inspect": _inspect, "templates": cli_templates.run, "gui": _gui}
     if args.command is None:
-        parser.print_help()
-        return EXIT_USAGE
+        args.command, args.project = "gui", None
     try:
         return handlers[args.command](args)
     except IngestError as exc:

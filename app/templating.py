@@ -7,7 +7,7 @@ source cannot inject structure into the brief.
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,8 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 import jinja2
-import markupsafe
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.exceptions import SecurityError
 from platformdirs import user_data_dir
 
 from app.context import BriefContext, ItemView, QuoteView, SourceView, build_context
@@ -25,32 +24,10 @@ from app.model import BriefProject, Source
 from app.paths import TEMPLATES_DIR
 from app.quotes import find_quotes
 from app.style import Style, load_style
+from app.template_sandbox import Md, TemplateLimitExceeded, generate_limited, make_environment, time_limit
+from app.text import first_sentences, shorten
 
 TEMPLATE_FILE = "brief.md.j2"
-PARTIALS_DIR = TEMPLATES_DIR / "_partials"
-#: Largest markup a template may produce; a runaway loop is stopped here.
-MAX_OUTPUT_CHARS = 2_000_000
-
-
-class Md(str):
-    """Text that is already markup and must not be escaped again."""
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&:=\"])")
-
-
-def escape_markdown(value: object) -> str:
-    """Make text literal in Markdown: escape punctuation, keep paragraphs, drop indentation that would make code."""
-    lines = str(value).replace("\r\n", "\n").split("\n")
-    return "\n".join(_MD_SPECIAL.sub(r"\\\1", line.strip()) for line in lines)
-
-
-def _finalize(value: object) -> object:
-    if isinstance(value, (Md, markupsafe.Markup)):
-        return value
-    if value is None:
-        return ""
-    return escape_markdown(value)
 
 
 def user_templates_dir() -> Path:
@@ -123,22 +100,6 @@ def find_template(name_or_path: str, user_dir: Path | None = None) -> TemplateIn
     raise TemplateError(f"unknown template {name_or_path!r}; available: {', '.join(sorted(templates)) or 'none'}")
 
 
-def make_environment(folder: Path) -> SandboxedEnvironment:
-    """A sandbox that can only load files from the template's own folder and the built-in partials."""
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(folder), str(PARTIALS_DIR)]),
-        undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = Md
-    env.filters["escape_md"] = lambda v: Md(escape_markdown(v))
-    return env
-
-
 def _cite(target: ItemView | SourceView, page: int | None = None) -> Md:
     """``[@n]`` or ``[@n, p. 3]``: the markup for a citation of an item or a source."""
     if isinstance(target, ItemView):
@@ -155,6 +116,12 @@ def _quotes(items: list[ItemView] | ItemView) -> list[QuoteView]:
     return [QuoteView(text, speaker, item) for item in items for text, speaker in find_quotes(item.text)]
 
 
+def dtg(moment: dt.datetime) -> str:
+    """A military date-time group, e.g. ``251830Z NOV 26``, in UTC."""
+    utc = moment.astimezone(dt.UTC) if moment.tzinfo else moment
+    return f"{utc:%d%H%M}Z {utc:%b %y}".upper()
+
+
 def template_globals(context: BriefContext) -> dict:
     return {
         "meta": context.meta,
@@ -164,7 +131,23 @@ def template_globals(context: BriefContext) -> dict:
         "roles": context.roles,
         "cite": _cite,
         "quotes": _quotes,
+        "now": dt.datetime.now(dt.UTC),
     }
+
+
+#: Filters templates can use besides Jinja's built-ins (documented in docs/TEMPLATES.md).
+TEMPLATE_FILTERS = {
+    "dtg": dtg,
+    "first_sentences": first_sentences,
+    "shorten": shorten,
+}
+
+
+def brief_environment(info: TemplateInfo, undefined: type[jinja2.Undefined] = jinja2.StrictUndefined):
+    """The sandbox for one template, with Briefgen's filters."""
+    env = make_environment(info.folder, undefined)
+    env.filters.update(TEMPLATE_FILTERS)
+    return env
 
 
 def _error_line(tb: TracebackType | None, folder: Path) -> tuple[str | None, int | None]:
@@ -179,33 +162,34 @@ def _error_line(tb: TracebackType | None, folder: Path) -> tuple[str | None, int
 
 
 def render_template_text(info: TemplateInfo, context: BriefContext) -> str:
-    """Run the template; every Jinja failure becomes a TemplateError with file and line."""
-    env = make_environment(info.folder)
+    """Run the template under the sandbox's limits; every failure becomes a TemplateError with file and line."""
+    env = brief_environment(info)
     try:
         template = env.get_template(TEMPLATE_FILE)
-        pieces: list[str] = []
-        size = 0
-        for piece in template.generate(**template_globals(context)):
-            size += len(piece)
-            if size > MAX_OUTPUT_CHARS:
-                raise TemplateError(
-                    f"output is larger than {MAX_OUTPUT_CHARS:,} characters; is a loop running away?",
-                    str(info.source_path),
-                )
-            pieces.append(piece)
-        return "".join(pieces)
-    except TemplateError:
-        raise
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"syntax error: {exc.message}", exc.filename or str(info.source_path), exc.lineno) from exc
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template file not found: {exc.name}", str(info.folder)) from exc
-    except Exception as exc:  # undefined names, sandbox violations, errors in filters
-        filename, lineno = _error_line(exc.__traceback__, info.folder)
-        kind = "undefined value" if isinstance(exc, jinja2.UndefinedError) else type(exc).__name__
-        if isinstance(exc, jinja2.exceptions.SecurityError):
-            kind = "not allowed in a template"
-        raise TemplateError(f"{kind}: {exc}", filename or str(info.source_path), lineno) from exc
+        with time_limit():
+            return generate_limited(template.generate(**template_globals(context)))
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, info) from exc
+    except Exception as exc:  # errors raised inside filters and helpers the template called
+        raise template_error(exc, info) from exc
+
+
+def template_error(exc: Exception, info: TemplateInfo) -> TemplateError:
+    """The analyst's view of a Jinja failure: what went wrong, in which file, on which line."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateError(f"syntax error: {exc.message}", exc.filename or str(info.source_path), exc.lineno)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TemplateError(f"template file not found: {exc.name}", str(info.folder))
+    filename, lineno = _error_line(exc.__traceback__, info.folder)
+    if isinstance(exc, jinja2.UndefinedError):
+        kind = "undefined value"
+    elif isinstance(exc, TemplateLimitExceeded):
+        kind = "stopped"
+    elif isinstance(exc, SecurityError):
+        kind = "not allowed in a template"
+    else:
+        kind = type(exc).__name__
+    return TemplateError(f"{kind}: {exc}", filename or str(info.source_path), lineno)
 
 
 def assemble(project: BriefProject, sources: Mapping[str, Source], info: TemplateInfo) -> str:

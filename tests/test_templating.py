@@ -12,7 +12,8 @@ from app.markup import parse_markup
 from app.model import BriefItem, BriefMeta, BriefProject
 from app.quotes import find_quotes
 from app.select import project_from_sources
-from app.templating import TemplateInfo, assemble, escape_markdown, find_template
+from app.template_sandbox import escape_markdown
+from app.templating import TemplateInfo, assemble, find_template
 from tests.conftest import SAMPLE_HEADINGS
 
 

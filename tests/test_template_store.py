@@ -1,0 +1,140 @@
+"""User templates: copies shadow built-ins, edits show in the next export, zips are checked before unpacking."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document as open_docx
+
+from app.cli import main
+from app.errors import TemplateError
+from app.pipeline import build_brief, render
+from app.select import project_from_sources
+from app.template_store import MAX_ZIP_BYTES, duplicate_template, export_zip, import_zip
+from app.templating import discover_templates, find_template, user_templates_dir
+
+
+def _h1(project, source, name: str) -> list[str]:
+    brief = build_brief(project, {source.path: source}, find_template(name))
+    document = open_docx(io.BytesIO(render(brief, "docx")))
+    return [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+
+
+def test_copy_is_a_user_template_in_the_data_folder():
+    info = duplicate_template("policy-brief", "house")
+    assert info.folder == user_templates_dir() / "house"
+    assert (info.folder / "style.toml").is_file()
+    assert not discover_templates()["house"].builtin
+
+
+def test_editing_a_copy_changes_the_next_export(sample_source):
+    project = project_from_sources([sample_source])
+    info = duplicate_template("policy-brief", "house")
+    assert "Key points" in _h1(project, sample_source, "house")
+    path = info.folder / "brief.md.j2"
+    path.write_text(path.read_text(encoding="utf-8").replace("# Key points", "# Main findings"), encoding="utf-8")
+    headings = _h1(project, sample_source, "house")
+    assert "Main findings" in headings and "Key points" not in headings
+
+
+def test_user_template_shadows_built_in(sample_source):
+    copy = duplicate_template("decision-memo", "tmp-copy")
+    copy.folder.rename(copy.folder.with_name("policy-brief"))
+    info = find_template("policy-brief")
+    assert not info.builtin
+    assert "Issue" in _h1(project_from_sources([sample_source]), sample_source, "policy-brief")
+
+
+@pytest.mark.parametrize("name", ["", "Has Space", "../up", "a/b", "x" * 60, ".hidden"])
+def test_bad_names_are_refused(name):
+    with pytest.raises(TemplateError, match="not allowed"):
+        duplicate_template("policy-brief", name)
+
+
+def test_duplicate_refuses_existing():
+    duplicate_template("policy-brief", "mine")
+    with pytest.raises(TemplateError, match="already exists"):
+        duplicate_template("policy-brief", "mine")
+
+
+def test_zip_round_trip(tmp_path: Path):
+    duplicate_template("situation-report", "shared")
+    zip_path = export_zip("shared", tmp_path / "shared.zip")
+    assert "shared/brief.md.j2" in zipfile.ZipFile(zip_path).namelist()
+    info = import_zip(zip_path, name="imported")
+    assert (info.folder / "brief.md.j2").read_text() == (find_template("shared").folder / "brief.md.j2").read_text()
+
+
+def _zip(tmp_path: Path, entries: dict[str, bytes], name: str = "t.zip") -> Path:
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for member, data in entries.items():
+            archive.writestr(member, data)
+    return path
+
+
+def _symlink_zip(tmp_path: Path) -> Path:
+    path = tmp_path / "link.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("t/brief.md.j2", "x")
+        link = zipfile.ZipInfo("t/style.toml")
+        link.external_attr = 0o120777 << 16
+        archive.writestr(link, "/etc/passwd")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda p: _zip(p, {"t/brief.md.j2": b"x", "t/../../evil.txt": b"x"}), "outside the template folder"),
+        (lambda p: _zip(p, {"/abs/brief.md.j2": b"x"}), "outside the template folder"),
+        (lambda p: _zip(p, {"t/readme.txt": b"x"}), "no brief.md.j2"),
+        (lambda p: _zip(p, {"t/brief.md.j2": b"x", "t/bomb.bin": b"\0" * (MAX_ZIP_BYTES // 4)}), "zip bomb"),
+        (lambda p: _zip(p, {f"t/f{i}.txt": b"x" for i in range(201)} | {"t/brief.md.j2": b"x"}), "too many files"),
+        (_symlink_zip, "symbolic link"),
+        (lambda p: (p / "bad.zip").write_bytes(b"not a zip") and p / "bad.zip", "not a valid .zip"),
+    ],
+)
+def test_hostile_zips_are_refused_and_nothing_is_written(tmp_path: Path, build, message):
+    path = build(tmp_path)
+    with pytest.raises(TemplateError, match=message):
+        import_zip(path)
+    assert not user_templates_dir().exists() or not any(user_templates_dir().iterdir())
+    assert not (tmp_path.parent / "evil.txt").exists()
+
+
+def test_cli_new_check_export_import(tmp_path: Path, capsys):
+    assert main(["templates", "new", "house", "--from", "decision-memo"]) == 0
+    assert main(["templates", "check", str(user_templates_dir() / "house")]) == 0
+    assert "OK" in capsys.readouterr().out
+    assert main(["templates", "export", "house", str(tmp_path / "house.zip")]) == 0
+    assert main(["templates", "import", str(tmp_path / "house.zip"), "--name", "house2"]) == 0
+    assert main(["templates", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "house2" in out and "decision-memo" in out
+
+
+def test_cli_check_reports_every_problem(tmp_path: Path, capsys):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "brief.md.j2").write_text("{{ meta.title }}\n{{ nope }}\n{{ items[0].missing }}\n", encoding="utf-8")
+    (folder / "style.toml").write_text("[page]\nsize = 'A4'\n", encoding="utf-8")
+    assert main(["templates", "check", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "'nope' is undefined" in err
+    assert "has no attribute 'missing'" in err
+    assert "brief.md.j2:2:" in err
+
+
+def test_cli_check_reports_syntax_and_style_keys(tmp_path: Path, capsys):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "brief.md.j2").write_text("ok\n{% if x %}\n", encoding="utf-8")
+    (folder / "style.toml").write_text("[page]\nsize = 'A5'\ncolour = 'red'\n", encoding="utf-8")
+    assert main(["templates", "check", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "brief.md.j2:2: syntax error" in err or "brief.md.j2:3: syntax error" in err
+    assert "page.size" in err and "page.colour: unknown key" in err
