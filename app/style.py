@@ -10,12 +10,13 @@ import re
 import string
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from app.document import DocumentMeta
 from app.errors import StyleError
+from app.render.logo import read_logo, resolve_logo
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -27,13 +28,22 @@ PAGE_FIELDS = ("page", "pages")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=False, validate_default=True)
+    """Unknown keys and values of the wrong type (``numbering = "yes"``, ``body = "12"``) are errors, not guesses.
+
+    Strict mode still takes a TOML integer where a float is expected.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, validate_default=True)
 
 
 def _colour(value: str) -> str:
     if not HEX_COLOUR.match(value):
         raise ValueError(f"{value!r} is not a colour like '#1a2b3c'")
     return value.lower()
+
+
+#: A ``#rrggbb`` colour, normalised to lower case; an annotated type so errors name the key, even inside a table.
+Colour = Annotated[str, AfterValidator(_colour)]
 
 
 class PageStyle(_Strict):
@@ -68,22 +78,17 @@ class SizeStyle(_Strict):
 
 
 class ColourStyle(_Strict):
-    text: str = "#1f2328"
-    heading: str = "#0b2e4f"
-    accent: str = "#0b5394"
-    muted: str = "#5b6570"
-    rule: str = "#c8d0d9"
-    link: str = "#0b5394"
-    summary_background: str = "#eaf1f8"
-    summary_border: str = "#0b5394"
-    note_background: str = "#fff7e0"
-    note_border: str = "#d49b00"
-    quote_border: str = "#9aa7b4"
-
-    @field_validator("*")
-    @classmethod
-    def _every_field_is_a_colour(cls, value: str) -> str:
-        return _colour(value)
+    text: Colour = "#1f2328"
+    heading: Colour = "#0b2e4f"
+    accent: Colour = "#0b5394"
+    muted: Colour = "#5b6570"
+    rule: Colour = "#c8d0d9"
+    link: Colour = "#0b5394"
+    summary_background: Colour = "#eaf1f8"
+    summary_border: Colour = "#0b5394"
+    note_background: Colour = "#fff7e0"
+    note_border: Colour = "#d49b00"
+    quote_border: Colour = "#9aa7b4"
 
 
 class HeaderFooterStyle(_Strict):
@@ -118,19 +123,15 @@ class BannerStyle(_Strict):
     """Classification banners at the top and bottom of every page."""
 
     show: bool = True
-    text_colour: str = "#ffffff"
-    default: str = "#4d4d4d"
-    colours: dict[str, str] = Field(default_factory=_default_banner_colours)
-
-    @field_validator("text_colour", "default")
-    @classmethod
-    def _colour_field(cls, value: str) -> str:
-        return _colour(value)
+    text_colour: Colour = "#ffffff"
+    default: Colour = "#4d4d4d"
+    colours: dict[str, Colour] = Field(default_factory=_default_banner_colours)
 
     @field_validator("colours")
     @classmethod
-    def _colour_map(cls, value: dict[str, str]) -> dict[str, str]:
-        return {k.upper(): _colour(v) for k, v in value.items()}
+    def _upper_case_markings(cls, value: dict[str, str]) -> dict[str, str]:
+        """Markings are matched case-insensitively (see colour_for)."""
+        return {k.upper(): v for k, v in value.items()}
 
     def colour_for(self, marking: str) -> str:
         """Colour of the longest configured marking that starts the given one (SECRET//NOFORN → SECRET)."""
@@ -140,10 +141,15 @@ class BannerStyle(_Strict):
 
 
 class HeadingStyle(_Strict):
+    """``numbering`` puts "1.", "1.1", "1.1.1" before headings (see app/render/numbering.py)."""
+
     numbering: bool = False
 
 
 class Style(_Strict):
+    #: Folder the style came from: fonts and the logo are looked up here first.  Declared first so the
+    #: logo check can see it; it is set by ``style_from_dict``, never read from style.toml.
+    folder: Path | None = Field(default=None, exclude=True, strict=False)
     page: PageStyle = Field(default_factory=PageStyle)
     fonts: FontStyle = Field(default_factory=FontStyle)
     sizes: SizeStyle = Field(default_factory=SizeStyle)
@@ -154,9 +160,17 @@ class Style(_Strict):
     )
     banner: BannerStyle = Field(default_factory=BannerStyle)
     headings: HeadingStyle = Field(default_factory=HeadingStyle)
+    #: PNG or JPEG shown right-aligned above the first block; relative paths start at the template folder.
     logo: str = ""
-    #: Folder the style came from: fonts and the logo are looked up here first.
-    folder: Path | None = Field(default=None, exclude=True)
+    logo_height_mm: float = Field(14, ge=5, le=40)
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_is_a_usable_image(cls, value: str, info: ValidationInfo) -> str:
+        """Checked at load time, so a bad logo is reported with the template rather than at export."""
+        if value:
+            read_logo(resolve_logo(value, info.data.get("folder")))
+        return value
 
 
 def load_style(path: Path) -> Style:
@@ -171,18 +185,28 @@ def load_style(path: Path) -> Style:
 
 
 def style_from_dict(data: dict, path: Path | None = None) -> Style:
+    """Validate style.toml's table; ``path`` (the file) supplies the folder fonts and the logo are found in."""
+    if "folder" in data:
+        raise StyleError("folder: unknown key", str(path) if path else None)
     try:
-        style = Style.model_validate(data)
+        style = Style.model_validate({**data, "folder": path.parent} if path is not None else data)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
             key = ".".join(str(p) for p in err["loc"])
-            reason = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+            reason = _reason(err)
             problems.append(f"{key}: {reason}")
         raise StyleError("; ".join(problems), str(path) if path else None) from exc
-    if path is not None:
-        style.folder = path.parent
     return style
+
+
+def _reason(error: dict) -> str:
+    """pydantic's message, minus the "Value error, " prefix our own checks would otherwise carry."""
+    if error["type"] == "extra_forbidden":
+        return "unknown key"
+    if error["type"] == "value_error":
+        return str(error["ctx"]["error"])
+    return error["msg"]
 
 
 def placeholder_values(meta: DocumentMeta) -> dict[str, str]:

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.coreprops import CoreProperties
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -61,13 +62,17 @@ from app.render.docx_styles import (
     text_width_pt,
 )
 from app.render.docx_xml import (
+    PPR_ORDER,
     hex_colour,
+    insert_in_order,
     restarted_num,
     set_cell_shading,
     set_num,
     set_paragraph_borders,
     xml_safe,
 )
+from app.render.logo import SPACE_AFTER_PT, LogoImage, style_logo
+from app.render.numbering import number_headings
 from app.style import Style
 
 REFERENCE_DOCX = ASSETS_DIR / "reference.docx"
@@ -78,13 +83,21 @@ ROLE_STYLES = {"title": TITLE, "subtitle": SUBTITLE, "marking": MARKING, "meta":
 #: Core properties hold at most 255 characters; python-docx refuses longer values.
 CORE_PROPERTY_LIMIT = 255
 
+#: Font size of the logo's paragraph, in half-points: its line is then as tall as the picture and no taller.
+LOGO_LINE_HALF_POINTS = 2
+
 
 def render_docx(document: Document, style: Style) -> bytes:
     """The brief as a .docx file's bytes; any failure becomes an ExportError with a readable message."""
+    if style.headings.numbering:
+        document = number_headings(document)
     try:
+        logo = style_logo(style)
         target = _open_reference()
         apply_style(target, style, document.meta)
         setup_section(target, style, document.meta)
+        if logo:
+            _add_logo(target, logo, style.logo_height_mm)
         _BlockWriter(target, style).write(document.blocks, _Context())
         _set_properties(target.core_properties, document.meta)
         buffer = io.BytesIO()
@@ -100,6 +113,28 @@ def _open_reference() -> DocxDocument:
     if not REFERENCE_DOCX.is_file():
         raise ExportError(f"{REFERENCE_DOCX} is missing; rebuild it with tools/make_reference_docx.py")
     return docx.Document(str(REFERENCE_DOCX))
+
+
+def _add_logo(target: DocxDocument, logo: LogoImage, height_mm: float) -> None:
+    """The logo as an inline picture in a right-aligned paragraph before the first block, as the PDF places it.
+
+    The paragraph's text is made tiny so the font's descent adds nothing under
+    the picture: the gap to the next block is then exactly the PDF's.
+    """
+    width, height = logo.size_pt(height_mm)
+    paragraph = target.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(SPACE_AFTER_PT), 1.0
+    fmt.keep_with_next = True
+    run = paragraph.add_run()
+    run.font.size = Pt(LOGO_LINE_HALF_POINTS / 2)
+    run.add_picture(io.BytesIO(logo.data), width=Pt(width), height=Pt(height))
+    mark = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), str(LOGO_LINE_HALF_POINTS))
+    mark.append(size)
+    insert_in_order(paragraph._p.get_or_add_pPr(), mark, PPR_ORDER)
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,22 @@
 """Page geometry, running header and footer, and classification banners of the DOCX.
 
 Banners and running text live in the header and footer parts, so Word repeats
-them on every page and keeps them there when the analyst edits the body.
+them on every page and keeps them there when the analyst edits the body.  Their
+distance from the paper's edge is worked out from the margins (see furniture),
+so they sit as close to the text as in the PDF whatever the margins.
 """
 
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 from docx.section import Section, _Footer, _Header
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from app.document import DocumentMeta
 from app.render.docx_styles import BANNER, FOOTER, HEADER, PAGE_SIZES_MM
 from app.render.docx_xml import Border, add_field, set_paragraph_borders, set_paragraph_shading, xml_safe
+from app.render.furniture import edge_distance, furniture_extent
 from app.style import HeaderFooterStyle, Style, expand_fields
 
 #: Left and right pieces of a running header or footer, as ``expand_fields`` returns them.
@@ -22,9 +25,6 @@ Running = tuple[list[str], list[str]]
 #: Word field for each page placeholder ``expand_fields`` leaves to the writer.
 PAGE_FIELDS = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
 
-#: Distance of header and footer from the paper's edge; the body margins come from the style.
-EDGE_DISTANCE_MM = 5
-
 #: Padding above and below the banner text, drawn as borders in the band's own colour.
 BANNER_PADDING_PT = 1
 
@@ -32,10 +32,11 @@ BANNER_PADDING_PT = 1
 def setup_section(document: DocxDocument, style: Style, meta: DocumentMeta) -> None:
     """One section for the whole brief: paper, margins, and the same header and footer on every page."""
     section = document.sections[0]
-    _set_geometry(section, style)
     header = _running_text(style.header, meta)
     footer = _running_text(style.footer, meta)
-    banner = meta.classification if style.banner.show and meta.classification else ""
+    banner = meta.classification.strip() if style.banner.show else ""
+    _set_geometry(section, style)
+    _set_furniture_distances(section, style, bool(header), bool(footer), bool(banner))
     if header or banner:
         _fill_header(section.header, banner, header, style)
     if footer or banner:
@@ -49,8 +50,15 @@ def _set_geometry(section: Section, style: Style) -> None:
     section.bottom_margin = Mm(style.page.margin_bottom_mm)
     section.left_margin = Mm(style.page.margin_left_mm)
     section.right_margin = Mm(style.page.margin_right_mm)
-    section.header_distance = section.footer_distance = Mm(EDGE_DISTANCE_MM)
     section.different_first_page_header_footer = False
+
+
+def _set_furniture_distances(section: Section, style: Style, header: bool, footer: bool, banner: bool) -> None:
+    """Header and footer as far from the paper's edge as the PDF's, leaving its gap to the text block."""
+    top = furniture_extent(style, running_text=header, banner=banner)
+    bottom = furniture_extent(style, running_text=footer, banner=banner)
+    section.header_distance = Pt(edge_distance(style.page.margin_top_mm, top))
+    section.footer_distance = Pt(edge_distance(style.page.margin_bottom_mm, bottom))
 
 
 def _running_text(side: HeaderFooterStyle, meta: DocumentMeta) -> Running | None:

@@ -5,6 +5,13 @@ file in Word can restyle the whole brief from the Styles pane.  The styles must
 already exist in ``assets/reference.docx`` (python-docx cannot create them
 well); at render time this module sets their fonts, sizes and colours from the
 template's ``style.toml``.
+
+Fonts are named, not embedded: a family from ``assets/fonts`` or the template
+folder (``[fonts]`` in style.toml) appears under its family name in the styles,
+and Word or LibreOffice use it only if it is installed on the reader's
+machine, substituting a similar font otherwise.  The PDF embeds the files, so
+it alone looks the same everywhere; the font files are still read here, for
+their line height (see docx_metrics).
 """
 
 from __future__ import annotations

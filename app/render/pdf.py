@@ -11,11 +11,13 @@ from __future__ import annotations
 import io
 from functools import partial
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from app.document import Document
 from app.errors import BriefgenError, ExportError
+from app.render.logo import SPACE_AFTER_PT, LogoImage, style_logo
+from app.render.numbering import number_headings
 from app.render.pdf_blocks import Context, FlowableBuilder, OutlineEntry
 from app.render.pdf_fonts import register_fonts
 from app.render.pdf_page import DeferredCanvas, PageFurniture
@@ -40,13 +42,27 @@ def render_pdf(document: Document, style: Style) -> bytes:
 
 
 def _render(document: Document, style: Style) -> bytes:
+    if style.headings.numbering:
+        document = number_headings(document)
+    logo = style_logo(style)
     fonts = register_fonts(style)
     furniture = PageFurniture(style, document.meta, fonts)
     template = _BriefDocTemplate(io.BytesIO(), document, furniture)
     builder = FlowableBuilder(StyleSheet(style, fonts), furniture.geometry.text_height)
     flowables = builder.build(document.blocks, Context(furniture.geometry.text_width))
+    if logo:
+        flowables.insert(0, _logo(logo, style.logo_height_mm))
     template.build(flowables or [Spacer(0, 0)], canvasmaker=partial(DeferredCanvas, furniture=furniture))
     return template.filename.getvalue()
+
+
+def _logo(logo: LogoImage, height_mm: float) -> Image:
+    """The logo right-aligned above the first block and kept on its page, as the DOCX places it."""
+    width, height = logo.size_pt(height_mm)
+    image = Image(io.BytesIO(logo.data), width, height, mask="auto", hAlign="RIGHT")
+    image.spaceAfter = SPACE_AFTER_PT
+    image.keepWithNext = 1
+    return image
 
 
 def _detail(exc: Exception) -> str:

@@ -18,20 +18,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.document import DocumentMeta
+from app.render.furniture import BANNER_GAP, BANNER_HEIGHT, EDGE_GAP, RULE_GAP, TEXT_GAP, furniture_extent
 from app.render.pdf_fonts import FontSet
 from app.style import Style, expand_fields
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
-BANNER_HEIGHT = 14.0
-#: Gap between the text block and the header/footer rule.
-RULE_GAP = 8.0
-#: Gap between the rule and the header/footer text (baseline side).
-TEXT_GAP = 4.0
-#: Gap between the header/footer text and the banner.
-BANNER_GAP = 4.0
-#: The furniture never comes closer than this to the paper edge; the text block shrinks instead.
-EDGE_GAP = 5 * mm
 RULE_WIDTH = 0.5
 ELLIPSIS = "…"
 
@@ -77,8 +69,7 @@ class PageFurniture:
 
     def _extent(self, texts: list[list[str]]) -> float:
         """How far header (or footer) and banner reach out from the text block."""
-        reach = RULE_GAP + (TEXT_GAP + self.style.sizes.small + BANNER_GAP if any(texts) else 0)
-        return reach + (BANNER_HEIGHT if self.marking else 0)
+        return furniture_extent(self.style, running_text=any(texts), banner=bool(self.marking))
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()

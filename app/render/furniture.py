@@ -1,0 +1,36 @@
+"""How far the running header or footer and the banner reach out from the text block, for both writers.
+
+The furniture hugs the text block: from its edge outwards come a gap, the rule,
+the running text, another gap and the banner.  The PDF draws it that way; the
+DOCX sets Word's header and footer distances from these same figures, so with
+any margin the banners and running text sit where the PDF has them instead of
+at a fixed distance from the paper's edge.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+
+from app.style import Style
+
+#: Height of a classification band, in points (the DOCX banner paragraph is padded to the same height).
+BANNER_HEIGHT = 14.0
+#: Gap between the text block and the header/footer rule.
+RULE_GAP = 8.0
+#: Gap between the rule and the header/footer text (baseline side).
+TEXT_GAP = 4.0
+#: Gap between the header/footer text and the banner.
+BANNER_GAP = 4.0
+#: The furniture never comes closer than this to the paper edge; the text block shrinks instead.
+EDGE_GAP = 5 * mm
+
+
+def furniture_extent(style: Style, running_text: bool, banner: bool) -> float:
+    """Points between the text block and the outer edge of the header (or footer) with its banner."""
+    reach = RULE_GAP + (TEXT_GAP + style.sizes.small + BANNER_GAP if running_text else 0)
+    return reach + (BANNER_HEIGHT if banner else 0)
+
+
+def edge_distance(margin_mm: float, extent: float) -> float:
+    """Points from the paper's edge to the furniture's outer edge, at least EDGE_GAP."""
+    return max(EDGE_GAP, margin_mm * mm - extent)
