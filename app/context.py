@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from app.errors import SelectionError
 from app.model import ROLE_LABELS, BriefItem, BriefProject, Section, Source
-from app.text import first_sentences, split_sentences, strip_dateline
+from app.text import first_sentences, format_date, split_sentences, strip_dateline
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def today() -> str:
-    return f"{dt.date.today():%-d %B %Y}"
+    return format_date(dt.date.today())
 
 
 def build_context(project: BriefProject, sources: Mapping[str, Source]) -> BriefContext:

@@ -25,7 +25,7 @@ from app.paths import TEMPLATES_DIR
 from app.quotes import find_quotes
 from app.style import Style, load_style
 from app.template_sandbox import Md, TemplateLimitExceeded, generate_limited, make_environment, time_limit
-from app.text import first_sentences, shorten
+from app.text import MONTHS, first_sentences, shorten
 
 TEMPLATE_FILE = "brief.md.j2"
 
@@ -119,7 +119,7 @@ def _quotes(items: list[ItemView] | ItemView) -> list[QuoteView]:
 def dtg(moment: dt.datetime) -> str:
     """A military date-time group, e.g. ``251830Z NOV 26``, in UTC."""
     utc = moment.astimezone(dt.UTC) if moment.tzinfo else moment
-    return f"{utc:%d%H%M}Z {utc:%b %y}".upper()
+    return f"{utc:%d%H%M}Z {MONTHS[utc.month - 1][:3].upper()} {utc:%y}"
 
 
 def template_globals(context: BriefContext) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -51,3 +52,15 @@ def shorten(text: str, limit: int = 90) -> str:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:—– ")
     return cut + "…"
+
+
+#: English month names, written out so dates read the same whatever locale Qt or the OS sets.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def format_date(day: dt.date) -> str:
+    """'5 March 2026': the form briefs print, independent of the process locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

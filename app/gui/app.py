@@ -1,0 +1,28 @@
+"""The QApplication: names, look, and the one main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from app.gui.main_window import MainWindow
+from app.gui.theme import apply_theme
+
+
+def create_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Briefgen")
+    app.setOrganizationName("Briefgen")
+    apply_theme(app)
+    return app
+
+
+def run_app(project_path: Path | None = None) -> int:
+    app = create_application()
+    window = MainWindow()
+    window.show()
+    window.start(project_path)
+    return app.exec()

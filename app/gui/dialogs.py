@@ -1,0 +1,98 @@
+"""Every modal question, file chooser and hand-off to the desktop, in one module.
+
+Keeping them here gives the GUI one place that turns a BriefgenError into a
+dialog (``report``), and gives tests one seam to replace so nothing blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.autosave import Recovery
+from app.errors import BriefgenError
+
+SaveChoice = Literal["save", "discard", "cancel"]
+
+
+def error_message(errors: Sequence[BriefgenError]) -> str:
+    """One message for one or several failures, each in the core's own words."""
+    if len(errors) == 1:
+        return str(errors[0])
+    return f"{len(errors)} problems:\n\n" + "\n\n".join(f"• {e}" for e in errors)
+
+
+def report(parent: QWidget | None, title: str, errors: Sequence[BriefgenError]) -> None:
+    """The one place a user-facing failure becomes a dialog."""
+    if errors:
+        show_error(parent, title, error_message(errors))
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, parent)
+    box.setInformativeText(message)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def confirm(parent: QWidget | None, title: str, message: str, action: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, message, QMessageBox.StandardButton.Cancel, parent)
+    ok = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(ok)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        "Unsaved changes",
+        f"Save the changes to “{name}” before closing it?",
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        buttons.Save,
+    )
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+
+def ask_recover(parent: QWidget | None, recovery: Recovery) -> bool:
+    when = f"{recovery.saved_at:%d %b %Y at %H:%M}"
+    return confirm(
+        parent,
+        "Recover unsaved brief",
+        f"Briefgen did not close properly last time. An unsaved copy of “{recovery.title}” "
+        f"from {when} was kept. Recover it?",
+        "Recover",
+    )
+
+
+def open_file_names(parent: QWidget | None, caption: str, folder: str, name_filter: str) -> list[str]:
+    names, _ = QFileDialog.getOpenFileNames(parent, caption, folder, name_filter)
+    return names
+
+
+def open_file_name(parent: QWidget | None, caption: str, folder: str, name_filter: str) -> str:
+    name, _ = QFileDialog.getOpenFileName(parent, caption, folder, name_filter)
+    return name
+
+
+def save_file_name(parent: QWidget | None, caption: str, path: str, name_filter: str) -> str:
+    name, _ = QFileDialog.getSaveFileName(parent, caption, path, name_filter)
+    return name
+
+
+def existing_folder(parent: QWidget | None, caption: str, folder: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, caption, folder)
+
+
+def open_path(path: Path) -> None:
+    """Open a file or folder in the desktop's default application."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,596 @@
+"""The main window: panels side by side, menus and toolbar, and the wiring from user requests to undo commands.
+
+Business rules stay in the core (app.brief_edit, app.select, app.pipeline);
+this module decides only when to ask the user, which command to push, and
+which work to send to a worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QProgressBar, QSizePolicy, QSplitter, QTabWidget, QWidget
+
+from app import __version__, brief_edit
+from app.autosave import Autosaver, Recovery, find_recoverable
+from app.brief_edit import ItemKey
+from app.errors import BriefgenError, IngestError
+from app.gui import dialogs
+from app.gui.details_form import DetailsForm
+from app.gui.export_dialog import ExportChoice, ExportDialog, ExportResult
+from app.gui.icons import icon
+from app.gui.outline_panel import OutlinePanel
+from app.gui.preview_panel import PreviewPanel
+from app.gui.session import BriefSession
+from app.gui.settings import Settings
+from app.gui.sources_panel import SourcesPanel
+from app.gui.undo_commands import (
+    AddItemsCommand,
+    AddSourcesCommand,
+    EditItemCommand,
+    MoveItemCommand,
+    RemoveItemsCommand,
+    RemoveSourceCommand,
+    SetMetaCommand,
+    SetTemplateCommand,
+)
+from app.gui.workers import JobRunner, Progress
+from app.ingest import ingest_many, supported_extensions
+from app.model import BriefProject, Section, Source
+from app.paths import SEEDS_DIR
+from app.pipeline import build_brief, export, output_name
+from app.project import EXTENSION, load_project, save_project
+from app.select import item_for
+from app.templating import find_template
+
+AUTOSAVE_DELAY_MS = 3000
+PROJECT_FILTER = f"Briefgen projects (*{EXTENSION})"
+
+
+def source_filter() -> str:
+    patterns = " ".join(f"*{ext}" for ext in supported_extensions())
+    return f"Sources ({patterns});;All files (*)"
+
+
+def files_to_read(paths: Iterable[Path]) -> list[Path]:
+    """Dropped or chosen paths as files to read: a folder stands for its supported files."""
+    extensions = set(supported_extensions())
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in extensions)
+        else:
+            files.append(path)
+    return files
+
+
+def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+
+
+class MainWindow(QMainWindow):
+    #: A batch of files was read: how many sources were added and how many files failed.
+    sourcesLoaded = Signal(int, int)
+    #: A project finished opening (its sources read).
+    projectOpened = Signal()
+    #: An export finished; the files written.
+    exported = Signal(list)
+    exportFailed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.settings = Settings()
+        self.autosaver = Autosaver()
+        self.session = BriefSession(self)
+        self.runner = JobRunner(self)
+
+        self.sources_panel = SourcesPanel(self.session)
+        self.outline_panel = OutlinePanel(self.session)
+        self.details_form = DetailsForm()
+        self.preview_panel = PreviewPanel(self.session.snapshot, self.runner)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.outline_panel, "Outline")
+        self.tabs.addTab(self.details_form, "Details")
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        for widget in (self.sources_panel, self.tabs, self.preview_panel):
+            self.splitter.addWidget(widget)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([370, 440, 470])
+        self.setCentralWidget(self.splitter)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.export_result = ExportResult()
+        self.statusBar().addPermanentWidget(self.export_result)
+        self.statusBar().addPermanentWidget(self.progress)
+
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self._connect()
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self._restore_layout()
+        self._update_title()
+        self.details_form.show_meta(self.session.project.meta)
+        self.preview_panel.show_template(self.session.project.template)
+        self.preview_panel.schedule()
+
+    # --- construction ---------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str = "", icon_name: str = "") -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New Brief", self.new_brief, keys.New, "new")
+        self.open_action = self._action("&Open…", lambda: self.open_project(), keys.Open, "open")
+        self.save_action = self._action("&Save", self.save, keys.Save, "save")
+        self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs)
+        self.add_sources_action = self._action("&Add Sources…", self.choose_sources, "Ctrl+Shift+O", "add")
+        self.add_sources_action.setIconText("Add Sources")
+        self.remove_source_action = self._action("&Remove Source", self._remove_current_source)
+        self.export_action = self._action("&Export…", self.export, "Ctrl+E", "export")
+        self.export_action.setIconText("Export")
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        stack = self.session.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(keys.Undo)
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(keys.Redo)  # every platform binding: Ctrl+Y and Ctrl+Shift+Z
+        self.redo_action.setIcon(icon("redo"))
+        self.find_action = self._action("&Find in Sources", self._focus_search, keys.Find)
+        self.outline_tab_action = self._action(
+            "&Outline", lambda: self.tabs.setCurrentWidget(self.outline_panel), "Ctrl+1"
+        )
+        self.details_tab_action = self._action(
+            "Brief &Details", lambda: self.tabs.setCurrentWidget(self.details_form), "Ctrl+2"
+        )
+        self.refresh_action = self._action("&Refresh Preview", self.preview_panel.schedule, keys.Refresh)
+        self.sample_action = self._action("Load &Sample Sources", self.load_sample)
+        self.about_action = self._action("&About Briefgen", self._about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.add_sources_action, self.remove_source_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+
+        outline = self.outline_panel
+        brief_menu = bar.addMenu("&Brief")
+        brief_menu.addActions([outline.move_up_action, outline.move_down_action, outline.remove_action])
+        brief_menu.addAction(outline.reset_action)
+        brief_menu.addSeparator()
+        brief_menu.addActions([self.outline_tab_action, self.details_tab_action, self.refresh_action])
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.sample_action, self.about_action])
+
+    def _create_toolbar(self) -> None:
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.add_sources_action)
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.export_action)
+        toolbar.widgetForAction(self.export_action).setObjectName("primaryAction")
+        for action in (self.undo_action, self.redo_action):
+            toolbar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def _connect(self) -> None:
+        session = self.session
+        session.contentChanged.connect(self.preview_panel.schedule)
+        session.contentChanged.connect(self._autosave_timer.start)
+        session.metaChanged.connect(lambda field: self.details_form.show_meta(session.project.meta, field))
+        session.templateChanged.connect(self.preview_panel.show_template)
+        session.pathChanged.connect(self._update_title)
+        session.undo_stack.cleanChanged.connect(self._update_title)
+        session.sources.checkRequested.connect(self._check_requested)
+        self.sources_panel.addRequested.connect(self.choose_sources)
+        self.sources_panel.removeRequested.connect(self.remove_source)
+        self.outline_panel.moveRequested.connect(self._move_requested)
+        self.outline_panel.removeRequested.connect(lambda keys: self._push(RemoveItemsCommand(session, keys)))
+        self.outline_panel.fieldEdited.connect(self._field_edited)
+        self.outline_panel.revealRequested.connect(self._reveal)
+        self.details_form.edited.connect(self._meta_edited)
+        self.preview_panel.templateChosen.connect(self._template_chosen)
+
+    # --- layout memory ----------------------------------------------------------------------
+    def _splitters(self) -> list[QSplitter]:
+        return [self.splitter, self.sources_panel.splitter, self.outline_panel.splitter]
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.byte_array("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for splitter in self._splitters():
+            state = self.settings.byte_array(f"splitters/{splitter.objectName()}")
+            if state is not None:
+                splitter.restoreState(state)
+
+    def _save_layout(self) -> None:
+        self.settings.set_byte_array("window/geometry", QByteArray(self.saveGeometry()))
+        for splitter in self._splitters():
+            self.settings.set_byte_array(f"splitters/{splitter.objectName()}", QByteArray(splitter.saveState()))
+        self.settings.sync()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.name}[*] — Briefgen")
+        self.setWindowModified(self.session.modified)
+
+    # --- start-up -----------------------------------------------------------------------------
+    def start(self, project_path: Path | None = None) -> None:
+        """What a fresh launch shows: a recovered brief, the project asked for, or (first time) the sample."""
+        if not self.offer_recovery():
+            if project_path is not None:
+                self.open_project(project_path)
+            elif self.settings.first_run:
+                self.load_sample(initial=True)
+        self.settings.mark_started()
+
+    def offer_recovery(self) -> bool:
+        """Offer autosaves left by sessions that crashed, newest first; True when one was opened."""
+        for recovery in find_recoverable(self.autosaver.folder):
+            if dialogs.ask_recover(self, recovery):
+                self._open_recovery(recovery)
+                return True
+            recovery.discard()
+        return False
+
+    def _open_recovery(self, recovery: Recovery) -> None:
+        try:
+            project = recovery.load()
+        except BriefgenError as exc:
+            dialogs.report(self, "Cannot recover the brief", [exc])
+            return
+        recovery.discard()
+        self._open_with_sources(project, recovery.project_path, recovered=True)
+
+    # --- sources --------------------------------------------------------------------------------
+    def choose_sources(self) -> None:
+        paths = dialogs.open_file_names(self, "Add sources", self.settings.folder("sources"), source_filter())
+        if paths:
+            self.settings.set_folder("sources", Path(paths[0]).parent)
+            self.add_source_files([Path(p) for p in paths])
+
+    def load_sample(self, initial: bool = False) -> None:
+        self.add_source_files([SEEDS_DIR], initial=initial)
+
+    def add_source_files(self, paths: Sequence[Path], initial: bool = False) -> None:
+        """Read files on a worker and add those that load; the rest are reported in one dialog.
+
+        Menu, drag and drop and the bundled sample all come through here. ``initial``
+        sources belong to the brief as it starts (not an undoable change).
+        """
+        loaded = set(self.session.project.sources)
+        files = [str(p.resolve()) for p in files_to_read(paths)]
+        files = [f for f in dict.fromkeys(files) if f not in loaded]
+        if not files:
+            self.statusBar().showMessage("Those sources are already loaded.", 4000)
+            return
+        self.statusBar().showMessage(f"Reading {len(files)} file{'s' if len(files) != 1 else ''}…")
+        brief = self.session.generation
+        self.runner.start(
+            lambda _progress: ingest_many(files),
+            on_success=lambda result: self._sources_read(brief, *result, initial=initial),
+            on_failure=lambda exc: self._sources_read(brief, [], [exc], initial=initial),
+        )
+
+    def _sources_read(self, brief: int, sources: list[Source], errors: list[BriefgenError], initial: bool) -> None:
+        self.statusBar().clearMessage()
+        if brief != self.session.generation:  # another brief was opened meanwhile: these were for the old one
+            self.sourcesLoaded.emit(0, 0)
+            return
+        known = set(self.session.project.sources)
+        sources = [s for s in sources if s.path not in known]  # the same file dropped twice in a row
+        if sources and initial:
+            self.session.add_initial_sources(sources)
+            self.statusBar().showMessage("Sample sources loaded: tick sections to add them to the brief.", 15000)
+        elif sources:
+            self._push(AddSourcesCommand(self.session, sources))
+            self.statusBar().showMessage(f"Added {len(sources)} source{'s' if len(sources) != 1 else ''}.", 5000)
+        dialogs.report(self, "Some files could not be added", errors)
+        self.sourcesLoaded.emit(len(sources), len(errors))
+
+    def remove_source(self, path: str) -> None:
+        items = brief_edit.items_from_source(self.session.project, path)
+        if items:
+            title = self.session.sources_by_path()[path].title
+            question = (
+                f"{len(items)} section{'s' if len(items) != 1 else ''} of “{title}” "
+                f"{'are' if len(items) != 1 else 'is'} in the brief. Remove the source and "
+                f"{'them' if len(items) != 1 else 'it'}?"
+            )
+            if not dialogs.confirm(self, "Remove source", question, "Remove"):
+                return
+        self._push(RemoveSourceCommand(self.session, path))
+
+    def _remove_current_source(self) -> None:
+        source = self.sources_panel.current_source()
+        if source is not None:
+            self.remove_source(source.path)
+
+    # --- drag and drop of files -----------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        extensions = set(supported_extensions())
+        if any(p.is_dir() or p.suffix.lower() in extensions for p in _local_paths(event)):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.add_source_files(paths)
+
+    # --- edits -> undo commands -----------------------------------------------------------------
+    def _push(self, command: object) -> None:
+        self.session.undo_stack.push(command)
+
+    def _check_requested(self, pairs: list[tuple[Source, Section]], checked: bool) -> None:
+        if checked:
+            self._push(AddItemsCommand(self.session, [item_for(source, section) for source, section in pairs]))
+        else:
+            keys = {(source.path, section.id) for source, section in pairs}
+            self._push(RemoveItemsCommand(self.session, keys))
+
+    def _move_requested(self, row: int, target: int) -> None:
+        self._push(MoveItemCommand(self.session, row, target))
+        self.outline_panel.select_row(target)
+
+    def _field_edited(self, key: ItemKey, field: str, value: str | None) -> None:
+        if getattr(self.session.item(key), field) != value:
+            self._push(EditItemCommand(self.session, key, field, value))
+
+    def _meta_edited(self, field: str, value: str) -> None:
+        if getattr(self.session.project.meta, field) != value:
+            self._push(SetMetaCommand(self.session, field, value))
+
+    def _template_chosen(self, name: str) -> None:
+        if name != self.session.project.template:
+            self._push(SetTemplateCommand(self.session, name))
+
+    def _reveal(self, key: ItemKey) -> None:
+        self.sources_panel.search.clear()
+        self.sources_panel.select_section(*key)
+
+    def _focus_search(self) -> None:
+        self.sources_panel.search.setFocus()
+        self.sources_panel.search.selectAll()
+
+    # --- projects -----------------------------------------------------------------------------------
+    def new_brief(self) -> None:
+        if self.maybe_save():
+            self.session.replace(brief_edit.new_project(), [], None)
+            self.autosaver.discard()
+
+    def open_project(self, path: Path | None = None) -> None:
+        if not self.maybe_save():
+            return
+        if path is None:
+            name = dialogs.open_file_name(self, "Open brief", self.settings.folder("projects"), PROJECT_FILTER)
+            if not name:
+                return
+            path = Path(name)
+        try:
+            project = load_project(path)
+        except BriefgenError as exc:
+            dialogs.report(self, "Cannot open the brief", [exc])
+            return
+        self.settings.set_folder("projects", path.parent)
+        self.settings.add_recent_project(path.resolve())
+        self._open_with_sources(project, path.resolve())
+
+    def _open_with_sources(self, project: BriefProject, path: Path | None, recovered: bool = False) -> None:
+        """Read the project's sources on a worker, then show the project with them."""
+        self.statusBar().showMessage(f"Opening {path.name if path else 'brief'}…")
+        paths = list(project.sources)
+        self.runner.start(
+            lambda _progress: ingest_many(paths),
+            on_success=lambda result: self._project_ready(project, path, *result, recovered=recovered),
+            on_failure=lambda exc: self._project_ready(project, path, [], [exc], recovered=recovered),
+        )
+
+    def _project_ready(
+        self,
+        project: BriefProject,
+        path: Path | None,
+        sources: list[Source],
+        errors: list[IngestError],
+        recovered: bool,
+    ) -> None:
+        self.statusBar().clearMessage()
+        self.session.replace(project, sources, path)
+        if recovered:
+            self.session.undo_stack.resetClean()  # recovered work is unsaved work
+        dialogs.report(self, "Some sources of the brief could not be read", errors)
+        self.statusBar().showMessage(f"Opened {self.session.name}.", 4000)
+        self.projectOpened.emit()
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        suggested = Path(self.settings.folder("projects")) / f"{output_name(self.session.project.meta.title)}"
+        name = dialogs.save_file_name(self, "Save brief as", str(suggested) + EXTENSION, PROJECT_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix != EXTENSION:
+            path = path.with_name(path.name + EXTENSION)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save_project(self.session.project, path)
+        except BriefgenError as exc:
+            dialogs.report(self, "Cannot save the brief", [exc])
+            return False
+        path = path.resolve()
+        self.session.mark_saved(path)
+        self.settings.set_folder("projects", path.parent)
+        self.settings.add_recent_project(path)
+        self.autosaver.discard()
+        self.statusBar().showMessage(f"Saved {path}.", 4000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Before the brief is closed or replaced: True when it is fine to go on."""
+        if not self.session.modified:
+            return True
+        choice = dialogs.ask_save_changes(self, self.session.name)
+        if choice == "save":
+            return self.save()
+        return choice == "discard"
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_projects()
+        for number, name in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(name).name}")
+            action.setToolTip(name)
+            action.setStatusTip(name)
+            action.triggered.connect(lambda _=False, n=name: self.open_project(Path(n)))
+        if recent:
+            self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("Clear Recent Briefs")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.settings.clear_recent_projects)
+
+    def autosave(self) -> None:
+        """Keep a copy of unsaved work in the user data folder; a saved brief needs none."""
+        if not self.session.modified:
+            self.autosaver.discard()
+            return
+        try:
+            self.autosaver.save(self.session.project, self.session.path)
+        except BriefgenError as exc:  # a full disk must not interrupt the analyst with dialogs
+            self.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
+
+    # --- export -----------------------------------------------------------------------------------
+    def export(self) -> None:
+        dialog = ExportDialog(
+            self,
+            name=output_name(self.session.project.meta.title),
+            folder=self.settings.folder("export"),
+            formats=self.settings.export_formats(),
+        )
+        dialog.accepted.connect(lambda: self.export_to(dialog.choice()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def export_to(self, choice: ExportChoice) -> None:
+        existing = [p for p in choice.paths() if p.exists()]
+        if existing and not dialogs.confirm(
+            self,
+            "Replace files",
+            f"{', '.join(p.name for p in existing)} already exist{'s' if len(existing) == 1 else ''} "
+            f"in {choice.folder}. Replace {'it' if len(existing) == 1 else 'them'}?",
+            "Replace",
+        ):
+            return
+        self.settings.set_folder("export", choice.folder)
+        self.settings.set_export_formats(choice.formats)
+        project, sources = self.session.snapshot()
+
+        def run(progress: Progress) -> list[Path]:
+            progress(0, len(choice.formats) + 1)
+            brief = build_brief(project, sources, find_template(project.template))
+            written: list[Path] = []
+            for done, total, path in export(brief, choice.folder, choice.formats, choice.name):
+                progress(done + 1, total + 1)
+                written.append(path)
+            return written
+
+        self.export_action.setEnabled(False)
+        self.export_result.hide()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.statusBar().showMessage("Exporting…")
+        self.runner.start(run, self._exported, self._export_failed, self._export_progress)
+
+    def _export_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _exported(self, paths: list[Path]) -> None:
+        self._export_ended()
+        self.export_result.show_paths(paths)
+        self.exported.emit(paths)
+
+    def _export_failed(self, error: BriefgenError) -> None:
+        self._export_ended()
+        self.statusBar().showMessage("Export failed.", 8000)
+        dialogs.report(self, "Export failed", [error])
+        self.exportFailed.emit(str(error))
+
+    def _export_ended(self) -> None:
+        self.progress.hide()
+        self.statusBar().clearMessage()
+        self.export_action.setEnabled(True)
+
+    # --- closing ----------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._autosave_timer.stop()
+        self._save_layout()
+        self.runner.wait()
+        self.autosaver.discard()
+        event.accept()
+
+    def _about(self) -> None:
+        dialogs.show_info(
+            self,
+            "About Briefgen",
+            f"Briefgen {__version__}\n\nTurns the sources an analyst reads into a formatted policy brief "
+            "(DOCX and PDF), with every passage cited back to its source.",
+        )

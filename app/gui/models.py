@@ -1,0 +1,378 @@
+"""Qt item models over the core's lists: sources → sections (with check boxes) and the brief's items.
+
+The models only present core objects and announce what the user asked for
+(tick a section, drop an item elsewhere); the change itself is made by an undo
+command through the session, so every edit is undoable and views stay in sync.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from app import brief_edit
+from app.brief_edit import ItemKey
+from app.model import ROLE_LABELS, BriefItem, Section, Source
+from app.section_search import excerpt, section_matches
+
+if TYPE_CHECKING:
+    from app.gui.session import BriefSession
+
+Index = QModelIndex | QPersistentModelIndex
+ITEM_MIME = "application/x-briefgen-item-row"
+_ROOT = QModelIndex()
+
+
+class Roles(IntEnum):
+    """Data roles the delegates and panels read, beyond Qt's display and check roles."""
+
+    SUBTITLE = Qt.ItemDataRole.UserRole + 1
+    BADGE = Qt.ItemDataRole.UserRole + 2
+    SOURCE = Qt.ItemDataRole.UserRole + 3
+    SECTION = Qt.ItemDataRole.UserRole + 4
+    KEY = Qt.ItemDataRole.UserRole + 5
+    ITEM = Qt.ItemDataRole.UserRole + 6
+
+
+def _words(count: int) -> str:
+    return f"{count:,} word{'s' if count != 1 else ''}"
+
+
+class SourcesModel(QAbstractItemModel):
+    """Two levels: each loaded source, and under it its sections, checked when they are in the brief."""
+
+    #: The user ticked (True) or unticked (False) these sections.
+    checkRequested = Signal(list, bool)
+
+    def __init__(self, session: BriefSession) -> None:
+        super().__init__(session)
+        self._session = session
+        self._sources: list[Source] = []
+        # Stable ids for sources: a section's index names its source by id, so removing an
+        # earlier source cannot leave persistent indexes pointing at the wrong parent.
+        self._ids: list[int] = []
+        self._counter = itertools.count(1)
+
+    # --- the list this model wraps -------------------------------------------------------
+    def sources(self) -> list[Source]:
+        return list(self._sources)
+
+    def set_sources(self, sources: Sequence[Source]) -> None:
+        self.beginResetModel()
+        self._sources = list(sources)
+        self._ids = [next(self._counter) for _ in self._sources]
+        self.endResetModel()
+
+    def insert_sources(self, row: int, sources: Sequence[Source]) -> None:
+        self.beginInsertRows(QModelIndex(), row, row + len(sources) - 1)
+        self._sources[row:row] = sources
+        self._ids[row:row] = [next(self._counter) for _ in sources]
+        self.endInsertRows()
+
+    def remove_source(self, path: str) -> tuple[int, Source]:
+        row = next(i for i, s in enumerate(self._sources) if s.path == path)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        source = self._sources.pop(row)
+        del self._ids[row]
+        self.endRemoveRows()
+        return row, source
+
+    def refresh_checks(self) -> None:
+        """The brief's items changed: every check box may have."""
+        for row in range(len(self._sources)):
+            parent = self.index(row, 0)
+            self.dataChanged.emit(parent, parent, [Qt.ItemDataRole.CheckStateRole])
+            count = self.rowCount(parent)
+            if count:
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(count - 1, 0, parent), [Qt.ItemDataRole.CheckStateRole]
+                )
+
+    # --- QAbstractItemModel --------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self._sources) else QModelIndex()
+        if parent.internalId() != 0:
+            return QModelIndex()
+        if row >= len(self._sources[parent.row()].sections):
+            return QModelIndex()
+        return self.createIndex(row, 0, self._ids[parent.row()])
+
+    def parent(self, index: Index) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        try:
+            return self.createIndex(self._ids.index(index.internalId()), 0, 0)
+        except ValueError:
+            return QModelIndex()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._sources)
+        if parent.internalId() == 0:
+            return len(self._sources[parent.row()].sections)
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 1
+
+    def source_and_section(self, index: Index) -> tuple[Source | None, Section | None]:
+        if not index.isValid():
+            return None, None
+        if index.internalId() == 0:
+            return self._sources[index.row()], None
+        parent = self.parent(index)
+        if not parent.isValid():
+            return None, None
+        source = self._sources[parent.row()]
+        return source, source.sections[index.row()]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        source, section = self.source_and_section(index)
+        if source is None:
+            return None
+        if section is None:
+            return self._source_data(source, role)
+        return self._section_data(source, section, role)
+
+    def _source_data(self, source: Source, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return source.title
+        if role == Roles.SUBTITLE:
+            file_name = source.path.replace("\\", "/").rsplit("/", 1)[-1]
+            return " · ".join(x for x in (source.outlet, source.date, file_name) if x)
+        if role == Roles.BADGE:
+            return f"{len(source.sections)} sections"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return source.path
+        if role == Qt.ItemDataRole.CheckStateRole:
+            chosen = brief_edit.chosen_keys(self._session.project)
+            ticked = sum((source.path, s.id) in chosen for s in source.sections)
+            if ticked == 0:
+                return Qt.CheckState.Unchecked
+            return Qt.CheckState.Checked if ticked == len(source.sections) else Qt.CheckState.PartiallyChecked
+        if role == Roles.SOURCE:
+            return source
+        return None
+
+    def _section_data(self, source: Source, section: Section, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return section.display_heading
+        if role == Roles.SUBTITLE:
+            return brief_edit.first_words(section.text)
+        if role == Roles.BADGE:
+            return _words(section.word_count)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{section.display_heading} — {_words(section.word_count)}"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            chosen = (source.path, section.id) in brief_edit.chosen_keys(self._session.project)
+            return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
+        if role == Roles.SOURCE:
+            return source
+        if role == Roles.SECTION:
+            return section
+        if role == Roles.KEY:
+            return (source.path, section.id)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A tick or untick becomes a request; the undo command makes the change."""
+        if role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        source, section = self.source_and_section(index)
+        if source is None:
+            return False
+        checked = Qt.CheckState(value) != Qt.CheckState.Unchecked
+        chosen = brief_edit.chosen_keys(self._session.project)
+        sections = [section] if section is not None else source.sections
+        wanted = [(source, s) for s in sections if ((source.path, s.id) in chosen) != checked]
+        if not wanted:
+            return False
+        self.checkRequested.emit(wanted, checked)
+        return True
+
+
+class SectionFilterModel(QSortFilterProxyModel):
+    """Shows the sections whose heading or text contains the search text, in every source."""
+
+    def __init__(self, parent: SourcesModel) -> None:
+        super().__init__(parent)
+        self._query = ""
+        self.setSourceModel(parent)
+        self.setRecursiveFilteringEnabled(True)
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def set_query(self, query: str) -> None:
+        self.beginFilterChange()
+        self._query = query.strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if not self._query:
+            return True
+        if not parent.isValid():
+            return False  # a source is shown when one of its sections matches
+        model = self.sourceModel()
+        section = model.data(model.index(row, 0, parent), Roles.SECTION)
+        return section is not None and section_matches(section, self._query)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Roles.SUBTITLE and self._query:
+            section = super().data(index, Roles.SECTION)
+            if section is not None:
+                return excerpt(section.text, self._query, length=120)
+        return super().data(index, role)
+
+    def matching_sections(self) -> int:
+        return sum(self.rowCount(self.index(row, 0)) for row in range(self.rowCount()))
+
+
+class OutlineModel(QAbstractListModel):
+    """The brief's items in order; rows move by drag and drop through ``moveRequested``."""
+
+    #: Move the item at the first row so that it ends up at the second.
+    moveRequested = Signal(int, int)
+
+    def __init__(self, session: BriefSession) -> None:
+        super().__init__(session)
+        self._session = session
+
+    @property
+    def _items(self) -> list[BriefItem]:
+        return self._session.project.items
+
+    # --- changes, made only by undo commands through the session -------------------------
+    def insert_items(self, row: int, items: Sequence[BriefItem]) -> None:
+        self.beginInsertRows(QModelIndex(), row, row + len(items) - 1)
+        brief_edit.insert_items(self._session.project, row, list(items))
+        self.endInsertRows()
+
+    def remove_items(self, keys: set[ItemKey]) -> list[tuple[int, BriefItem]]:
+        """Remove row by row from the bottom, so views keep their selection on the rest."""
+        project = self._session.project
+        rows = sorted((brief_edit.index_of(project, key) for key in keys), reverse=True)
+        removed: list[tuple[int, BriefItem]] = []
+        for row in rows:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            removed += brief_edit.remove_items(project, {brief_edit.key_of(self._items[row])})
+            self.endRemoveRows()
+        return sorted(removed, key=lambda pair: pair[0])
+
+    def restore_items(self, removed: list[tuple[int, BriefItem]]) -> None:
+        for row, item in removed:
+            self.beginInsertRows(QModelIndex(), row, row)
+            brief_edit.restore_items(self._session.project, [(row, item)])
+            self.endInsertRows()
+
+    def move_item(self, row: int, target: int) -> None:
+        destination = target + 1 if target > row else target  # Qt counts in positions before the move
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+        brief_edit.move_item(self._session.project, row, target)
+        self.endMoveRows()
+
+    def set_item_field(self, key: ItemKey, field: str, value: str | None) -> str | None:
+        old = brief_edit.set_item_field(self._session.project, key, field, value)
+        index = self.index(brief_edit.index_of(self._session.project, key))
+        self.dataChanged.emit(index, index)
+        return old
+
+    def refresh(self) -> None:
+        if self._items:
+            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
+
+    # --- QAbstractListModel ---------------------------------------------------------------
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        source, section = self._session.resolve(item)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return section.display_heading if section else item.section_id
+        if role == Roles.SUBTITLE:
+            if source is None:
+                return "Source not loaded: " + item.source.replace("\\", "/").rsplit("/", 1)[-1]
+            marks = [m for m, on in (("edited", item.is_edited), ("note", bool(item.note.strip()))) if on]
+            return " · ".join([ROLE_LABELS[item.role], source.outlet or source.title, *marks])
+        if role == Roles.BADGE:
+            return str(index.row() + 1)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{source.title if source else item.source}\n{section.display_heading if section else ''}"
+        if role == Roles.KEY:
+            return brief_edit.key_of(item)
+        if role == Roles.ITEM:
+            return item
+        if role == Roles.SOURCE:
+            return source
+        if role == Roles.SECTION:
+            return section
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ITEM_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        data.setData(ITEM_MIME, QByteArray(",".join(map(str, rows)).encode()))
+        return data
+
+    def moveRows(
+        self, source_parent: Index, source_row: int, count: int, destination_parent: Index, destination: int
+    ) -> bool:
+        """QListView's internal move: ``destination`` is the row the item goes before."""
+        if source_parent.isValid() or destination_parent.isValid() or count != 1:
+            return False
+        target = destination - 1 if destination > source_row else destination
+        if not 0 <= source_row < len(self._items) or not 0 <= target < len(self._items):
+            return False
+        if target != source_row:
+            self.moveRequested.emit(source_row, target)
+        return True
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        """The generic drop path (and any other view): decode the dragged row and request its move."""
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(ITEM_MIME):
+            return False
+        rows = [int(r) for r in bytes(data.data(ITEM_MIME).data()).decode().split(",") if r]
+        if len(rows) != 1:
+            return False
+        destination = row if row >= 0 else (parent.row() if parent.isValid() else len(self._items))
+        return self.moveRows(QModelIndex(), rows[0], 1, QModelIndex(), destination)

@@ -1,0 +1,177 @@
+"""Every change an analyst makes to a brief, as a QUndoCommand over the session.
+
+Typing in a field pushes a command per keystroke; consecutive keystrokes in the
+same field merge (until a pause), so one Undo takes back a burst of typing
+rather than one letter.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from app.brief_edit import ItemKey, key_of
+from app.gui.session import BriefSession, RemovedSource
+from app.model import ROLE_LABELS, BriefItem, Source
+
+#: Keystrokes further apart than this start a new undo step.
+MERGE_SECONDS = 2.0
+
+_EDIT_ITEM_ID = 1
+_EDIT_META_ID = 2
+
+
+class AddItemsCommand(QUndoCommand):
+    def __init__(self, session: BriefSession, items: Sequence[BriefItem], row: int | None = None) -> None:
+        self._session = session
+        self._items = list(items)
+        self._row = len(session.project.items) if row is None else row
+        super().__init__(f"Add {len(self._items)} sections to the brief" if len(self._items) > 1 else "Add section")
+
+    def redo(self) -> None:
+        self._session.insert_items(self._row, [i.model_copy() for i in self._items])
+
+    def undo(self) -> None:
+        self._session.remove_items({key_of(i) for i in self._items})
+
+
+class RemoveItemsCommand(QUndoCommand):
+    def __init__(self, session: BriefSession, keys: set[ItemKey]) -> None:
+        super().__init__("Remove from the brief")
+        self._session = session
+        self._keys = set(keys)
+        self._removed: list[tuple[int, BriefItem]] = []
+
+    def redo(self) -> None:
+        self._removed = self._session.remove_items(self._keys)
+
+    def undo(self) -> None:
+        self._session.restore_items(self._removed)
+
+
+class MoveItemCommand(QUndoCommand):
+    def __init__(self, session: BriefSession, row: int, target: int) -> None:
+        super().__init__("Move item")
+        self._session = session
+        self._row = row
+        self._target = target
+
+    def redo(self) -> None:
+        self._session.move_item(self._row, self._target)
+
+    def undo(self) -> None:
+        self._session.move_item(self._target, self._row)
+
+
+class _MergingEdit(QUndoCommand):
+    """Sets one value; merges with the next edit of the same value made soon after."""
+
+    def __init__(self, text: str, target: Any, old: Any, new: Any, mergeable: bool) -> None:
+        super().__init__(text)
+        self._target = target
+        self._old = old
+        self._new = new
+        self._mergeable = mergeable
+        self._stamp = time.monotonic()
+
+    def _apply(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self._apply(self._new)
+
+    def undo(self) -> None:
+        self._apply(self._old)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (
+            isinstance(other, type(self))
+            and self._mergeable
+            and other._mergeable
+            and other._target == self._target
+            and other._stamp - self._stamp < MERGE_SECONDS
+        ):
+            return False
+        self._new = other._new
+        self._stamp = other._stamp
+        self.setObsolete(self._new == self._old)  # typed back to where it started: nothing to undo
+        return True
+
+
+class EditItemCommand(_MergingEdit):
+    """Change an item's text (None = back to the source's), note or role."""
+
+    def __init__(self, session: BriefSession, key: ItemKey, field: str, value: str | None) -> None:
+        self._session = session
+        old = getattr(session.item(key), field)
+        label = f"Set role to {ROLE_LABELS[value]}" if field == "role" else f"Edit {field}"
+        if field == "text" and value is None:
+            label = "Reset text to source"
+        super().__init__(label, (key, field), old, value, mergeable=field != "role" and value is not None)
+
+    def id(self) -> int:
+        return _EDIT_ITEM_ID
+
+    def _apply(self, value: Any) -> None:
+        key, field = self._target
+        self._session.set_item_field(key, field, value)
+
+
+class SetMetaCommand(_MergingEdit):
+    def __init__(self, session: BriefSession, field: str, value: str) -> None:
+        self._session = session
+        super().__init__(f"Edit {field}", field, getattr(session.project.meta, field), value, mergeable=True)
+
+    def id(self) -> int:
+        return _EDIT_META_ID
+
+    def _apply(self, value: Any) -> None:
+        self._session.set_meta(self._target, value)
+
+
+class SetTemplateCommand(QUndoCommand):
+    def __init__(self, session: BriefSession, name: str) -> None:
+        super().__init__(f"Use template {name}")
+        self._session = session
+        self._old = session.project.template
+        self._new = name
+
+    def redo(self) -> None:
+        self._session.set_template(self._new)
+
+    def undo(self) -> None:
+        self._session.set_template(self._old)
+
+
+class AddSourcesCommand(QUndoCommand):
+    def __init__(self, session: BriefSession, sources: Sequence[Source]) -> None:
+        super().__init__(f"Add {len(sources)} sources" if len(sources) > 1 else "Add source")
+        self._session = session
+        self._sources = list(sources)
+        self._row = session.sources.rowCount()
+        self._project_index = len(session.project.sources)
+
+    def redo(self) -> None:
+        self._session.insert_sources(self._sources, self._row, self._project_index)
+
+    def undo(self) -> None:
+        for source in self._sources:
+            self._session.remove_source(source.path)
+
+
+class RemoveSourceCommand(QUndoCommand):
+    def __init__(self, session: BriefSession, path: str) -> None:
+        super().__init__("Remove source")
+        self._session = session
+        self._path = path
+        self._removed: RemovedSource | None = None
+
+    def redo(self) -> None:
+        self._removed = self._session.remove_source(self._path)
+
+    def undo(self) -> None:
+        if self._removed is not None:
+            self._session.restore_source(self._removed)

@@ -1,0 +1,83 @@
+"""Running core work (ingest, preview, export) on a thread pool, reporting back through signals.
+
+A job is a plain function taking a progress callback; its result, failure or
+progress arrive as queued signals on the GUI thread, so the window keeps
+painting while it runs and the core never needs to know about Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.errors import BriefgenError
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+JobFunction = Callable[[Progress], Any]
+
+
+class JobSignals(QObject):
+    """Lives on the GUI thread; the worker emits, Qt queues the calls across."""
+
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)  # a BriefgenError
+    finished = Signal()
+
+
+class _Job(QRunnable):
+    def __init__(self, function: JobFunction, signals: JobSignals) -> None:
+        super().__init__()
+        self._function = function
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._function(self._signals.progress.emit)
+        except BriefgenError as exc:
+            self._signals.failed.emit(exc)
+        except Exception as exc:  # a bug must reach the user as a message, not kill the worker silently
+            log.exception("background job failed")
+            self._signals.failed.emit(BriefgenError(f"unexpected error: {type(exc).__name__}: {exc}"))
+        else:
+            self._signals.succeeded.emit(result)
+        self._signals.finished.emit()
+
+
+class JobRunner(QObject):
+    """Starts jobs and keeps their signal objects alive until each one finishes."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._active: set[JobSignals] = set()
+
+    def start(
+        self,
+        function: JobFunction,
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BriefgenError], None],
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> JobSignals:
+        signals = JobSignals(self)
+        signals.succeeded.connect(on_success)
+        signals.failed.connect(on_failure)
+        if on_progress is not None:
+            signals.progress.connect(on_progress)
+        signals.finished.connect(lambda: self._done(signals))
+        self._active.add(signals)
+        self._pool.start(_Job(function, signals))
+        return signals
+
+    def _done(self, signals: JobSignals) -> None:
+        self._active.discard(signals)
+        signals.deleteLater()
+
+    def wait(self) -> None:
+        """Block until running jobs end: used when the window closes, so no job reports to a dead widget."""
+        self._pool.waitForDone()

@@ -1,0 +1,70 @@
+"""GUI test fixtures: a main window, dialogs that answer without blocking, and helpers that act like a user.
+
+Every modal dialog goes through app.gui.dialogs, so replacing those functions
+here records what the user would have been asked and answers as the test says.
+QSettings and autosaves are isolated by the XDG folders the root conftest sets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from app.gui import dialogs
+from app.gui.main_window import MainWindow
+
+
+@dataclass
+class Dialogs:
+    """What the user was shown, and the answers they give."""
+
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    infos: list[str] = field(default_factory=list)
+    opened: list[Path] = field(default_factory=list)
+    confirm_answer: bool = True
+    save_choice: str = "discard"
+    recover_answer: bool = False
+    open_names: list[str] = field(default_factory=list)
+    open_name: str = ""
+    save_name: str = ""
+    folder: str = ""
+
+    def confirm(self, _parent: object, _title: str, message: str, _action: str) -> bool:
+        self.questions.append(message)
+        return self.confirm_answer
+
+    def ask_save(self, _parent: object, name: str) -> str:
+        self.questions.append(f"save {name}?")
+        return self.save_choice
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    log = Dialogs()
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, message: log.errors.append((title, message)))
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, title, _message: log.infos.append(title))
+    monkeypatch.setattr(dialogs, "confirm", log.confirm)
+    monkeypatch.setattr(dialogs, "ask_save_changes", log.ask_save)
+    monkeypatch.setattr(dialogs, "ask_recover", lambda _p, _recovery: log.recover_answer)
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *_args: list(log.open_names))
+    monkeypatch.setattr(dialogs, "open_file_name", lambda *_args: log.open_name)
+    monkeypatch.setattr(dialogs, "save_file_name", lambda *_args: log.save_name)
+    monkeypatch.setattr(dialogs, "existing_folder", lambda *_args: log.folder)
+    monkeypatch.setattr(dialogs, "open_path", log.opened.append)
+    return log
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[MainWindow]:
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    yield main
+    main.session.undo_stack.setClean()  # nothing to ask about at teardown
+    main.close()

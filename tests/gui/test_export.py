@@ -1,0 +1,72 @@
+"""Export from the window: failures explained in a dialog, earlier files kept, choices remembered."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+import app.export as export_module
+from app.gui.main_window import MainWindow
+from tests.conftest import SAMPLE
+from tests.gui.helpers import load_by_drop, open_export_dialog, tick
+
+pytestmark = pytest.mark.gui
+
+
+def test_failed_export_says_why_and_keeps_the_earlier_file(qtbot, window: MainWindow, answers, tmp_path, monkeypatch):
+    load_by_drop(qtbot, window, [SAMPLE])
+    tick(qtbot, window, "Judicial Warnings")
+    earlier = tmp_path / "brief.pdf"
+    earlier.write_bytes(b"the earlier export")
+    real_replace = os.replace
+
+    def disk_full(source: str, target: os.PathLike) -> None:
+        if str(target).endswith(".pdf"):
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(export_module.os, "replace", disk_full)
+    dialog = open_export_dialog(qtbot, window, tmp_path, "brief", ["pdf"])
+    with qtbot.waitSignal(window.exportFailed, timeout=15_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+
+    assert answers.questions == [f"brief.pdf already exists in {tmp_path}. Replace it?"]
+    assert answers.errors == [("Export failed", f"cannot write {earlier}: No space left on device")]
+    assert earlier.read_bytes() == b"the earlier export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.pdf"]
+    assert not window.export_result.isVisible()
+    assert window.export_action.isEnabled()
+
+
+def test_export_remembers_folder_and_formats(qtbot, window: MainWindow, tmp_path: Path):
+    load_by_drop(qtbot, window, [SAMPLE])
+    dialog = open_export_dialog(qtbot, window, tmp_path, "only-docx", ["docx"])
+    with qtbot.waitSignal(window.exported, timeout=15_000) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert done.args[0] == [tmp_path / "only-docx.docx"]
+    assert window.settings.folder("export") == str(tmp_path)
+    assert window.settings.export_formats() == ["docx"]
+
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(type(dialog)) is not None)
+    again = window.findChild(type(dialog))
+    assert again.folder_edit.text() == str(tmp_path)
+    assert [f for f, box in again.format_boxes.items() if box.isChecked()] == ["docx"]
+    assert again.name_edit.text() == "untitled-brief"
+    again.format_boxes["docx"].setChecked(False)
+    assert not again.export_button.isEnabled()  # nothing to export
+    again.reject()
+
+
+def test_cancelling_the_replace_question_writes_nothing(qtbot, window: MainWindow, answers, tmp_path: Path):
+    existing = tmp_path / "brief.docx"
+    existing.write_bytes(b"keep me")
+    answers.confirm_answer = False
+    dialog = open_export_dialog(qtbot, window, tmp_path, "brief", ["docx"])
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert len(answers.questions) == 1
+    assert existing.read_bytes() == b"keep me"
+    assert not window.progress.isVisible()

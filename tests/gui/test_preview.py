@@ -1,0 +1,78 @@
+"""The live preview: exact PDF pages, refreshed off the GUI thread after edits, stale results dropped."""
+
+from __future__ import annotations
+
+import threading
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+import app.gui.preview_panel as preview_module
+from app.gui.main_window import MainWindow
+from app.gui.undo_commands import SetTemplateCommand
+from tests.conftest import SAMPLE
+from tests.gui.helpers import load_by_drop, tick
+
+pytestmark = pytest.mark.gui
+
+
+def preview_text(window: MainWindow) -> str:
+    pdf = PdfReader(BytesIO(window.preview_panel.preview.pdf))
+    return "\n".join(page.extract_text() for page in pdf.pages)
+
+
+def test_preview_shows_the_pages_and_follows_edits(qtbot, window: MainWindow):
+    panel = window.preview_panel
+    load_by_drop(qtbot, window, [SAMPLE])
+    with qtbot.waitSignal(panel.rendered, timeout=10_000):
+        tick(qtbot, window, "Judicial Warnings")
+    assert "Judicial Warnings" in preview_text(window)
+    pages = len(panel.preview.pages)
+    assert panel.page_label.text() == f"{pages} page{'s' if pages > 1 else ''}"
+    assert len(panel.canvas.findChildren(type(panel.page_label), "page")) == pages
+
+    with qtbot.waitSignal(panel.rendered, timeout=10_000):
+        qtbot.keyClicks(window.details_form.lines["title"], " on recruitment")
+    assert "Untitled brief on recruitment" in preview_text(window)
+    assert panel.status_label.text() == ""
+
+
+def test_a_render_overtaken_by_an_edit_is_discarded(qtbot, window: MainWindow, monkeypatch):
+    """While a slow render runs, the window stays usable; its result is dropped for the newer one."""
+    panel = window.preview_panel
+    qtbot.waitUntil(lambda: panel.preview is not None, timeout=10_000)
+    release = threading.Event()
+    started = threading.Event()
+    real = preview_module.render_preview
+
+    def slow(project, sources):
+        started.set()
+        release.wait(10)
+        return real(project, sources)
+
+    monkeypatch.setattr(preview_module, "render_preview", slow)
+    shown: list[str] = []
+    panel.rendered.connect(lambda _count: shown.append(preview_text(window)))
+
+    title = window.details_form.lines["title"]
+    qtbot.keyClicks(title, " one")
+    qtbot.waitUntil(started.is_set, timeout=5_000)
+    qtbot.keyClicks(title, " two")  # the GUI thread handles typing while the render is blocked
+    assert window.session.project.meta.title == "Untitled brief one two"
+    release.set()
+    # The blocked render finishes first; had it been shown, it would be shown[0].
+    qtbot.waitUntil(lambda: len(shown) >= 1, timeout=10_000)
+    assert "Untitled brief one two" in shown[0]
+
+
+def test_template_error_shows_in_the_panel_not_a_dialog(qtbot, window: MainWindow, answers):
+    panel = window.preview_panel
+    qtbot.waitUntil(lambda: panel.preview is not None, timeout=10_000)
+    window.session.undo_stack.push(SetTemplateCommand(window.session, "no-such-template"))
+    qtbot.waitUntil(lambda: panel.error_label.isVisible(), timeout=10_000)
+    assert "unknown template 'no-such-template'" in panel.error_label.text()
+    assert panel.template_combo.currentText() == "no-such-template"
+    assert answers.errors == []
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not panel.error_label.isVisible(), timeout=10_000)

@@ -1,0 +1,111 @@
+"""Editing operations on a BriefProject, as the GUI's undo commands use them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app import brief_edit
+from app.model import BriefItem, BriefProject
+from app.select import item_for
+
+
+def items(*ids: str) -> list[BriefItem]:
+    return [BriefItem(source="/s.txt", section_id=i) for i in ids]
+
+
+def ids(project: BriefProject) -> list[str]:
+    return [i.section_id for i in project.items]
+
+
+def test_insert_refuses_a_section_twice():
+    project = BriefProject()
+    brief_edit.insert_items(project, 0, items("a", "b"))
+    brief_edit.insert_items(project, 1, items("c"))
+    assert ids(project) == ["a", "c", "b"]
+    with pytest.raises(ValueError, match="already in the brief"):
+        brief_edit.insert_items(project, 0, items("b"))
+    with pytest.raises(ValueError):
+        brief_edit.insert_items(project, 0, items("d", "d"))
+    assert ids(project) == ["a", "c", "b"]
+
+
+def test_remove_then_restore_puts_items_back_in_place():
+    project = BriefProject(items=items("a", "b", "c", "d"))
+    removed = brief_edit.remove_items(project, {("/s.txt", "b"), ("/s.txt", "d")})
+    assert ids(project) == ["a", "c"]
+    assert [(i, item.section_id) for i, item in removed] == [(1, "b"), (3, "d")]
+    brief_edit.restore_items(project, removed)
+    assert ids(project) == ["a", "b", "c", "d"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [(0, 2, ["b", "c", "a"]), (2, 0, ["c", "a", "b"]), (1, 1, ["a", "b", "c"]), (1, 2, ["a", "c", "b"])],
+)
+def test_move_item_lands_at_target(source, target, expected):
+    project = BriefProject(items=items("a", "b", "c"))
+    brief_edit.move_item(project, source, target)
+    assert ids(project) == expected
+
+
+def test_move_item_out_of_range():
+    with pytest.raises(IndexError):
+        brief_edit.move_item(BriefProject(items=items("a")), 0, 1)
+
+
+def test_set_item_field_validates_and_returns_old_value(sample_source):
+    project = BriefProject(items=[item_for(sample_source, s) for s in sample_source.sections[:2]])
+    key = brief_edit.key_of(project.items[1])
+    assert brief_edit.set_item_field(project, key, "note", "why") == ""
+    assert brief_edit.set_item_field(project, key, "role", "implications") == "body"
+    with pytest.raises(ValueError, match="unknown role"):
+        brief_edit.set_item_field(project, key, "role", "conclusion")
+    with pytest.raises(ValueError, match="unknown item field"):
+        brief_edit.set_item_field(project, key, "source", "x")
+    with pytest.raises(KeyError):
+        brief_edit.set_item_field(project, ("/elsewhere", "x"), "note", "")
+
+
+def test_text_typed_back_to_the_source_is_no_longer_an_edit(sample_source):
+    section = sample_source.sections[1]
+    assert brief_edit.edited_text(section.text + "\n", section) is None
+    assert brief_edit.edited_text("Shorter.", section) == "Shorter."
+    item = item_for(sample_source, section)
+    assert brief_edit.item_text(item, section) == section.text
+    item.text = "Mine."
+    assert brief_edit.item_text(item, section) == "Mine."
+
+
+def test_meta_fields():
+    project = BriefProject()
+    assert brief_edit.set_meta_field(project, "title", "New") == "Untitled brief"
+    assert project.meta.title == "New"
+    with pytest.raises(ValueError):
+        brief_edit.set_meta_field(project, "colour", "red")
+
+
+def test_sources_and_their_items():
+    project = BriefProject(items=[*items("a"), BriefItem(source="/t.txt", section_id="x")])
+    brief_edit.add_source(project, "/s.txt")
+    brief_edit.add_source(project, "/t.txt", 0)
+    assert project.sources == ["/t.txt", "/s.txt"]
+    with pytest.raises(ValueError):
+        brief_edit.add_source(project, "/s.txt")
+    assert [i.section_id for i in brief_edit.items_from_source(project, "/t.txt")] == ["x"]
+    assert brief_edit.remove_source(project, "/t.txt") == 0
+    assert project.sources == ["/s.txt"]
+
+
+def test_dates_read_and_write_in_english_whatever_the_locale():
+    assert brief_edit.format_date(dt.date(2026, 3, 5)) == "5 March 2026"
+    assert brief_edit.parse_date("05 march 2026") == dt.date(2026, 3, 5)
+    assert brief_edit.parse_date("Spring 2026") is None
+    assert brief_edit.parse_date("31 February 2026") is None
+    assert brief_edit.new_project().meta.date == brief_edit.format_date(dt.date.today())
+
+
+def test_first_words():
+    assert brief_edit.first_words("one two three", 2) == "one two…"
+    assert brief_edit.first_words("one two", 2) == "one two"

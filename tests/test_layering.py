@@ -1,0 +1,92 @@
+"""The core never imports Qt: every module outside app/gui imports, and works, with PySide6 unavailable."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from app.paths import PACKAGE_DIR, PROJECT_DIR
+from tests.conftest import SAMPLE
+
+PROBE = textwrap.dedent(
+    """
+    import importlib, json, sys
+    from pathlib import Path
+
+    class NoQt:
+        '''Refuses PySide6 and shiboken6 as if they were not installed.'''
+        def find_spec(self, name, path=None, target=None):
+            if name.partition(".")[0] in ("PySide6", "shiboken6"):
+                raise ImportError(f"{name} is not available in this test")
+            return None
+
+    sys.meta_path.insert(0, NoQt())
+    try:
+        import PySide6  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        raise SystemExit("the blocker let PySide6 through")
+
+    modules = json.loads(sys.argv[1])
+    for name in modules:
+        importlib.import_module(name)
+
+    # Importing is not enough: run the core end to end, preview included.
+    from app.cli import main
+    from app.ingest import ingest
+    from app.preview import render_preview
+    from app.select import project_from_sources
+
+    out = Path(sys.argv[3])
+    assert main(["build", sys.argv[2], "-o", str(out), "--name", "b"]) == 0
+    source = ingest(sys.argv[2])
+    preview = render_preview(project_from_sources([source]), {source.path: source}, scale=0.3)
+    qt = sorted(m for m in sys.modules if m.partition(".")[0] in ("PySide6", "shiboken6"))
+    print(json.dumps({"pages": len(preview.pages), "files": sorted(p.name for p in out.iterdir()), "qt": qt}))
+    """
+)
+
+
+def core_modules() -> list[str]:
+    names = []
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        relative = path.relative_to(PROJECT_DIR).with_suffix("")
+        if relative.parts[:2] == ("app", "gui") or relative.name == "__main__":
+            continue
+        names.append(".".join(relative.parts[:-1] if relative.name == "__init__" else relative.parts))
+    return names
+
+
+def test_core_modules_import_and_run_without_qt(tmp_path: Path):
+    modules = core_modules()
+    assert {"app.model", "app.pipeline", "app.cli", "app.preview", "app.autosave", "app.brief_edit"} <= set(modules)
+    assert not any(m.startswith("app.gui") for m in modules)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(modules), str(SAMPLE), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_DIR,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"pages": report["pages"], "files": ["b.docx", "b.pdf"], "qt": []}
+    assert report["pages"] >= 2
+
+
+def test_no_core_module_imports_qt_even_lazily():
+    """Imports inside functions escape the check above until they run; the source text cannot hide them."""
+    offenders = []
+    for name in core_modules():
+        relative = Path(*name.split("."))
+        path = PROJECT_DIR / (
+            relative / "__init__.py" if (PROJECT_DIR / relative).is_dir() else relative.with_suffix(".py")
+        )
+        text = path.read_text(encoding="utf-8")
+        if "import PySide6" in text or "from PySide6" in text or "shiboken6" in text:
+            offenders.append(name)
+    assert offenders == []
