@@ -41,8 +41,8 @@ def _paint_hint(view: QListView | QTreeView, hint: str) -> None:
     painter.end()
 
 
-class HintListView(QListView):
-    """A list that says what to do when it is empty, instead of showing a blank box."""
+class _EmptyHint:
+    """Says what to do when the view is empty, instead of showing a blank box."""
 
     def __init__(self, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,15 +54,12 @@ class HintListView(QListView):
             _paint_hint(self, self.hint)
 
 
-class HintTreeView(QTreeView):
-    def __init__(self, hint: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.hint = hint
+class HintListView(_EmptyHint, QListView):
+    pass
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self.model() is not None and self.model().rowCount() == 0:
-            _paint_hint(self, self.hint)
+
+class HintTreeView(_EmptyHint, QTreeView):
+    pass
 
 
 class UndoShortcutFilter(QObject):
