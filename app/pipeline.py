@@ -63,7 +63,8 @@ def render(brief: BuiltBrief, fmt: str) -> bytes:
 
 def output_name(title: str) -> str:
     """A file name from the brief's title: readable, and safe on every file system."""
-    return re.sub(r"[^a-z0-9-]", "", slugify(title, max_words=8)) or "brief"
+    slug = slugify(title, max_words=8) if re.search(r"\w", title) else ""
+    return slug.strip("-_") or "brief"
 
 
 def export(

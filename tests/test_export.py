@@ -61,3 +61,16 @@ def test_export_reports_progress(tmp_path: Path, sample_source):
     progress = list(export(brief, tmp_path, ["docx", "pdf"], "b"))
     assert [(done, total) for done, total, _ in progress] == [(1, 2), (2, 2)]
     assert all(path.stat().st_size > 1000 for _, _, path in progress)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Iraq: a *test* brief!", "iraq-a-test-brief"),
+        ("العراق يتحرك لمكافحة التجنيد", "العراق-يتحرك-لمكافحة-التجنيد"),
+        ("***", "brief"),
+        ("../../etc/passwd", "etcpasswd"),
+    ],
+)
+def test_output_names_are_readable_and_safe(title: str, name: str):
+    assert pipeline.output_name(title) == name

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from app.errors import IngestError
+from app.ingest.docx_reader import read_docx
+from app.ingest.html import read_html
 from app.ingest.markdown import read_markdown
+from app.ingest.pdf_reader import read_pdf
 from app.ingest.plaintext import read_plaintext
 from app.model import Source
+
+_log = logging.getLogger(__name__)
 
 Reader = Callable[[Path], Source]
 
@@ -17,6 +23,10 @@ READERS: dict[str, Reader] = {
     ".text": read_plaintext,
     ".md": read_markdown,
     ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
 }
 
 
@@ -32,14 +42,13 @@ def ingest(path: str | Path) -> Source:
         raise IngestError(
             path, f"unsupported file type {path.suffix or '(none)'}; Briefgen reads {', '.join(supported_extensions())}"
         )
-    if not path.exists():
-        raise IngestError(path, "file not found")
     try:
         source = reader(path)
     except IngestError:
         raise
     except Exception as exc:  # a reader library failing on hostile input must not crash the app
-        raise IngestError(path, f"could not be read ({type(exc).__name__}: {exc})") from exc
+        _log.debug("unexpected failure reading %s", path, exc_info=True)
+        raise IngestError(path, "could not be read: the file is damaged or not in the format its name says") from exc
     if not source.sections:
         raise IngestError(path, "no text found in the file")
     return source

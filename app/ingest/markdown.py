@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from app.ingest.language import detect_language
 from app.ingest.sections import Block, build_sections, title_from_sections
 from app.ingest.textio import read_text
 from app.model import Source
@@ -88,7 +89,7 @@ def read_markdown(path: Path) -> Source:
         outlet=meta.get("outlet") or meta.get("publisher") or meta.get("source") or dateline_outlet(first_paragraph),
         author=meta.get("author", ""),
         date=meta.get("date", ""),
-        language=meta.get("language") or meta.get("lang", ""),
+        language=meta.get("language") or meta.get("lang") or detect_language("\n".join(b.text for b in blocks)),
         format="markdown",
         sections=sections,
     )

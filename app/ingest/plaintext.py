@@ -2,7 +2,9 @@
 
 News articles saved as text rarely mark headings, so a heading is recognised
 by what it looks like: a short, title-cased line without closing punctuation,
-followed by body text.
+followed by body text. Arabic and other scripts without capitals cannot be
+title-cased, so there a heading is a short line without closing punctuation
+followed by a clearly longer paragraph.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from app.ingest.language import detect_language
+from app.ingest.scripts import CASELESS, script_counts
 from app.ingest.sections import Block, build_sections, title_from_sections
 from app.ingest.textio import read_text
 from app.model import Source
@@ -21,6 +25,9 @@ _MINOR_WORDS = {
 }  # fmt: skip
 _CLOSING = (".", ",", ";", ":", "!", '"', "”", "’", "'", ")")
 _WORD = re.compile(r"[^\W_][\w'’.,-]*", re.UNICODE)
+#: Sentence and clause punctuation of Arabic-script text, plus the Latin marks it shares.
+_CASELESS_PUNCTUATION = (".", "،", "؛", "؟", "!", ":", "?", ",", ";", "«", "»", '"', "”")
+_CASELESS_MAX_WORDS = 12
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -47,8 +54,10 @@ def _starts_with_heading(lines: list[str]) -> bool:
 
 
 def looks_like_heading(line: str) -> bool:
-    """Short, no closing punctuation, and title-cased or in capitals."""
+    """Short, no closing punctuation, and title-cased or in capitals (or in a script without case)."""
     line = line.strip()
+    if is_caseless(line):
+        return _looks_like_caseless_heading(line)
     words = _WORD.findall(line)
     if not words or len(words) > 14 or len(line) > 110 or line.endswith(_CLOSING):
         return False
@@ -62,13 +71,41 @@ def looks_like_heading(line: str) -> bool:
     return starts_well and capitalised / len(significant) >= 0.75
 
 
+def is_caseless(line: str) -> bool:
+    """Whether most of the line's letters belong to scripts without capitals (Arabic, Hebrew, CJK …)."""
+    counts = script_counts(line)
+    total = sum(counts.values())
+    return total > 0 and sum(n for script, n in counts.items() if script in CASELESS) > total / 2
+
+
+def _looks_like_caseless_heading(line: str) -> bool:
+    """A short line with no sentence punctuation anywhere (a heading has no clauses) and not a list item."""
+    words = line.split()
+    if not words or len(words) > _CASELESS_MAX_WORDS or len(line) > 90:
+        return False
+    if line.startswith(("-", "*", "•", "“", '"', "«")):
+        return False
+    return not any(mark in line for mark in _CASELESS_PUNCTUATION)
+
+
+def _body_follows(heading: str, following: str) -> bool:
+    """Without capitals to go by, the text after a heading must be clearly longer than the heading itself."""
+    if not is_caseless(heading):
+        return True
+    return len(following.split()) >= max(2 * len(heading.split()), _CASELESS_MAX_WORDS)
+
+
 def detect_blocks(paragraphs: list[str]) -> list[Block]:
     """Mark headings: a heading-shaped paragraph that is not the first and is followed by body text."""
     blocks: list[Block] = []
     for index, paragraph in enumerate(paragraphs):
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         is_heading = (
-            index > 0 and following is not None and looks_like_heading(paragraph) and not looks_like_heading(following)
+            index > 0
+            and following is not None
+            and looks_like_heading(paragraph)
+            and not looks_like_heading(following)
+            and _body_follows(paragraph, following)
         )
         blocks.append(Block(paragraph, heading_level=1 if is_heading else 0))
     return blocks
@@ -82,6 +119,7 @@ def read_plaintext(path: Path) -> Source:
         path=str(path),
         title=title_from_sections(sections, path.stem),
         outlet=outlet,
+        language=detect_language("\n".join(paragraphs)),
         format="text",
         sections=sections,
     )

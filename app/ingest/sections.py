@@ -6,10 +6,15 @@ and titles work the same whatever the file format.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from app.ingest.scripts import CASELESS, script_of
 from app.model import LEAD_ID, Section, slugify
 from app.text import shorten, split_sentences, strip_dateline
+
+#: "بغداد — " before an Arabic lead: a dateline that app.text's capital-letter pattern cannot see.
+_CASELESS_DATELINE = re.compile(r"^[^\W\d_][^—–\n]{0,40}?\s[—–]\s+")
 
 
 @dataclass(frozen=True)
@@ -71,11 +76,17 @@ def _unique(candidate: str, used: set[str]) -> str:
     return f"{candidate}-{n}"
 
 
+def _strip_caseless_dateline(paragraph: str) -> str:
+    if paragraph and script_of(paragraph[0]) in CASELESS:
+        return _CASELESS_DATELINE.sub("", paragraph, count=1)
+    return paragraph
+
+
 def title_from_sections(sections: list[Section], fallback: str) -> str:
     """A title for a source that has none: its lead's first sentence, shortened."""
     for section in sections:
         for paragraph in section.paragraphs:
-            sentences = split_sentences(strip_dateline(paragraph))
+            sentences = split_sentences(_strip_caseless_dateline(strip_dateline(paragraph)))
             if sentences:
                 return shorten(sentences[0])
     return fallback

@@ -17,10 +17,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.coreprops import CoreProperties
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor, Twips
+from docx.shared import Length, Pt, RGBColor, Twips
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from app.bidi import has_rtl, is_rtl
 from app.document import (
     Block,
     Callout,
@@ -66,6 +67,7 @@ from app.render.docx_xml import (
     hex_colour,
     insert_in_order,
     restarted_num,
+    set_bidi,
     set_cell_shading,
     set_num,
     set_paragraph_borders,
@@ -79,6 +81,9 @@ REFERENCE_DOCX = ASSETS_DIR / "reference.docx"
 
 #: Paragraph style per role; "body" takes the style of its surroundings (normal text, quote, callout).
 ROLE_STYLES = {"title": TITLE, "subtitle": SUBTITLE, "marking": MARKING, "meta": META, "attribution": ATTRIBUTION}
+
+#: Styles of paragraphs in a box with a bar on the left (quotes and callouts).
+BOX_STYLES = (QUOTE, SUMMARY, NOTE)
 
 #: Core properties hold at most 255 characters; python-docx refuses longer values.
 CORE_PROPERTY_LIMIT = 255
@@ -154,6 +159,7 @@ class _BlockWriter:
         self.style = style
         self.ids = StyleIds(document)
         self.break_pending = False
+        self._box_indents: dict[str, tuple[Length, Length]] = {}
 
     def write(self, blocks: list[Block], context: _Context) -> None:
         for block in blocks:
@@ -192,18 +198,47 @@ class _BlockWriter:
             paragraph.paragraph_format.page_break_before = True
             self.break_pending = False
 
-    def _inlines(self, paragraph: DocxParagraph, inlines: list[Inline], bold: bool = False) -> None:
-        context = InlineContext(self.style.fonts.mono, self.ids.text_size(paragraph._p.style), self.ids, bold)
+    def _inlines(self, paragraph: DocxParagraph, inlines: list[Inline], bold: bool = False) -> bool:
+        """Fill a paragraph; one whose text is mostly right-to-left (see ``bidi.base_direction``) becomes bidi.
+
+        Returns whether it did.
+        """
+        size = self.ids.text_size(paragraph._p.style)
+        context = InlineContext(self.style.fonts.mono, size, self.ids, self.style.fonts.arabic, bold)
         add_inlines(paragraph, inlines, context)
+        text = plain_text(inlines)
+        rtl = has_rtl(text) and is_rtl(text)
+        if rtl:
+            set_bidi(paragraph._p.get_or_add_pPr())
+        return rtl
 
     def _body_paragraph(self, block: Paragraph, context: _Context) -> None:
-        paragraph = self._paragraph(ROLE_STYLES.get(block.role, context.body_style))
+        style_name = ROLE_STYLES.get(block.role, context.body_style)
+        paragraph = self._paragraph(style_name)
+        in_box = style_name in BOX_STYLES
         if block.role == "attribution" and context.in_quote:
             paragraph.paragraph_format.left_indent = Pt(QUOTE_INDENT_PT)
             set_paragraph_borders(paragraph._p.get_or_add_pPr(), {"left": quote_bar(self.style)})
-        self._inlines(paragraph, block.inlines)
+            in_box = True
+        if self._inlines(paragraph, block.inlines) and in_box:
+            self._mirror_indents(paragraph, style_name)
         if block.role == "marking":
             self._colour_marking(paragraph, plain_text(block.inlines))
+
+    def _mirror_indents(self, paragraph: DocxParagraph, style_name: str) -> None:
+        """Keep a quote's or callout's bar on the left for a right-to-left paragraph.
+
+        Word and LibreOffice measure a bidi paragraph's "left" indent from the
+        right edge, but draw its left border on the left: swapped indents keep
+        the text clear of the bar, as in the PDF.
+        """
+        if style_name not in self._box_indents:
+            fmt = named_style(self.document, style_name).paragraph_format
+            self._box_indents[style_name] = (fmt.left_indent or Pt(0), fmt.right_indent or Pt(0))
+        left, right = self._box_indents[style_name]
+        fmt = paragraph.paragraph_format
+        left = fmt.left_indent if fmt.left_indent is not None else left
+        fmt.left_indent, fmt.right_indent = right, left
 
     def _colour_marking(self, paragraph: DocxParagraph, marking: str) -> None:
         """A marking line takes the banner colour of its own text, which may differ from the brief's marking."""

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from app.bidi import has_rtl, split_by_direction
 from app.document import Citation, Inline, Run
 from app.render.docx_styles import CITATION, CITATION_SCALE, CODE, LINK, StyleIds
-from app.render.docx_xml import add_hyperlink_run, set_fonts, xml_safe
+from app.render.docx_xml import add_hyperlink_run, mark_rtl_run, set_fonts, xml_safe
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class InlineContext:
     text_size: float
     #: Style ids by name, looked up once per render.
     ids: StyleIds
+    #: Font for right-to-left (complex-script) text: the style's Arabic family.
+    complex_font: str
     #: Every run bold (table header cells).
     bold: bool = False
 
@@ -50,14 +53,24 @@ def _add_citation(paragraph: DocxParagraph, citation: Citation, previous: str, c
 
 
 def _add_run(paragraph: DocxParagraph, inline: Run, context: InlineContext) -> None:
-    """One run; text goes in verbatim, so markup characters stay literal.
+    """One run, or one per stretch of right-to-left and other text (see ``bidi.rtl_spans``)."""
+    if not has_rtl(inline.text):
+        _add_piece(paragraph, inline, inline.text, False, context)
+        return
+    for text, rtl in split_by_direction(inline.text):
+        _add_piece(paragraph, inline, text, rtl, context)
+
+
+def _add_piece(paragraph: DocxParagraph, inline: Run, text: str, rtl: bool, context: InlineContext) -> None:
+    """One run of ``inline``'s formatting; text goes in verbatim, so markup characters stay literal.
 
     A code run inside a link keeps the link style (colour, underline) and gets
     the mono font directly, because a Word run carries only one character style.
+    Right-to-left text gets ``w:rtl`` and the complex-script font, size and weight.
     """
     linked = bool(inline.href) and is_external_link(inline.href)
     run = add_hyperlink_run(paragraph, inline.href) if linked else paragraph.add_run()
-    run.text = xml_safe(inline.text)
+    run.text = xml_safe(text)
     if linked:
         run._r.style = context.ids.id(LINK)
         if inline.code:
@@ -68,6 +81,8 @@ def _add_run(paragraph: DocxParagraph, inline: Run, context: InlineContext) -> N
         run.bold = True
     if inline.italic:
         run.italic = True
+    if rtl:
+        mark_rtl_run(run._r.get_or_add_rPr(), context.complex_font)
 
 
 def is_external_link(href: str) -> bool:

@@ -13,9 +13,17 @@ from docx.section import Section, _Footer, _Header
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from app.bidi import split_by_direction
 from app.document import DocumentMeta
 from app.render.docx_styles import BANNER, FOOTER, HEADER, PAGE_SIZES_MM
-from app.render.docx_xml import Border, add_field, set_paragraph_borders, set_paragraph_shading, xml_safe
+from app.render.docx_xml import (
+    Border,
+    add_field,
+    mark_rtl_run,
+    set_paragraph_borders,
+    set_paragraph_shading,
+    xml_safe,
+)
 from app.render.furniture import edge_distance, furniture_extent
 from app.style import HeaderFooterStyle, Style, expand_fields
 
@@ -73,14 +81,14 @@ def _fill_header(header: _Header, banner: str, running: Running | None, style: S
     if banner:
         _banner(first, banner, style)
     if running:
-        _running(header.add_paragraph() if banner else first, HEADER, running)
+        _running(header.add_paragraph() if banner else first, HEADER, running, style)
 
 
 def _fill_footer(footer: _Footer, banner: str, running: Running | None, style: Style) -> None:
     """Running text first, the banner as the last line of the page."""
     first = footer.paragraphs[0]
     if running:
-        _running(first, FOOTER, running)
+        _running(first, FOOTER, running, style)
     if banner:
         _banner(footer.add_paragraph() if running else first, banner, style)
 
@@ -93,22 +101,30 @@ def _banner(paragraph: DocxParagraph, marking: str, style: Style) -> None:
     pad = Border(colour, 0.5, BANNER_PADDING_PT)
     set_paragraph_borders(ppr, {"top": pad, "bottom": pad})
     set_paragraph_shading(ppr, colour)
-    paragraph.add_run(xml_safe(marking))
+    _add_text(paragraph, marking, style.fonts.arabic)
 
 
-def _running(paragraph: DocxParagraph, style_name: str, running: Running) -> None:
+def _running(paragraph: DocxParagraph, style_name: str, running: Running, style: Style) -> None:
     """Left pieces, a tab to the style's right-aligned stop, right pieces."""
     left, right = running
     paragraph.style = style_name
-    _add_pieces(paragraph, left)
+    _add_pieces(paragraph, left, style.fonts.arabic)
     if right:
         paragraph.add_run("\t")
-        _add_pieces(paragraph, right)
+        _add_pieces(paragraph, right, style.fonts.arabic)
 
 
-def _add_pieces(paragraph: DocxParagraph, pieces: list[str]) -> None:
+def _add_pieces(paragraph: DocxParagraph, pieces: list[str], complex_font: str) -> None:
     for piece in pieces:
         if piece in PAGE_FIELDS:
             add_field(paragraph, PAGE_FIELDS[piece])
         else:
-            paragraph.add_run(xml_safe(piece))
+            _add_text(paragraph, piece, complex_font)
+
+
+def _add_text(paragraph: DocxParagraph, text: str, complex_font: str) -> None:
+    """Runs of ``text``; an Arabic title keeps its run right-to-left in the left-to-right header line."""
+    for piece, rtl in split_by_direction(xml_safe(text)):
+        run = paragraph.add_run(piece)
+        if rtl:
+            mark_rtl_run(run._r.get_or_add_rPr(), complex_font)

@@ -109,6 +109,29 @@ def mirror_complex_script(rpr: BaseOxmlElement) -> None:
             insert_in_order(rpr, twin, RPR_ORDER)
 
 
+def set_bidi(ppr: BaseOxmlElement) -> None:
+    """Make the paragraph right-to-left (``w:bidi``).
+
+    Its alignment is left alone: in a bidi paragraph Word and LibreOffice read
+    "left" as the start, the right edge, and would flip an explicit "right" to
+    the left edge.
+    """
+    insert_in_order(ppr, OxmlElement("w:bidi"), PPR_ORDER)
+
+
+def mark_rtl_run(rpr: BaseOxmlElement, complex_script: str) -> None:
+    """Right-to-left text in a run: ``w:rtl``, the complex-script font, and bold, italic and size for it.
+
+    ``w:hint="cs"`` has Word take the complex-script font for the spaces and
+    punctuation between the Arabic words too.
+    """
+    fonts = rpr.get_or_add_rFonts()
+    fonts.set(qn("w:cs"), complex_script)
+    fonts.set(qn("w:hint"), "cs")
+    insert_in_order(rpr, OxmlElement("w:rtl"), RPR_ORDER)
+    mirror_complex_script(rpr)
+
+
 def set_paragraph_borders(ppr: BaseOxmlElement, borders: dict[str, Border]) -> None:
     """Replace the paragraph's borders with exactly ``borders`` (an empty dict removes them)."""
     for old in ppr.findall(qn("w:pBdr")):

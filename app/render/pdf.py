@@ -14,7 +14,8 @@ from functools import partial
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
-from app.document import Document
+from app.bidi import has_arabic
+from app.document import Document, Heading, Paragraph, Table, iter_blocks, plain_text
 from app.errors import BriefgenError, ExportError
 from app.render.logo import SPACE_AFTER_PT, LogoImage, style_logo
 from app.render.numbering import number_headings
@@ -45,7 +46,7 @@ def _render(document: Document, style: Style) -> bytes:
     if style.headings.numbering:
         document = number_headings(document)
     logo = style_logo(style)
-    fonts = register_fonts(style)
+    fonts = register_fonts(style, arabic=_has_arabic(document, style))
     furniture = PageFurniture(style, document.meta, fonts)
     template = _BriefDocTemplate(io.BytesIO(), document, furniture)
     builder = FlowableBuilder(StyleSheet(style, fonts), furniture.geometry.text_height)
@@ -54,6 +55,21 @@ def _render(document: Document, style: Style) -> bytes:
         flowables.insert(0, _logo(logo, style.logo_height_mm))
     template.build(flowables or [Spacer(0, 0)], canvasmaker=partial(DeferredCanvas, furniture=furniture))
     return template.filename.getvalue()
+
+
+def _has_arabic(document: Document, style: Style) -> bool:
+    """Whether the brief needs the Arabic font: its text, or what the header and footer may show."""
+    meta = document.meta
+    furniture = (style.header.left, style.header.right, style.footer.left, style.footer.right)
+    shown = (meta.title, meta.subtitle, meta.author, meta.organisation, meta.date, meta.classification, meta.recipient)
+    if any(has_arabic(t) for t in (*furniture, *shown)):
+        return True
+    for block in iter_blocks(document.blocks):
+        if isinstance(block, (Heading, Paragraph)) and has_arabic(plain_text(block.inlines)):
+            return True
+        if isinstance(block, Table) and any(has_arabic(plain_text(c)) for r in [block.header, *block.rows] for c in r):
+            return True
+    return False
 
 
 def _logo(logo: LogoImage, height_mm: float) -> Image:

@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Indenter, PageBreak, Paragraph, Spacer
 from reportlab.platypus import Table as RLTable
 
+from app.bidi import has_rtl
 from app.document import (
     Block,
     Callout,
@@ -29,7 +30,8 @@ from app.document import (
 )
 from app.document import PageBreak as DocPageBreak
 from app.document import Paragraph as DocParagraph
-from app.render.pdf_inline import inline_markup
+from app.render.pdf_bidi import BidiParagraph, BidiText
+from app.render.pdf_inline import inline_markup, inline_pieces
 from app.render.pdf_styles import StyleSheet
 
 BULLET = "•"
@@ -97,8 +99,14 @@ class FlowableBuilder:
                 return self._indented(self._boxlike(block, ctx), ctx.indent)
         raise TypeError(f"unknown block type {type(block).__name__}")
 
-    def paragraph(self, inlines: list[Inline], style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
-        """The one place paragraphs are made (right-to-left handling will go here)."""
+    def paragraph(
+        self, inlines: list[Inline], style: ParagraphStyle, bullet: str | None = None
+    ) -> Paragraph | BidiParagraph:
+        """The one place paragraphs are made: a BidiParagraph for text with right-to-left characters."""
+        if has_rtl(plain_text(inlines)):
+            fonts = self.sheet.fonts
+            pieces = inline_pieces(inlines, self.sheet.style, fonts.mono, style)
+            return BidiParagraph(BidiText(pieces, fonts.arabic_face), style, bullet)
         markup = inline_markup(inlines, self.sheet.style, self.sheet.fonts.mono, style.fontSize)
         if bullet is not None and not markup:
             markup = "&nbsp;"  # reportlab draws no bullet for an empty paragraph
@@ -214,7 +222,7 @@ class FlowableBuilder:
         columns = max([len(block.header), *(len(r) for r in block.rows)], default=0) or 1
         header_style, cell_style = self.sheet.role("table_header"), self.sheet.role("table_cell")
 
-        def row(cells: list[list[Inline]], style: ParagraphStyle) -> list[Paragraph]:
+        def row(cells: list[list[Inline]], style: ParagraphStyle) -> list[Paragraph | BidiParagraph]:
             return [self.paragraph(c, style) for c in [*cells, *[[]] * (columns - len(cells))]]
 
         data = ([row(block.header, header_style)] if block.header else []) + [row(r, cell_style) for r in block.rows]
@@ -242,7 +250,7 @@ class FlowableBuilder:
         )
 
     @staticmethod
-    def _tallest_row(data: list[list[Paragraph]], column_width: float) -> float:
+    def _tallest_row(data: list[list[Paragraph | BidiParagraph]], column_width: float) -> float:
         inner = column_width - 2 * CELL_PAD_X
         return max(max(p.wrap(inner, 1e6)[1] for p in cells) + CELL_PAD_TOP + CELL_PAD_BOTTOM for cells in data)
 

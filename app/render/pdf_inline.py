@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from reportlab.lib.colors import HexColor
+from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.lib.styles import ParagraphStyle
+
 from app.document import Citation, Inline, Run
+from app.render.pdf_bidi import Piece
 from app.render.pdf_styles import CITATION_SCALE
 from app.style import Style
 
@@ -28,6 +33,29 @@ def inline_markup(inlines: list[Inline], style: Style, mono_font: str, font_size
             parts.append(_run(inline, style, mono_font))
             previous = inline.text or previous
     return "".join(parts)
+
+
+def inline_pieces(inlines: list[Inline], style: Style, mono_font: str, para: ParagraphStyle) -> list[Piece]:
+    """The same content as ``inline_markup`` for a BidiParagraph: the fonts, sizes and colours markup would give."""
+    pieces: list[Piece] = []
+    previous = ""
+    family, bold, italic = ps2tt(para.fontName)
+    mono = ps2tt(mono_font)[0]
+    for inline in inlines:
+        if isinstance(inline, Citation):
+            if previous and not previous[-1].isspace():
+                pieces.append(Piece(" ", para.fontName, para.fontSize, para.textColor))
+            size = round(para.fontSize * CITATION_SCALE, 2)
+            pieces.append(Piece(inline.label, para.fontName, size, HexColor(style.colours.accent)))
+            previous = inline.label
+            continue
+        font = tt2ps(mono if inline.code else family, bold or inline.bold, italic or inline.italic)
+        if inline.href and _is_clickable(inline.href):
+            pieces.append(Piece(inline.text, font, para.fontSize, HexColor(style.colours.link), inline.href))
+        else:
+            pieces.append(Piece(inline.text, font, para.fontSize, para.textColor))
+        previous = inline.text or previous
+    return pieces
 
 
 def _citation(citation: Citation, style: Style, font_size: float) -> str:

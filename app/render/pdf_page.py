@@ -9,16 +9,17 @@ layout would always be the first one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.document import DocumentMeta
 from app.render.furniture import BANNER_GAP, BANNER_HEIGHT, EDGE_GAP, RULE_GAP, TEXT_GAP, furniture_extent
+from app.render.pdf_bidi import draw_line, line_width
 from app.render.pdf_fonts import FontSet
 from app.style import Style, expand_fields
 
@@ -99,12 +100,13 @@ class PageFurniture:
         size = self.style.sizes.small
         font = self.fonts.heading
         left, right = (_fill_page_fields(p, page, pages) for p in pieces)
-        right_width = stringWidth(right, font, size)
+        arabic = self.fonts.arabic_face
+        right_width = line_width(right, font, size, arabic)
         room = self.geometry.text_width - right_width - (12 if right else 0)
         canvas.setFont(font, size)
         canvas.setFillColor(HexColor(self.style.colours.muted))
-        canvas.drawString(self.geometry.left, baseline, _fit(left, font, size, room))
-        canvas.drawRightString(self.geometry.width - self.geometry.right, baseline, right)
+        draw_line(canvas, self.geometry.left, baseline, _fit(left, font, size, room, arabic), font, size, arabic)
+        draw_line(canvas, self.geometry.width - self.geometry.right - right_width, baseline, right, font, size, arabic)
 
     def _banner(self, canvas: Canvas, y: float) -> None:
         """A band of the marking's colour with the marking centred; long markings shrink to fit."""
@@ -112,21 +114,24 @@ class PageFurniture:
         canvas.setFillColor(HexColor(self.style.banner.colour_for(self.marking)))
         canvas.rect(g.left, y, g.text_width, BANNER_HEIGHT, stroke=0, fill=1)
         size = self.style.sizes.small + 1
-        size = min(size, size * (g.text_width - 8) / stringWidth(self.marking, self.bold_font, size))
+        arabic = self.fonts.arabic_face
+        size = min(size, size * (g.text_width - 8) / line_width(self.marking, self.bold_font, size, arabic))
+        width = line_width(self.marking, self.bold_font, size, arabic)
         canvas.setFont(self.bold_font, size)
         canvas.setFillColor(HexColor(self.style.banner.text_colour))
-        canvas.drawCentredString(g.left + g.text_width / 2, y + (BANNER_HEIGHT - size * 0.7) / 2, self.marking)
+        x, y = g.left + g.text_width / 2 - width / 2, y + (BANNER_HEIGHT - size * 0.7) / 2
+        draw_line(canvas, x, y, self.marking, self.bold_font, size, arabic)
 
 
 def _fill_page_fields(pieces: list[str], page: int, pages: int) -> str:
     return "".join({"{page}": str(page), "{pages}": str(pages)}.get(p, p) for p in pieces)
 
 
-def _fit(text: str, font: str, size: float, room: float) -> str:
-    """``text`` cut at the end with an ellipsis so it is at most ``room`` points wide."""
-    if stringWidth(text, font, size) <= room:
+def _fit(text: str, font: str, size: float, room: float, arabic: Callable[[str], str | None]) -> str:
+    """``text`` cut at the end (of its logical order) with an ellipsis so it is at most ``room`` points wide."""
+    if line_width(text, font, size, arabic) <= room:
         return text
-    while text and stringWidth(text + ELLIPSIS, font, size) > room:
+    while text and line_width(text + ELLIPSIS, font, size, arabic) > room:
         text = text[:-1]
     return text.rstrip() + ELLIPSIS if text else ""
 

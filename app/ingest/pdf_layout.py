@@ -1,0 +1,244 @@
+"""From positioned lines of a PDF to headings and paragraphs.
+
+A PDF has no paragraphs or headings, only lines of glyphs at positions in
+fonts. Headings are lines in a clearly larger font than the body text, or
+short bold lines at body size or larger; paragraphs end where the gap to the
+next line is larger than the usual line spacing, where the next line is
+indented or starts a list item, or where a short line ends a sentence.
+Wrapped lines are joined and words hyphenated across a line break are
+mended. Running headers, footers and page numbers are left out.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from app.ingest.sections import Block
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text as the PDF draws it; ``y`` grows upwards, as in PDF coordinates."""
+
+    text: str
+    page: int
+    x: float
+    y: float
+    size: float
+    bold: bool = False
+
+
+#: A heading's font is at least this much larger than the body font.
+HEADING_SIZE_RATIO = 1.15
+#: A heading is at most this many lines and words (longer "headings" are emphasised paragraphs).
+HEADING_MAX_LINES = 3
+HEADING_MAX_WORDS = 25
+#: A gap this many times the usual line spacing starts a new paragraph.
+PARAGRAPH_GAP_RATIO = 1.35
+
+_BULLET = re.compile(r"^([•◦▪·●■–*-]|\d{1,2}[.)]|[a-z][.)])\s")
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?[-–—\s]*$", re.I)
+_SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", "»", ")", "؟", "。")
+_HEADING_CLOSING = (".", ",", ";")
+_HYPHENATED = re.compile(r"(\w)[-\u00ad]$")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the document's body text looks like, learned from all its lines."""
+
+    body_size: float
+    line_gap: float
+    heading_sizes: tuple[float, ...]
+
+
+def remove_page_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    """Drop page numbers and running headers and footers: small lines at the top or bottom of the page, set
+    apart from the body text, that are a page number or repeat at the same height with the same words (digits
+    aside) on most pages.
+
+    Only lines no larger than the body text count, so a heading such as "Annex 4" at the top of every page
+    stays; body text that happens to repeat, or a number alone on a line of a table, is never dropped, being
+    neither set apart nor at a fixed height.
+    """
+    layout = learn_layout([line for page in pages for line in page])
+    edges = [
+        [line for line in _edge_lines(page) if line.size <= layout.body_size + 0.5 and _set_apart(line, page, layout)]
+        for page in pages
+    ]
+    counts = Counter(key for page in edges for key in {_furniture_key(line) for line in page})
+    repeated = {key for key, count in counts.items() if len(pages) >= 3 and count >= max(3, len(pages) // 2)}
+
+    def furniture(line: Line, edge: list[Line]) -> bool:
+        return line in edge and (bool(_PAGE_NUMBER.match(line.text)) or _furniture_key(line) in repeated)
+
+    return [[line for line in page if not furniture(line, edge)] for page, edge in zip(pages, edges, strict=True)]
+
+
+def _set_apart(line: Line, page: list[Line], layout: Layout) -> bool:
+    """Whether a clear gap separates the line from the nearest line of body text on another baseline."""
+    distances = [
+        abs(other.y - line.y) for other in page if _is_body(other, layout.body_size) and abs(other.y - line.y) > 1
+    ]
+    return not distances or min(distances) > 1.5 * layout.line_gap
+
+
+def _furniture_key(line: Line) -> tuple[str, int]:
+    return re.sub(r"\d+", "#", " ".join(line.text.lower().split())), round(line.y)
+
+
+def _edge_lines(page: list[Line]) -> list[Line]:
+    """Lines on the two highest and the two lowest baselines of the page (a header may have parts left and right)."""
+    heights = sorted({round(line.y) for line in page}, reverse=True)
+    band = set(heights[:2] + heights[-2:])
+    return [line for line in page if round(line.y) in band]
+
+
+def learn_layout(lines: list[Line]) -> Layout:
+    """Body size = the size most characters are set in; line gap = the usual baseline distance of body lines."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    gaps = [
+        above.y - below.y
+        for above, below in itertools.pairwise(lines)
+        if above.page == below.page
+        and _is_body(above, body_size)
+        and _is_body(below, body_size)
+        and 0 < above.y - below.y < 3 * body_size
+    ]
+    line_gap = statistics.median(gaps) if gaps else body_size * 1.2
+    heading_sizes = sorted(
+        {
+            round(line.size * 2) / 2
+            for line in lines
+            if line.size >= body_size * HEADING_SIZE_RATIO or (line.bold and line.size > body_size + 0.75)
+        },
+        reverse=True,
+    )
+    return Layout(body_size, line_gap, tuple(heading_sizes))
+
+
+def _is_body(line: Line, body_size: float) -> bool:
+    return abs(line.size - body_size) < 0.75
+
+
+def heading_level(line: Line, layout: Layout) -> int:
+    """1, 2, 3 … by font size (largest first), bold body-size lines one below the smallest size; 0 for body text.
+
+    Larger sizes are headings when set in a clearly larger font, or in bold a little larger (a common H3).
+    """
+    text = line.text.strip()
+    if not any(ch.isalpha() for ch in text) or len(text.split()) > HEADING_MAX_WORDS:
+        return 0
+    size = round(line.size * 2) / 2
+    if size in layout.heading_sizes and (line.bold or line.size >= layout.body_size * HEADING_SIZE_RATIO):
+        return min(layout.heading_sizes.index(size) + 1, 6)
+    if line.bold and _is_body(line, layout.body_size) and not text.endswith(_HEADING_CLOSING):
+        return min(len(layout.heading_sizes) + 1, 6)
+    return 0
+
+
+def to_blocks(lines: list[Line], layout: Layout) -> list[Block]:
+    """Group lines into headings and paragraphs, each block carrying the page it starts on."""
+    blocks: list[Block] = []
+    current: list[Line] = []
+    current_level = 0
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            blocks.append(_block(current, current_level))
+        current = []
+
+    margin = _left_margin(lines, layout)
+    for line in lines:
+        level = heading_level(line, layout)
+        if current and not _continues(current, line, level, current_level, layout, margin):
+            close()
+        if not current:
+            current_level = level
+        current.append(line)
+    close()
+    return _split_long_headings(blocks)
+
+
+def _continues(current: list[Line], line: Line, level: int, current_level: int, layout: Layout, margin: float) -> bool:
+    """Whether ``line`` belongs to the block being built."""
+    previous = current[-1]
+    if level != current_level:
+        return False
+    if level:  # a heading wrapped over lines: same level, tight spacing, same page
+        tight = 0 < previous.y - line.y < 2 * line.size
+        return line.page == previous.page and tight and len(current) < HEADING_MAX_LINES
+    if line.page != previous.page:  # a paragraph running on over a page break
+        unfinished = not previous.text.rstrip().endswith(_SENTENCE_END) and line.text[:1].islower()
+        return unfinished or (_fills_the_line(previous, current) and not _BULLET.match(line.text))
+    gap = previous.y - line.y
+    if gap <= 0 or gap > layout.line_gap * PARAGRAPH_GAP_RATIO or _BULLET.match(line.text):
+        return False
+    indented = line.x - margin > layout.body_size and abs(previous.x - margin) < layout.body_size / 2
+    if indented and not _BULLET.match(current[0].text):  # a list item's hanging indent is not a new paragraph
+        return False
+    return not _ends_short_sentence(previous, current)
+
+
+def _fills_the_line(previous: Line, current: list[Line]) -> bool:
+    """A paragraph's last line rarely reaches the right margin, so a full line at a page end means it goes on."""
+    return len(current) >= 2 and len(previous.text) >= 0.9 * max(len(line.text) for line in current)
+
+
+def _ends_short_sentence(previous: Line, current: list[Line]) -> bool:
+    """A line that ends a sentence well before the right margin ends its paragraph (no spacing between paragraphs)."""
+    if not previous.text.rstrip().endswith(_SENTENCE_END) or len(current) < 2:
+        return False
+    longest = max(len(line.text) for line in current)
+    return len(previous.text) < 0.7 * longest
+
+
+def _left_margin(lines: list[Line], layout: Layout) -> float:
+    xs = Counter(round(line.x) for line in lines if _is_body(line, layout.body_size))
+    return float(xs.most_common(1)[0][0]) if xs else 0.0
+
+
+def _block(lines: list[Line], level: int) -> Block:
+    return Block(join_lines([line.text for line in lines]), heading_level=level, page=lines[0].page)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines with spaces; a word hyphenated at a line end is mended ("recruit-" + "ment"), and a
+    compound broken after its hyphen keeps it ("Iraqi-" + "Russian")."""
+    text = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if text and _HYPHENATED.search(text):
+            text = (text[:-1] if line[:1].islower() or text.endswith("\u00ad") else text) + line
+        else:
+            text = f"{text} {line}" if text else line
+    return text
+
+
+def _split_long_headings(blocks: list[Block]) -> list[Block]:
+    """A "heading" of many words is an emphasised paragraph (a bold abstract, say), not a section title."""
+    return [
+        Block(b.text, page=b.page) if b.is_heading and len(b.text.split()) > HEADING_MAX_WORDS else b for b in blocks
+    ]
+
+
+def take_title(blocks: list[Block], layout: Layout) -> tuple[str, list[Block]]:
+    """The document's title: the single largest-type heading, if it is on page 1 before any other heading."""
+    if not layout.heading_sizes:
+        return "", blocks
+    top = [i for i, b in enumerate(blocks) if b.heading_level == 1]
+    first_heading = next((i for i, b in enumerate(blocks) if b.is_heading), None)
+    if len(top) == 1 and top[0] == first_heading and blocks[top[0]].page == 1:
+        index = top[0]
+        return blocks[index].text, blocks[:index] + blocks[index + 1 :]
+    return "", blocks

@@ -1,0 +1,98 @@
+"""Checks on a Word file's zip container and XML before python-docx sees it.
+
+A DOCX is a zip of XML parts, so a hostile one can be a zip bomb (a few KB
+that inflate to gigabytes), a zip of thousands of members, or XML with a
+DOCTYPE that defines entities (billion laughs, external files). Word never
+writes a DOCTYPE, so any part that has one is refused outright; python-docx
+also parses without resolving entities, which is the second line of defence.
+All checks read the zip's directory and the XML parts' raw bytes only.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from app.errors import IngestError
+
+MAX_MEMBERS = 2000
+#: Total uncompressed size of all members; real documents with many images stay far below.
+MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
+#: Compression ratio above which a large member is treated as a bomb (Word XML compresses about 10:1).
+MAX_RATIO = 200
+#: Members smaller than this may have any ratio (an empty part compresses "infinitely").
+RATIO_CHECK_FROM = 1024 * 1024
+
+MAIN_PART = "word/document.xml"
+_DTD_MARKERS = tuple(
+    marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_OTHER_OFFICE = {
+    "xl/workbook.xml": "an Excel workbook, not a Word document",
+    "ppt/presentation.xml": "a PowerPoint presentation, not a Word document",
+    "content.xml": "an OpenDocument file, not a Word document; save it as .docx",
+}
+
+
+def check_docx_zip(path: Path, data: bytes) -> None:
+    """Refuse a Word file that is damaged, oversized, bomb-like or carries DTDs, before any parser opens it."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise IngestError(path, "the Word file is damaged or incomplete (perhaps a partial download)") from exc
+    _check_members(path, members)
+    names = {info.filename for info in members}
+    if MAIN_PART not in names:
+        other = next((what for part, what in _OTHER_OFFICE.items() if part in names), None)
+        if other:
+            raise IngestError(path, f"this is {other}")
+        if "[Content_Types].xml" in names:
+            raise IngestError(path, "the Word file is damaged: its main document part is missing")
+        raise IngestError(path, "this is a zip archive, not a Word document (.docx)")
+    _check_xml_parts(path, archive, members)
+
+
+def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise IngestError(path, f"the Word file holds {len(members)} parts, more than {MAX_MEMBERS}; refused as unsafe")
+    total = 0
+    for info in members:
+        if info.flag_bits & 0x1:
+            raise IngestError(path, "the Word file's contents are encrypted; save an unprotected copy")
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > RATIO_CHECK_FROM and ratio > MAX_RATIO:
+            raise IngestError(
+                path, f"the Word file looks like a zip bomb (a part expands {ratio:.0f} times); refused as unsafe"
+            )
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise IngestError(
+            path, f"the Word file would expand to {total / 1048576:.0f} MB, more than Briefgen accepts; refused"
+        )
+
+
+def _check_xml_parts(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse DOCTYPE and ENTITY declarations in any part python-docx may parse as XML."""
+    for info in members:
+        try:
+            if info.is_dir() or not _may_be_xml(archive, info):
+                continue
+            raw = archive.read(info)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+            raise IngestError(path, "the Word file is damaged (a part cannot be unpacked)") from exc
+        if any(marker in raw for marker in _DTD_MARKERS):
+            raise IngestError(
+                path,
+                "the Word file contains XML entity declarations (DOCTYPE), which Word never writes; "
+                "refused as possibly malicious",
+            )
+
+
+def _may_be_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    if info.filename.lower().endswith((".xml", ".rels")):
+        return True
+    with archive.open(info) as member:
+        head = member.read(64).lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00")
+    return head.startswith(b"<")

@@ -1,0 +1,61 @@
+"""Which writing system a letter belongs to.
+
+Encoding guesses, language detection and heading detection all need to know
+whether text is Latin, Arabic, Cyrillic … without a heavy dependency; a short
+table of Unicode blocks is enough for the scripts analysts meet.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+
+_BLOCKS: list[tuple[int, int, str]] = [
+    (0x0041, 0x005A, "Latin"),
+    (0x0061, 0x007A, "Latin"),
+    (0x00C0, 0x024F, "Latin"),
+    (0x0370, 0x03FF, "Greek"),
+    (0x0400, 0x052F, "Cyrillic"),
+    (0x0590, 0x05FF, "Hebrew"),
+    (0x0600, 0x06FF, "Arabic"),
+    (0x0750, 0x077F, "Arabic"),
+    (0x08A0, 0x08FF, "Arabic"),
+    (0x0E00, 0x0E7F, "Thai"),
+    (0x1100, 0x11FF, "Hangul"),
+    (0x1E00, 0x1EFF, "Latin"),
+    (0x1F00, 0x1FFF, "Greek"),
+    (0x3040, 0x30FF, "Kana"),
+    (0x3130, 0x318F, "Hangul"),
+    (0x3400, 0x4DBF, "Han"),
+    (0x4E00, 0x9FFF, "Han"),
+    (0xAC00, 0xD7AF, "Hangul"),
+    (0xF900, 0xFAFF, "Han"),
+    (0xFB1D, 0xFB4F, "Hebrew"),
+    (0xFB50, 0xFDFF, "Arabic"),
+    (0xFE70, 0xFEFF, "Arabic"),
+]
+_STARTS = [start for start, _, _ in _BLOCKS]
+
+#: Scripts whose letters have no upper and lower case, so capitalisation says nothing about headings.
+CASELESS = frozenset({"Arabic", "Hebrew", "Thai", "Kana", "Han", "Hangul", "Other"})
+
+
+def script_of(char: str) -> str | None:
+    """The script of a letter ('Latin', 'Arabic' …, 'Other' for unlisted letters); None for non-letters."""
+    if not char.isalpha():
+        return None
+    code = ord(char)
+    index = bisect_right(_STARTS, code) - 1
+    if index >= 0 and code <= _BLOCKS[index][1]:
+        return _BLOCKS[index][2]
+    return "Other"
+
+
+def script_counts(text: str) -> Counter[str]:
+    """How many letters of each script the text holds."""
+    return Counter(script for script in map(script_of, text) if script)
+
+
+def main_script(text: str) -> str | None:
+    counts = script_counts(text)
+    return counts.most_common(1)[0][0] if counts else None
