@@ -100,7 +100,8 @@ def _inspect(args: argparse.Namespace) -> int:
     for number, source, section in numbered_sections(sources):
         if source is not current:
             current = source
-            details = " · ".join(x for x in (source.outlet, source.date, source.format) if x)
+            facts = (source.outlet, source.author, source.date, source.format, source.language)
+            details = " · ".join(x for x in facts if x)
             print(f"{source.path}\n  title: {source.title}" + (f"\n  {details}" if details else ""))
         page = f"  p. {section.page}" if section.page else ""
         print(f"  {number:>3}  {section.id:<42} {section.word_count:>5} words  {section.display_heading}{page}")
@@ -130,4 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"briefgen: {exc}", file=sys.stderr)
     except KeyboardInterrupt:
         print("briefgen: interrupted", file=sys.stderr)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     return EXIT_ERROR
