@@ -23,13 +23,11 @@ from docx.styles.style import BaseStyle
 from lxml import etree
 
 from app.errors import IngestError
-from app.ingest.language import detect_language
 from app.ingest.safety import check_docx_zip
-from app.ingest.sections import Block, build_sections, title_from_sections
+from app.ingest.sections import Block, make_source
 from app.ingest.sniff import require_kind, sniff
 from app.ingest.textio import read_bytes
 from app.model import Source
-from app.text import dateline_outlet
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " ", qn("w:noBreakHyphen"): "-"}
@@ -71,18 +69,14 @@ def read_docx(path: Path) -> Source:
             faux = _looks_like_faux_heading(element, text)
             found.append((Block(text, heading_level=2 if faux else 0), faux))
     blocks = _confirm_faux_headings(found)
-    sections = build_sections(blocks)
     props = document.core_properties
-    paragraphs = [b.text for b in blocks if not b.is_heading]
-    return Source(
-        path=str(path),
-        title=title or _meta(props.title) or title_from_sections(sections, path.stem),
+    return make_source(
+        path,
+        "docx",
+        blocks,
+        title=title or _meta(props.title),
         author=_meta(props.author),
         date=props.created.date().isoformat() if props.created else "",
-        outlet=dateline_outlet(paragraphs[0]) if paragraphs else "",
-        language=detect_language("\n".join(paragraphs)),
-        format="docx",
-        sections=sections,
     )
 
 

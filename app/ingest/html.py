@@ -21,11 +21,10 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from app.errors import IngestError
 from app.ingest.html_text import visible_blocks
 from app.ingest.language import detect_language
-from app.ingest.sections import Block, build_sections, title_from_sections
+from app.ingest.sections import Block, make_source
 from app.ingest.sniff import TEXT, require_kind
 from app.ingest.textio import decode, read_bytes
 from app.model import Source
-from app.text import dateline_outlet
 
 #: Where a page declares its charset: <meta charset>, <meta http-equiv … content="…; charset=…">, <?xml encoding>.
 _DECLARED = re.compile(
@@ -57,17 +56,15 @@ def read_html(path: Path) -> Source:
         raise IngestError(path, "the page has no readable text (only scripts, styles or images)")
     title = article.title or ""
     blocks = _drop_title_heading(blocks, title)
-    sections = build_sections(blocks)
-    paragraphs = [b.text for b in blocks if not b.is_heading]
-    return Source(
-        path=str(path),
-        title=title or title_from_sections(sections, path.stem),
-        outlet=article.sitename or (dateline_outlet(paragraphs[0]) if paragraphs else ""),
+    return make_source(
+        path,
+        "html",
+        blocks,
+        title=title,
+        outlet=article.sitename or "",
         author=article.author or "",
         date=article.date or "",
-        language=detect_language("\n".join(paragraphs)) or _declared_language(root),
-        format="html",
-        sections=sections,
+        language=detect_language("\n".join(b.text for b in blocks if not b.is_heading)) or _declared_language(root),
     )
 
 

@@ -8,11 +8,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from app.ingest.language import detect_language
-from app.ingest.sections import Block, build_sections, title_from_sections
+from app.ingest.sections import Block, make_source
 from app.ingest.textio import read_text
 from app.model import Source
-from app.text import dateline_outlet
 
 _PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
 _TEXT_BLOCKS = {"paragraph_open", "heading_open"}
@@ -81,15 +79,13 @@ def _promote_title(blocks: list[Block]) -> tuple[str, list[Block]]:
 def read_markdown(path: Path) -> Source:
     meta, blocks = markdown_blocks(read_text(path))
     heading_title, blocks = _promote_title(blocks)
-    sections = build_sections(blocks)
-    first_paragraph = next((b.text for b in blocks if not b.is_heading), "")
-    return Source(
-        path=str(path),
-        title=meta.get("title") or heading_title or title_from_sections(sections, path.stem),
-        outlet=meta.get("outlet") or meta.get("publisher") or meta.get("source") or dateline_outlet(first_paragraph),
+    return make_source(
+        path,
+        "markdown",
+        blocks,
+        title=meta.get("title") or heading_title,
+        outlet=meta.get("outlet") or meta.get("publisher") or meta.get("source") or "",
         author=meta.get("author", ""),
         date=meta.get("date", ""),
-        language=meta.get("language") or meta.get("lang") or detect_language("\n".join(b.text for b in blocks)),
-        format="markdown",
-        sections=sections,
+        language=meta.get("language") or meta.get("lang") or "",
     )

@@ -19,13 +19,11 @@ from pypdf import PageObject, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
 
 from app.errors import IngestError
-from app.ingest.language import detect_language
 from app.ingest.pdf_layout import Line, learn_layout, remove_page_furniture, take_title, to_blocks
-from app.ingest.sections import build_sections, title_from_sections
+from app.ingest.sections import make_source
 from app.ingest.sniff import require_kind
 from app.ingest.textio import read_bytes
 from app.model import Source
-from app.text import dateline_outlet
 
 # pypdf reports the repairs it makes to sloppy files as log warnings; with no handler configured Python would
 # print them on stderr, where an analyst can do nothing about them.
@@ -56,18 +54,14 @@ def read_pdf(path: Path) -> Source:
         raise IngestError(path, "the PDF has no text")
     layout = learn_layout(lines)
     heading_title, blocks = take_title(to_blocks(lines, layout), layout)
-    sections = build_sections(blocks)
-    paragraphs = [b.text for b in blocks if not b.is_heading]
     meta = _metadata(reader)
-    return Source(
-        path=str(path),
-        title=_meta_title(meta.get("/Title")) or heading_title or title_from_sections(sections, path.stem),
+    return make_source(
+        path,
+        "pdf",
+        blocks,
+        title=_meta_title(meta.get("/Title")) or heading_title,
         author=_text(meta.get("/Author")),
         date=_pdf_date(meta.get("/CreationDate")),
-        outlet=dateline_outlet(paragraphs[0]) if paragraphs else "",
-        language=detect_language("\n".join(paragraphs)),
-        format="pdf",
-        sections=sections,
     )
 
 

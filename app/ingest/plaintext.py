@@ -12,12 +12,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.ingest.language import detect_language
 from app.ingest.scripts import CASELESS, script_counts
-from app.ingest.sections import Block, build_sections, title_from_sections
+from app.ingest.sections import Block, make_source
 from app.ingest.textio import read_text
 from app.model import Source
-from app.text import dateline_outlet
 
 _MINOR_WORDS = {
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over",
@@ -113,13 +111,4 @@ def detect_blocks(paragraphs: list[str]) -> list[Block]:
 
 def read_plaintext(path: Path) -> Source:
     paragraphs = split_paragraphs(read_text(path))
-    sections = build_sections(detect_blocks(paragraphs))
-    outlet = dateline_outlet(paragraphs[0]) if paragraphs else ""
-    return Source(
-        path=str(path),
-        title=title_from_sections(sections, path.stem),
-        outlet=outlet,
-        language=detect_language("\n".join(paragraphs)),
-        format="text",
-        sections=sections,
-    )
+    return make_source(path, "text", detect_blocks(paragraphs))

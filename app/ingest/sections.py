@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from app.ingest.language import detect_language
 from app.ingest.scripts import CASELESS, script_of
-from app.model import LEAD_ID, Section, slugify
-from app.text import shorten, split_sentences, strip_dateline
+from app.model import LEAD_ID, Section, Source, slugify
+from app.text import dateline_outlet, shorten, split_sentences, strip_dateline
 
 #: "بغداد — " before an Arabic lead: a dateline that app.text's capital-letter pattern cannot see.
 _CASELESS_DATELINE = re.compile(r"^[^\W\d_][^—–\n]{0,40}?\s[—–]\s+")
@@ -90,3 +92,33 @@ def title_from_sections(sections: list[Section], fallback: str) -> str:
             if sentences:
                 return shorten(sentences[0])
     return fallback
+
+
+def make_source(
+    path: Path,
+    fmt: str,
+    blocks: list[Block],
+    *,
+    title: str = "",
+    outlet: str = "",
+    author: str = "",
+    date: str = "",
+    language: str = "",
+) -> Source:
+    """The Source every reader returns: what the format told us, and the rest worked out from the text.
+
+    A missing title comes from the lead's first sentence, a missing outlet
+    from a news dateline, a missing language from the text's script and words.
+    """
+    sections = build_sections(blocks)
+    paragraphs = [b.text for b in blocks if not b.is_heading]
+    return Source(
+        path=str(path),
+        title=title or title_from_sections(sections, path.stem),
+        outlet=outlet or (dateline_outlet(paragraphs[0]) if paragraphs else ""),
+        author=author,
+        date=date,
+        language=language or detect_language("\n".join(paragraphs)),
+        format=fmt,
+        sections=sections,
+    )
