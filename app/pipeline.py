@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.context import build_context
+from app.context import BriefContext, build_context
 from app.document import Document, DocumentMeta
 from app.errors import ExportError
 from app.export import write_atomically
@@ -37,21 +37,33 @@ class BuiltBrief:
     style: Style
 
 
-def build_brief(project: BriefProject, sources: Mapping[str, Source], template: TemplateInfo) -> BuiltBrief:
-    context = build_context(project, sources)
-    markup = render_template_text(template, context)
-    meta = DocumentMeta(
-        title=context.meta["title"],
-        subtitle=context.meta["subtitle"],
-        author=context.meta["author"],
-        organisation=context.meta["organisation"],
-        date=context.meta["date"],
-        classification=context.meta["classification"],
-        recipient=context.meta["recipient"],
-        subject=context.meta["subtitle"] or context.meta["title"],
+def document_meta(context: BriefContext) -> DocumentMeta:
+    """The brief's facts as the writers put them in headers, footers and file properties."""
+    meta = context.meta
+    return DocumentMeta(
+        title=meta["title"],
+        subtitle=meta["subtitle"],
+        author=meta["author"],
+        organisation=meta["organisation"],
+        date=meta["date"],
+        classification=meta["classification"],
+        recipient=meta["recipient"],
+        subject=meta["subtitle"] or meta["title"],
         keywords=sorted({s.outlet for s in context.sources if s.outlet}),
     )
-    return BuiltBrief(markup, parse_markup(markup, meta), template.style())
+
+
+def build_brief(
+    project: BriefProject,
+    sources: Mapping[str, Source],
+    template: TemplateInfo,
+    markup: str | None = None,
+    style: Style | None = None,
+) -> BuiltBrief:
+    """Assemble and parse the brief; ``markup`` and ``style`` stand in for a template's unsaved edits."""
+    context = build_context(project, sources)
+    assembled = render_template_text(template, context, markup)
+    return BuiltBrief(assembled, parse_markup(assembled, document_meta(context)), style or template.style())
 
 
 def render(brief: BuiltBrief, fmt: str) -> bytes:

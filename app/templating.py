@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -161,16 +161,33 @@ def _error_line(tb: TracebackType | None, folder: Path) -> tuple[str | None, int
     return filename, lineno
 
 
-def render_template_text(info: TemplateInfo, context: BriefContext) -> str:
-    """Run the template under the sandbox's limits; every failure becomes a TemplateError with file and line."""
+class _EditedMarkupLoader(jinja2.BaseLoader):
+    """Serves unsaved brief.md.j2 text under the file's real path, so errors name the file the analyst edits."""
+
+    def __init__(self, info: TemplateInfo, markup: str) -> None:
+        self._path = str(info.source_path)
+        self._markup = markup
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        if template != TEMPLATE_FILE:
+            raise jinja2.TemplateNotFound(template)
+        return self._markup, self._path, lambda: False
+
+
+def render_template_text(info: TemplateInfo, context: BriefContext, markup: str | None = None) -> str:
+    """Run the template under the sandbox's limits; every failure becomes a TemplateError with file and line.
+
+    ``markup`` stands in for the template's brief.md.j2 (the editor's unsaved
+    text); partials still come from the template's folder.
+    """
     env = brief_environment(info)
+    if markup is not None:
+        env.loader = jinja2.ChoiceLoader([_EditedMarkupLoader(info, markup), env.loader])
     try:
         template = env.get_template(TEMPLATE_FILE)
         with time_limit():
             return generate_limited(template.generate(**template_globals(context)))
-    except jinja2.TemplateError as exc:
-        raise template_error(exc, info) from exc
-    except Exception as exc:  # errors raised inside filters and helpers the template called
+    except Exception as exc:  # syntax errors, undefined values, sandbox refusals, errors raised in helpers
         raise template_error(exc, info) from exc
 
 

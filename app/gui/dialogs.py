@@ -12,12 +12,13 @@ from typing import Literal
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from app.autosave import Recovery
 from app.errors import BriefgenError
 
 SaveChoice = Literal["save", "discard", "cancel"]
+BuiltinChoice = Literal["duplicate", "view", "cancel"]
 
 
 def error_message(errors: Sequence[BriefgenError]) -> str:
@@ -61,6 +62,31 @@ def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
         buttons.Save,
     )
     return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str:
+    """A line of text from the user; empty when they cancel."""
+    answer, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return answer.strip() if ok else ""
+
+
+def ask_builtin_template(parent: QWidget | None, name: str) -> BuiltinChoice:
+    """Built-in templates are shared and read-only: edit a copy, or only look at this one."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Built-in template",
+        f"“{name}” is a built-in template and cannot be changed. Duplicate it to edit your own copy?",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    duplicate = box.addButton("Duplicate…", QMessageBox.ButtonRole.AcceptRole)
+    view = box.addButton("View Read-Only", QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(duplicate)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is duplicate:
+        return "duplicate"
+    return "view" if clicked is view else "cancel"
 
 
 def ask_recover(parent: QWidget | None, recovery: Recovery) -> bool:

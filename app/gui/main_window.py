@@ -27,6 +27,7 @@ from app.gui.preview_panel import PreviewPanel
 from app.gui.session import BriefSession
 from app.gui.settings import Settings
 from app.gui.sources_panel import SourcesPanel
+from app.gui.template_actions import TemplateActions
 from app.gui.undo_commands import (
     AddItemsCommand,
     AddSourcesCommand,
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.outline_panel = OutlinePanel(self.session)
         self.details_form = DetailsForm()
         self.preview_panel = PreviewPanel(self.session.snapshot, self.runner)
+        self.template_actions = TemplateActions(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.outline_panel, "Outline")
@@ -196,6 +198,12 @@ class MainWindow(QMainWindow):
         brief_menu.addAction(outline.reset_action)
         brief_menu.addSeparator()
         brief_menu.addActions([self.outline_tab_action, self.details_tab_action, self.refresh_action])
+
+        templates = self.template_actions
+        template_menu = bar.addMenu("&Template")
+        template_menu.addActions([templates.duplicate_action, templates.edit_action])
+        template_menu.addSeparator()
+        template_menu.addActions([templates.import_action, templates.export_action])
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.sample_action, self.about_action])
@@ -578,7 +586,7 @@ class MainWindow(QMainWindow):
 
     # --- closing ----------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if not self.template_actions.close_editors() or not self.maybe_save():
             event.ignore()
             return
         self._autosave_timer.stop()

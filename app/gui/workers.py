@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance
 
 from app.errors import BriefgenError
 
@@ -81,3 +81,63 @@ class JobRunner(QObject):
     def wait(self) -> None:
         """Block until running jobs end: used when the window closes, so no job reports to a dead widget."""
         self._pool.waitForDone()
+
+
+class LatestJob(QObject):
+    """Runs a job for the newest request only: after a pause, one at a time, dropping overtaken results.
+
+    Live previews use it. Each request restarts a short timer, so typing does
+    not queue a render per keystroke; a request made while a job runs waits for
+    it, and a result that is older than the latest request is thrown away
+    rather than shown, so pages are never replaced by older ones.
+    """
+
+    #: The result of the newest request.
+    succeeded = Signal(object)
+    #: The newest request failed: a BriefgenError.
+    failed = Signal(object)
+
+    def __init__(
+        self, runner: JobRunner, make_job: Callable[[], JobFunction], delay_ms: int, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._make_job = make_job  # called on the GUI thread when the job starts, to take a snapshot
+        self._generation = 0
+        self._running = False
+        self._pending = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._start)
+
+    def schedule(self) -> None:
+        """Something changed: run again once the user pauses."""
+        self._generation += 1
+        self._timer.start()
+
+    def cancel(self) -> None:
+        """Drop any waiting request and the result of a running one (the owner is going away)."""
+        self._generation += 1
+        self._pending = False
+        self._timer.stop()
+
+    def _start(self) -> None:
+        if self._running:
+            self._pending = True
+            return
+        generation = self._generation
+        self._running = True
+        self._runner.start(
+            self._make_job(),
+            on_success=lambda result: self._finished(generation, self.succeeded, result),
+            on_failure=lambda error: self._finished(generation, self.failed, error),
+        )
+
+    def _finished(self, generation: int, signal: SignalInstance, result: object) -> None:
+        self._running = False
+        if generation == self._generation:
+            signal.emit(result)
+        if self._pending:
+            self._pending = False
+            self._start()

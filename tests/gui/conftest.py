@@ -32,6 +32,16 @@ class Dialogs:
     open_name: str = ""
     save_name: str = ""
     folder: str = ""
+    text_answer: str = ""
+    builtin_choice: str = "duplicate"
+
+    def ask_text(self, _parent: object, _title: str, label: str, text: str = "") -> str:
+        self.questions.append(f"{label} [{text}]")
+        return self.text_answer
+
+    def ask_builtin(self, _parent: object, name: str) -> str:
+        self.questions.append(f"built-in {name}?")
+        return self.builtin_choice
 
     def confirm(self, _parent: object, _title: str, message: str, _action: str) -> bool:
         self.questions.append(message)
@@ -49,6 +59,8 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(dialogs, "show_info", lambda _p, title, _message: log.infos.append(title))
     monkeypatch.setattr(dialogs, "confirm", log.confirm)
     monkeypatch.setattr(dialogs, "ask_save_changes", log.ask_save)
+    monkeypatch.setattr(dialogs, "ask_text", log.ask_text)
+    monkeypatch.setattr(dialogs, "ask_builtin_template", log.ask_builtin)
     monkeypatch.setattr(dialogs, "ask_recover", lambda _p, _recovery: log.recover_answer)
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_args: list(log.open_names))
     monkeypatch.setattr(dialogs, "open_file_name", lambda *_args: log.open_name)

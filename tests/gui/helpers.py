@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
 from app.gui.export_dialog import ExportDialog
@@ -81,3 +81,13 @@ def open_export_dialog(qtbot, window: MainWindow, folder: Path, name: str, forma
     for fmt, box in dialog.format_boxes.items():
         box.setChecked(fmt in formats)
     return dialog
+
+
+def menu_action(window: MainWindow, menu: str, text: str) -> QAction:
+    """The action ``text`` in the menu bar's ``menu``, as the user finds it (mnemonic ampersands ignored)."""
+    for entry in window.menuBar().actions():
+        if entry.menu() is not None and entry.text().replace("&", "") == menu:
+            for action in entry.menu().actions():
+                if action.text().replace("&", "") == text:
+                    return action
+    raise AssertionError(f"no {menu} → {text} in the menu bar")

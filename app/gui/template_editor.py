@@ -1,0 +1,304 @@
+"""The template editor: a template's markup and style beside a live preview of the brief being written.
+
+Analysts tune a template against their real brief, so the preview renders the
+main window's current project through the unsaved text on a worker shortly
+after each pause in typing.  A broken template must not cost the analyst the
+picture they were comparing against: an error shows in a bar under the text,
+naming the file and line (click it to go there), while the last good pages
+stay on screen.  Nothing is written until Save.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from app.errors import BriefgenError, TemplateError
+from app.gui import dialogs
+from app.gui.code_editor import CodeEditor
+from app.gui.icons import icon
+from app.gui.page_view import PageView
+from app.gui.session import BriefSession
+from app.gui.template_highlighter import JinjaMarkdownHighlighter, TomlHighlighter
+from app.gui.widgets import header_row, muted_label, panel_title
+from app.gui.workers import JobFunction, JobRunner, LatestJob
+from app.template_preview import (
+    EditedPreview,
+    TemplateText,
+    is_file_of,
+    problem_message,
+    read_template_text,
+    render_edited_preview,
+    save_template_text,
+)
+from app.templating import TEMPLATE_FILE, TemplateInfo
+
+DEBOUNCE_MS = 500
+STYLE_FILE = "style.toml"
+
+
+def _short_path(path: Path) -> str:
+    """``~/…`` for a path in the home folder, as file managers show it."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
+class ErrorBar(QLabel):
+    """The error under the editor; clicking it asks to go to the line it names."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("templateError")
+        self.setProperty("role", "error")
+        self.setWordWrap(True)
+        self.hide()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class TemplateEditor(QMainWindow):
+    #: The edited template's pages are on screen; their count.
+    rendered = Signal(int)
+    #: The edited template fails; the message shown in the error bar.
+    problemFound = Signal(str)
+    #: The files were written; the template's name.
+    saved = Signal(str)
+    #: The window closed (and will be deleted).
+    closed = Signal()
+
+    def __init__(
+        self, info: TemplateInfo, text: TemplateText, session: BriefSession, runner: JobRunner, parent: QWidget
+    ) -> None:
+        super().__init__(parent)  # a QMainWindow with a parent is still a window of its own
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.info = info
+        self._session = session
+        #: The last good preview: on screen, and kept while the text has an error.
+        self.preview: EditedPreview | None = None
+        self.problem: BriefgenError | None = None
+        self._job = LatestJob(runner, self._make_job, DEBOUNCE_MS, self)
+        self._job.succeeded.connect(self._show)
+        self._job.failed.connect(self._show_problem)
+
+        self.markup_edit = CodeEditor()
+        self.markup_edit.setObjectName("markupEdit")
+        self._markup_colours = JinjaMarkdownHighlighter(self.markup_edit.document())
+        self.style_edit = CodeEditor()
+        self.style_edit.setObjectName("styleEdit")
+        self._style_colours = TomlHighlighter(self.style_edit.document())
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.markup_edit, TEMPLATE_FILE)
+        self.tabs.setTabToolTip(0, "The Jinja2 markup that writes the brief")
+        self.tabs.addTab(self.style_edit, STYLE_FILE)
+        self.tabs.setTabToolTip(1, "Page, fonts, sizes, colours, header, footer and banners")
+        self.error_bar = ErrorBar()
+        self.error_bar.clicked.connect(self.go_to_problem)
+        self.pages = PageView()
+        self.status_label = muted_label()
+        self.page_label = muted_label()
+        self.position_label = muted_label()
+
+        self._create_actions()
+        self._create_toolbar()
+        self._lay_out()
+        for editor in (self.markup_edit, self.style_edit):
+            editor.setReadOnly(info.builtin)
+            editor.textChanged.connect(self.schedule)
+            editor.document().modificationChanged.connect(self._update_title)
+            editor.cursorPositionChanged.connect(self._show_position)
+        self.tabs.currentChanged.connect(self._show_position)
+        session.contentChanged.connect(self.schedule)  # the brief changed in the main window
+        self._load(text)
+        self.resize(1280, 800)
+
+    # --- construction -----------------------------------------------------------------------
+    def _create_actions(self) -> None:
+        self.save_action = QAction(icon("save"), "&Save", self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setToolTip("Save the template (Ctrl+S)")
+        self.save_action.triggered.connect(self.save)
+        self.revert_action = QAction(icon("reset"), "&Revert", self)
+        self.revert_action.setToolTip("Reload the template from disk, dropping unsaved edits")
+        self.revert_action.triggered.connect(self.revert)
+        for action in (self.save_action, self.revert_action):
+            action.setEnabled(not self.info.builtin)
+            self.addAction(action)
+
+    def _create_toolbar(self) -> None:
+        toolbar = self.addToolBar("Template")
+        toolbar.setObjectName("templateToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.revert_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.save_action)
+        toolbar.widgetForAction(self.save_action).setObjectName("primaryAction")
+        self.statusBar().addPermanentWidget(self.position_label)
+
+    def _lay_out(self) -> None:
+        if self.info.builtin:
+            where = "Built-in template · read-only: duplicate it to make changes"
+        else:
+            where = _short_path(self.info.folder)
+        location = muted_label(where)
+        location.setToolTip(str(self.info.folder))
+        location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text_side = QWidget()
+        text_layout = QVBoxLayout(text_side)
+        text_layout.setContentsMargins(10, 10, 6, 10)
+        text_layout.setSpacing(8)
+        text_layout.addLayout(header_row(panel_title(self.info.name), location, stretch_after=2))
+        text_layout.addWidget(self.tabs, 1)
+        text_layout.addWidget(self.error_bar)
+
+        preview_side = QWidget()
+        preview_layout = QVBoxLayout(preview_side)
+        preview_layout.setContentsMargins(6, 10, 10, 10)
+        preview_layout.setSpacing(8)
+        preview_layout.addLayout(header_row(panel_title("Preview"), self.status_label, self.page_label))
+        preview_layout.addWidget(self.pages, 1)
+
+        splitter = QSplitter()
+        splitter.setObjectName("templateEditorSplitter")
+        splitter.addWidget(text_side)
+        splitter.addWidget(preview_side)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([700, 580])
+        self.setCentralWidget(splitter)
+
+    # --- text ---------------------------------------------------------------------------------
+    def text(self) -> TemplateText:
+        return TemplateText(self.markup_edit.toPlainText(), self.style_edit.toPlainText())
+
+    @property
+    def modified(self) -> bool:
+        return any(e.document().isModified() for e in (self.markup_edit, self.style_edit))
+
+    def _load(self, text: TemplateText) -> None:
+        self.markup_edit.setPlainText(text.markup)
+        self.style_edit.setPlainText(text.style)
+        for editor in (self.markup_edit, self.style_edit):
+            editor.document().setModified(False)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.info.name}[*] — Template Editor — Briefgen")
+        self.setWindowModified(self.modified)
+        for position, name in enumerate((TEMPLATE_FILE, STYLE_FILE)):
+            edited = self.tabs.widget(position).document().isModified()
+            self.tabs.setTabText(position, f"{name} •" if edited else name)
+
+    def _show_position(self) -> None:
+        cursor = self.tabs.currentWidget().textCursor()
+        self.position_label.setText(f"Line {cursor.blockNumber() + 1}, column {cursor.positionInBlock() + 1}")
+
+    # --- preview ------------------------------------------------------------------------------
+    def schedule(self) -> None:
+        """The text or the brief changed: render again once the analyst pauses."""
+        self.status_label.setText("Updating…")
+        self._job.schedule()
+
+    def _make_job(self) -> JobFunction:
+        project, sources = self._session.snapshot()
+        info, text = self.info, self.text()
+        return lambda _progress: render_edited_preview(project, sources, info, text)
+
+    def _show(self, preview: EditedPreview) -> None:
+        self.preview = preview
+        self.problem = None
+        self.error_bar.hide()
+        for editor in (self.markup_edit, self.style_edit):
+            editor.mark_problem_line(None)
+        self.status_label.clear()
+        self.pages.show_pages(preview.preview.pages)
+        count = len(preview.preview.pages)
+        self.page_label.setText(f"{count} page{'s' if count != 1 else ''}")
+        self.rendered.emit(count)
+
+    def _show_problem(self, error: BriefgenError) -> None:
+        self.problem = error
+        target = self._problem_target()
+        for editor in (self.markup_edit, self.style_edit):
+            editor.mark_problem_line(target[1] if target and target[0] is editor else None)
+        if isinstance(error, TemplateError) and error.filename:
+            where = f"{Path(error.filename).name}:{error.lineno}" if error.lineno else Path(error.filename).name
+            message = f"{where}: {problem_message(error)}"
+        else:
+            message = str(error)
+        self.error_bar.setText(message)
+        self.error_bar.setToolTip(f"Go to line {target[1]}" if target else "")
+        self.error_bar.setCursor(Qt.CursorShape.PointingHandCursor if target else Qt.CursorShape.ArrowCursor)
+        self.error_bar.show()
+        self.status_label.setText("Showing the last good preview" if self.preview else "")
+        self.problemFound.emit(message)
+
+    def _problem_target(self) -> tuple[CodeEditor, int] | None:
+        """The editor and line the current error points into; None for errors elsewhere (a partial, a font)."""
+        error = self.problem
+        if not isinstance(error, TemplateError) or not error.lineno:
+            return None
+        for editor, path in ((self.markup_edit, self.info.source_path), (self.style_edit, self.info.style_path)):
+            if is_file_of(error, path):
+                return editor, error.lineno
+        return None
+
+    def go_to_problem(self) -> None:
+        """Show the tab and select the line the error names."""
+        target = self._problem_target()
+        if target is not None:
+            editor, line = target
+            self.tabs.setCurrentWidget(editor)
+            editor.go_to_line(line)
+
+    # --- saving -------------------------------------------------------------------------------
+    def save(self) -> bool:
+        try:
+            save_template_text(self.info, self.text())
+        except BriefgenError as exc:
+            dialogs.report(self, "Cannot save the template", [exc])
+            return False
+        for editor in (self.markup_edit, self.style_edit):
+            editor.document().setModified(False)
+        self.statusBar().showMessage(f"Saved {self.info.folder}.", 4000)
+        self.saved.emit(self.info.name)
+        return True
+
+    def revert(self) -> None:
+        """Go back to the files on disk (after asking, when that throws edits away)."""
+        if self.modified and not dialogs.confirm(
+            self,
+            "Revert template",
+            f"Throw away your unsaved changes to “{self.info.name}” and reload it from disk?",
+            "Revert",
+        ):
+            return
+        try:
+            text = read_template_text(self.info)
+        except BriefgenError as exc:
+            dialogs.report(self, "Cannot reload the template", [exc])
+            return
+        self._load(text)
+        self.statusBar().showMessage("Reloaded from disk.", 4000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.modified:
+            choice = dialogs.ask_save_changes(self, self.info.name)
+            if choice == "cancel" or (choice == "save" and not self.save()):
+                event.ignore()
+                return
+        self._job.cancel()  # a render still running must not report to a closed window
+        event.accept()
+        self.closed.emit()
