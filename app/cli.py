@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app import cli_templates
 from app.errors import BriefgenError, IngestError
+from app.export import write_atomically
 from app.ingest import ingest, ingest_many
 from app.pipeline import FORMATS, build_brief, export
 from app.project import EXTENSION, load_project
@@ -69,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
 def _build(args: argparse.Namespace) -> int:
     meta_args = ("title", "subtitle", "author", "organisation", "date", "classification", "recipient", "summary")
     overrides = {k: getattr(args, k) for k in meta_args if getattr(args, k) is not None}
-    if len(args.inputs) == 1 and args.inputs[0].endswith(EXTENSION):
+    if len(args.inputs) == 1 and args.inputs[0].lower().endswith(EXTENSION):
         project = load_project(args.inputs[0])
         if args.sections:
             raise BriefgenError("--sections applies to sources, not to a .brief project (its items are the selection)")
@@ -89,7 +90,7 @@ def _build(args: argparse.Namespace) -> int:
         print(path)
     if args.markup:
         markup_path = args.output / f"{path.stem}.md"
-        markup_path.write_text(brief.markup, encoding="utf-8")
+        write_atomically(markup_path, brief.markup.encode("utf-8"))
         print(markup_path)
     return EXIT_OK
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from app.errors import TemplateError
@@ -26,15 +27,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     imported = actions.add_parser("import", help="install a shared template .zip as a user template")
     imported.add_argument("zip", type=Path)
     imported.add_argument("--name", help="install under this name (default: the name inside the zip)")
-    imported.add_argument("--replace", action="store_true", help="replace a user template of the same name")
+    imported.add_argument(
+        "--replace", action="store_true", help="replace a user template of the same name (or shadow a built-in)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     command = args.template_command or "list"
     if command == "list":
-        for name, info in sorted(discover_templates().items()):
+        problems: list[TemplateError] = []
+        for name, info in sorted(discover_templates(problems=problems).items()):
             origin = "built-in" if info.builtin else f"user ({info.folder})"
             print(f"{name:<20} {origin:<10} {info.description}")
+        for problem in problems:
+            print(f"skipped a broken template: {problem}", file=sys.stderr)
     elif command == "new":
         info = duplicate_template(args.source, args.name)
         print(f"created {info.folder} (from {args.source}); edit brief.md.j2 and style.toml there")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -27,6 +28,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
+        os.chmod(temp_name, _mode_for(path))
         os.replace(temp_name, path)
     except OSError as exc:
         _remove_quietly(temp_name)
@@ -34,6 +36,16 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         _remove_quietly(temp_name)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """Keep a replaced file's permissions; give a new one what the user's umask allows (mkstemp makes it 0600)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _remove_quietly(name: str) -> None:

@@ -26,6 +26,7 @@ Writer = Callable[[Document, Style], bytes]
 
 WRITERS: dict[str, Writer] = {"docx": render_docx, "pdf": render_pdf}
 FORMATS = tuple(WRITERS)
+MAX_NAME_BYTES = 120
 
 
 @dataclass(frozen=True)
@@ -76,18 +77,25 @@ def render(brief: BuiltBrief, fmt: str) -> bytes:
 def output_name(title: str) -> str:
     """A file name from the brief's title: readable, and safe on every file system."""
     slug = slugify(title, max_words=8) if re.search(r"\w", title) else ""
+    while len(slug.encode("utf-8")) > MAX_NAME_BYTES:  # file systems allow 255 bytes, less the temp-file affixes
+        slug = slug[:-1]
     return slug.strip("-_") or "brief"
 
 
 def export(
     brief: BuiltBrief, folder: Path, formats: list[str], name: str | None = None
 ) -> Iterator[tuple[int, int, Path]]:
-    """Write each format atomically, yielding (done, total, path) so callers can show progress."""
+    """Render every format, then write each atomically, yielding (done, total, path) for progress.
+
+    Rendering all formats before writing any means a format that fails to
+    render leaves every earlier file as it was, not a new DOCX beside an old PDF.
+    """
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
         raise ExportError(f"unknown output format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     stem = name or output_name(brief.document.meta.title)
-    for done, fmt in enumerate(formats, start=1):
+    rendered = [(fmt, render(brief, fmt)) for fmt in formats]
+    for done, (fmt, data) in enumerate(rendered, start=1):
         path = folder / f"{stem}.{fmt}"
-        write_atomically(path, render(brief, fmt))
+        write_atomically(path, data)
         yield done, len(formats), path

@@ -53,11 +53,13 @@ def project_from_json(text: str, project_path: Path) -> BriefProject:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProjectError(f"{project_path}: not a Briefgen project (invalid JSON at line {exc.lineno})") from exc
+    except RecursionError as exc:
+        raise ProjectError(f"{project_path}: not a Briefgen project (nested too deeply)") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ProjectError(f"{project_path}: not a Briefgen project file")
     version = data.pop("version", None)
     data.pop("format")
-    if not isinstance(version, int):
+    if not isinstance(version, int) or isinstance(version, bool):
         raise ProjectError(f"{project_path}: the project file has no format version")
     if version > FORMAT_VERSION:
         raise ProjectError(

@@ -29,13 +29,13 @@ def pick_sections(sources: list[Source], specs: list[str]) -> list[BriefItem]:
     """Items for ``specs`` in the order given: section ids, or numbers from ``briefgen inspect``."""
     listing = numbered_sections(sources)
     items: list[BriefItem] = []
-    for spec in (s.strip() for s in specs):
-        if not spec:
-            continue
-        if spec.isdigit():
+    specs = [s.strip() for s in specs if s.strip()]
+    if not specs:
+        raise SelectionError("no sections named; give section ids or numbers (see `briefgen inspect`)")
+    for spec in specs:
+        matches = [(src, sec) for _, src, sec in listing if sec.id == spec]
+        if not matches and spec.isascii() and spec.isdigit():  # an id wins over a number: a heading may be "2024"
             matches = [(src, sec) for n, src, sec in listing if n == int(spec)]
-        else:
-            matches = [(src, sec) for _, src, sec in listing if sec.id == spec]
         if not matches:
             known = ", ".join(sec.id for _, _, sec in listing)
             raise SelectionError(
@@ -58,7 +58,7 @@ def project_from_sources(sources: list[Source], section_specs: list[str] | None 
     if section_specs:
         items = pick_sections(sources, section_specs)
     else:
-        items = [item_for(src, sec) for src in sources for sec in src.sections]
+        items = [item_for(src, sec) for src in sources for sec in src.sections if sec.paragraphs]
     fields = {k: v for k, v in meta.items() if v is not None}
     fields.setdefault("title", default_title(sources))
     return BriefProject(meta=BriefMeta(**fields), sources=[s.path for s in sources], items=items)

@@ -8,18 +8,21 @@ partials, and is stopped when it runs too long or produces too much.
 
 from __future__ import annotations
 
+import functools
 import operator
+import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 import jinja2
-import markupsafe
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -46,12 +49,13 @@ class TemplateLimitExceeded(SecurityError):
 
 def escape_markdown(value: object) -> str:
     """Make text literal in Markdown: escape punctuation, keep paragraphs, drop indentation that would make code."""
-    lines = str(value).replace("\r\n", "\n").split("\n")
+    lines = str(value).splitlines() or [""]
     return "\n".join(_MD_SPECIAL.sub(r"\\\1", line.strip()) for line in lines)
 
 
 def _finalize(value: object) -> object:
-    if isinstance(value, (Md, markupsafe.Markup)):
+    """Only Md is trusted: HTML-safe values (``|e``, ``|tojson``) are still plain text to Markdown."""
+    if isinstance(value, Md):
         return value
     if value is None:
         return ""
@@ -62,10 +66,69 @@ def _size(value: Any) -> int | None:
     return len(value) if isinstance(value, (str, bytes, list, tuple)) else None
 
 
+def _refuse_large(length: int) -> None:
+    if length > MAX_PRODUCT:
+        raise TemplateLimitExceeded(f"refusing to build a value of {length:,} items in a template")
+
+
+#: Widths and precisions in format specifications (``%9999d``, ``{:>9999}``) that would build huge strings.
+_FORMAT_WIDTH = re.compile(r"(\d{5,})")
+
+
+def _check_format(spec: str) -> None:
+    for width in _FORMAT_WIDTH.findall(spec):
+        _refuse_large(int(width))
+
+
+def _bounded_filter(name: str, original: Callable, width_arg: int | None) -> Callable:
+    """A built-in filter that refuses huge widths up front and huge results after."""
+
+    @functools.wraps(original)  # keeps Jinja's pass_environment / pass_eval_context marks
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        if width_arg is not None and len(args) > width_arg and isinstance(args[width_arg], int):
+            _refuse_large(args[width_arg])
+        if name == "format" and args:
+            _check_format(str(args[0]))
+        result = original(*args, **kwargs)
+        if (length := _size(result)) is not None:
+            _refuse_large(length)
+        return result
+
+    return bounded
+
+
+#: Built-in filters that can build long strings, and the position of their width argument.
+_GROWING_FILTERS = {"center": 1, "indent": 1, "wordwrap": 2, "format": None, "replace": None, "join": None}
+
+
+class _BoundedCodeGenerator(CodeGenerator):
+    """Compiles ``a ~ b`` to a join that refuses huge results, so doubling a string in a loop is stopped."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.bounded_join((")
+        for argument in node.nodes:
+            self.visit(argument, frame)
+            self.write(", ")
+        self.write("))")
+
+
 class BriefSandbox(ImmutableSandboxedEnvironment):
-    """The sandbox (no attribute walks, no mutating the brief), also refusing arithmetic that builds huge values."""
+    """The sandbox (no attribute walks, no mutating the brief), also refusing operations that build huge values."""
 
     intercepted_binops = frozenset({"*", "**"})
+    code_generator_class = _BoundedCodeGenerator
+
+    def bounded_join(self, values: Iterable[Any]) -> str:
+        joined = "".join(str(v) for v in values)
+        _refuse_large(len(joined))
+        return joined
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``"{:>9999999}".format(x)`` is refused before the string is built."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            _check_format(value.__self__)
+        return wrapped
 
     def call_binop(self, context: jinja2.runtime.Context, operator_name: str, left: Any, right: Any) -> Any:
         if operator_name == "**":
@@ -74,15 +137,26 @@ class BriefSandbox(ImmutableSandboxedEnvironment):
             return operator.pow(left, right)
         for sequence, count in ((left, right), (right, left)):
             length = _size(sequence)
-            if length is not None and isinstance(count, int) and length * count > MAX_PRODUCT:
-                raise TemplateLimitExceeded(f"refusing to build a value of {length * count:,} items in a template")
+            if length is not None and isinstance(count, int):
+                _refuse_large(length * count)
         return operator.mul(left, right)
+
+
+class _ConfinedLoader(jinja2.FileSystemLoader):
+    """Loads only files whose real path is inside the template folder or the partials, so a link cannot reach out."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(os.path.realpath(filename))
+        if not any(real.is_relative_to(os.path.realpath(root)) for root in self.searchpath):
+            raise jinja2.TemplateNotFound(template, f"{template} points outside the template folder")
+        return source, filename, uptodate
 
 
 def make_environment(folder: Path, undefined: type[jinja2.Undefined] = jinja2.StrictUndefined) -> BriefSandbox:
     """A sandbox that can only load files from the template's own folder and the built-in partials."""
     env = BriefSandbox(
-        loader=jinja2.FileSystemLoader([str(folder), str(PARTIALS_DIR)]),
+        loader=_ConfinedLoader([str(folder), str(PARTIALS_DIR)]),
         undefined=undefined,
         finalize=_finalize,
         autoescape=False,
@@ -90,14 +164,17 @@ def make_environment(folder: Path, undefined: type[jinja2.Undefined] = jinja2.St
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = Md
-    env.filters["escape_md"] = lambda v: Md(escape_markdown(v))
+    env.globals.pop("lipsum")  # generates text in untraced Python code: an easy way to hang a render
+    for name, width_arg in _GROWING_FILTERS.items():
+        env.filters[name] = _bounded_filter(name, env.filters[name], width_arg)
+    escape_md = lambda v: Md(escape_markdown(v))  # noqa: E731
+    env.filters.update(md=Md, safe=Md, escape_md=escape_md, e=escape_md, escape=escape_md, forceescape=escape_md)
     return env
 
 
 def _is_template_frame(frame: FrameType) -> bool:
-    name = frame.f_code.co_filename
-    return name.endswith(".j2") or name == "<template>"
+    """Code compiled from any template file (whatever its name) runs with our sandbox as ``environment``."""
+    return isinstance(frame.f_globals.get("environment"), BriefSandbox)
 
 
 @contextmanager

@@ -13,9 +13,11 @@ import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from app.errors import TemplateError
+from app.paths import TEMPLATES_DIR
 from app.templating import TEMPLATE_FILE, TemplateInfo, find_template, user_templates_dir
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
@@ -48,16 +50,18 @@ def export_zip(name: str, zip_path: Path, user_dir: Path | None = None) -> Path:
     """Pack a template folder as ``<name>/…`` inside a .zip, written atomically."""
     info = find_template(name, user_dir)
     zip_path = Path(zip_path)
-    with tempfile.NamedTemporaryFile(dir=zip_path.parent, suffix=".part", delete=False) as handle:
-        temp = Path(handle.name)
+    temp: Path | None = None
     try:
+        with tempfile.NamedTemporaryFile(dir=zip_path.parent, prefix=".", suffix=".part", delete=False) as handle:
+            temp = Path(handle.name)
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(info.folder.rglob("*")):
                 if path.is_file() and not path.is_symlink() and not path.name.startswith("."):
                     archive.write(path, f"{info.name}/{path.relative_to(info.folder).as_posix()}")
         temp.replace(zip_path)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
+        if temp is not None:
+            temp.unlink(missing_ok=True)
         raise TemplateError(f"cannot write {zip_path}: {exc.strerror or exc}") from exc
     return zip_path
 
@@ -81,6 +85,15 @@ def _safe_members(archive: zipfile.ZipFile, zip_path: Path) -> list[tuple[zipfil
             raise TemplateError(f"{zip_path}: {member.filename} is compressed suspiciously well (a zip bomb?)")
         checked.append((member, path))
     return checked
+
+
+def _refuse_broken(folder: Path, zip_path: Path) -> None:
+    """Install only templates that work: the same checks as `briefgen templates check`."""
+    from app.template_check import check_template  # the check renders through the whole pipeline
+
+    _, problems = check_template(str(folder))
+    if problems:
+        raise TemplateError(f"{zip_path}: the template does not work, so it was not installed: " + "; ".join(problems))
 
 
 def _strip_common_folder(paths: list[PurePosixPath]) -> tuple[str | None, int]:
@@ -107,6 +120,11 @@ def import_zip(
             target = root / target_name
             if target.exists() and not replace:
                 raise TemplateError(f"a user template called {target_name!r} already exists ({target})")
+            if (TEMPLATES_DIR / target_name).is_dir() and not replace:
+                raise TemplateError(
+                    f"importing {target_name!r} would replace the built-in template of that name for every brief; "
+                    "import it under another name, or replace it on purpose"
+                )
             root.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=f".{target_name}.", dir=root))
             try:
@@ -115,6 +133,7 @@ def import_zip(
                     destination.parent.mkdir(parents=True, exist_ok=True)
                     with archive.open(member) as source, destination.open("wb") as out:
                         shutil.copyfileobj(source, out, length=64 * 1024)
+                _refuse_broken(staging, zip_path)
                 if target.exists():
                     shutil.rmtree(target)
                 staging.rename(target)
@@ -123,6 +142,8 @@ def import_zip(
                 raise
     except zipfile.BadZipFile as exc:
         raise TemplateError(f"{zip_path}: not a valid .zip file ({exc})") from exc
+    except (NotImplementedError, RuntimeError, RecursionError, EOFError, zlib.error, ValueError) as exc:
+        raise TemplateError(f"{zip_path}: cannot unpack ({exc or type(exc).__name__})") from exc
     except FileNotFoundError as exc:
         raise TemplateError(f"{zip_path}: file not found") from exc
     except OSError as exc:

@@ -73,17 +73,29 @@ def _read_info(folder: Path, builtin: bool) -> TemplateInfo | None:
     )
 
 
-def discover_templates(user_dir: Path | None = None) -> dict[str, TemplateInfo]:
-    """Built-in templates, shadowed by user templates of the same name."""
+def discover_templates(
+    user_dir: Path | None = None, problems: list[TemplateError] | None = None
+) -> dict[str, TemplateInfo]:
+    """Built-in templates, shadowed by user templates of the same name.
+
+    A broken template folder is left out (and added to ``problems``), so one
+    bad copy cannot stop every other template from working.
+    """
     found: dict[str, TemplateInfo] = {}
     for root, builtin in ((TEMPLATES_DIR, True), (user_dir or user_templates_dir(), False)):
         if not root.is_dir():
             continue
         for folder in sorted(root.iterdir()):
-            if folder.is_dir() and not folder.name.startswith(("_", ".")):
+            if not folder.is_dir() or folder.name.startswith(("_", ".")):
+                continue
+            try:
                 info = _read_info(folder, builtin)
-                if info:
-                    found[info.name] = info
+            except TemplateError as exc:
+                if problems is not None:
+                    problems.append(exc)
+                continue
+            if info:
+                found[info.name] = info
     return found
 
 

@@ -152,3 +152,33 @@ def test_python_dash_m_app_works(tmp_path: Path):
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "file not found" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("sections", "message"),
+    [("²", "unknown section '²'"), (" , ", "no sections named")],
+)
+def test_odd_section_specs_are_clear_errors(tmp_path: Path, capsys, sections: str, message: str):
+    code, _, err = run(capsys, "build", str(SAMPLE), "--sections", sections, "-o", str(tmp_path))
+    assert code == 1 and message in err and "Traceback" not in err
+
+
+def test_a_numeric_heading_is_chosen_by_its_id(tmp_path: Path, capsys):
+    source = tmp_path / "years.md"
+    source.write_text("Intro text.\n\n## 2024\n\nLast year.\n\n## Outlook\n\nNext year.\n", encoding="utf-8")
+    code, _, err = run(capsys, "build", str(source), "--sections", "2024", "--format", "docx", "-o", str(tmp_path))
+    assert (code, err) == (0, "")
+    docx = next(tmp_path.glob("*.docx"))
+    assert [p.text for p in open_docx(docx).paragraphs if p.style.name == "Heading 2"] == ["2024"]
+
+
+def test_markup_into_a_folder_is_a_clear_error(tmp_path: Path, capsys):
+    (tmp_path / "x.md").mkdir()
+    code, _, err = run(capsys, "build", str(SAMPLE), "--name", "x", "--markup", "--format", "pdf", "-o", str(tmp_path))
+    assert code == 1 and "cannot write" in err and "Traceback" not in err
+
+
+def test_upper_case_project_extension(tmp_path: Path, capsys, sample_source):
+    save_project(project_from_sources([sample_source], title="Caps"), tmp_path / "P.BRIEF")
+    code, _, err = run(capsys, "build", str(tmp_path / "P.BRIEF"), "--format", "pdf", "-o", str(tmp_path))
+    assert (code, err) == (0, "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,39 @@ def test_export_reports_progress(tmp_path: Path, sample_source):
 )
 def test_output_names_are_readable_and_safe(title: str, name: str):
     assert pipeline.output_name(title) == name
+
+
+def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(tmp_path: Path):
+    old = os.umask(0o022)
+    try:
+        write_atomically(tmp_path / "new.pdf", b"x")
+        shared = tmp_path / "shared.pdf"
+        shared.write_bytes(b"old")
+        shared.chmod(0o664)
+        write_atomically(shared, b"new")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.pdf").stat().st_mode) == 0o644
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o664
+
+
+def test_a_format_that_fails_to_render_leaves_every_earlier_file(tmp_path: Path, monkeypatch, sample_source):
+    brief = build_brief(
+        project_from_sources([sample_source]), {sample_source.path: sample_source}, find_template("policy-brief")
+    )
+    list(export(brief, tmp_path, ["docx", "pdf"], "brief"))
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def failing_writer(document, style):
+        raise ExportError("font not found")
+
+    monkeypatch.setitem(pipeline.WRITERS, "pdf", failing_writer)
+    with pytest.raises(ExportError, match="font not found"):
+        list(export(brief, tmp_path, ["docx", "pdf"], "brief"))
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_long_titles_give_names_the_file_system_accepts(tmp_path: Path):
+    name = pipeline.output_name("Recruitment" * 40 + " " + "العراق " * 60)
+    assert len(name.encode("utf-8")) <= pipeline.MAX_NAME_BYTES
+    write_atomically(tmp_path / f"{name}.docx", b"x")

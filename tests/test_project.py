@@ -58,6 +58,8 @@ def test_paths_are_stored_relative_and_survive_a_move(tmp_path: Path):
         ('{"format": "something-else", "version": 1}', "not a Briefgen project"),
         ('{"format": "briefgen-project"}', "no format version"),
         ('{"format": "briefgen-project", "version": 99}', "newer Briefgen"),
+        ('{"format": "briefgen-project", "version": true}', "no format version"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
         ('{"format": "briefgen-project", "version": 1, "items": [{"source": 3}]}', "invalid project file: items.0"),
         (
             '{"format": "briefgen-project", "version": 1, "items": [{"source": "a", "section_id": "b", "role": "x"}]}',

@@ -138,3 +138,45 @@ def test_cli_check_reports_syntax_and_style_keys(tmp_path: Path, capsys):
     err = capsys.readouterr().err
     assert "brief.md.j2:2: syntax error" in err or "brief.md.j2:3: syntax error" in err
     assert "page.size" in err and "page.colour: unknown key" in err
+
+
+def test_a_broken_user_template_does_not_stop_the_others(sample_source, capsys):
+    broken = user_templates_dir() / "badtoml"
+    broken.mkdir(parents=True)
+    (broken / "brief.md.j2").write_text("x", encoding="utf-8")
+    (broken / "template.toml").write_text("= broken", encoding="utf-8")
+    assert "badtoml" not in discover_templates()
+    assert "policy-brief" in discover_templates()
+    assert main(["templates"]) == 0
+    assert "skipped a broken template" in capsys.readouterr().err
+
+
+def test_import_refuses_a_template_that_does_not_work(tmp_path: Path):
+    path = _zip(tmp_path, {"bad/brief.md.j2": b"{% if %}", "bad/template.toml": b"name = 'x'"})
+    with pytest.raises(TemplateError, match="does not work"):
+        import_zip(path)
+    assert not (user_templates_dir() / "bad").exists()
+
+
+def test_import_does_not_silently_shadow_a_built_in(tmp_path: Path):
+    path = _zip(tmp_path, {"policy-brief/brief.md.j2": b"PWNED {{ meta.title }}"})
+    with pytest.raises(TemplateError, match="would replace the built-in"):
+        import_zip(path)
+    assert find_template("policy-brief").builtin
+    assert not import_zip(path, replace=True).builtin
+
+
+def test_export_into_a_missing_folder_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(TemplateError, match="cannot write"):
+        export_zip("policy-brief", tmp_path / "no" / "such" / "x.zip")
+
+
+def test_unsupported_compression_is_a_clear_error(tmp_path: Path):
+    path = _zip(tmp_path, {"t/brief.md.j2": b"hello " * 50})
+    data = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = data.find(signature)
+        data[at + offset : at + offset + 2] = (99).to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+    with pytest.raises(TemplateError, match="cannot unpack"):
+        import_zip(path)

@@ -57,7 +57,7 @@ def test_a_render_overtaken_by_an_edit_is_discarded(qtbot, window: MainWindow, m
 
     title = window.details_form.lines["title"]
     qtbot.keyClicks(title, " one")
-    qtbot.waitUntil(started.is_set, timeout=5_000)
+    qtbot.waitUntil(started.is_set, timeout=15_000)
     qtbot.keyClicks(title, " two")  # the GUI thread handles typing while the render is blocked
     assert window.session.project.meta.title == "Untitled brief one two"
     release.set()

@@ -35,7 +35,7 @@ def shown_pages(view: PageView) -> int:
 def duplicate_through_menu(qtbot, window: MainWindow, answers, name: str) -> TemplateEditor:
     """Template → Duplicate Template…, answering ``name``; the copy opens in the editor, which renders once."""
     answers.text_answer = name
-    with qtbot.waitSignal(window.template_actions.editorOpened, timeout=5_000) as opened:
+    with qtbot.waitSignal(window.template_actions.editorOpened, timeout=15_000) as opened:
         menu_action(window, "Template", "Duplicate Template…").trigger()
     editor = opened.args[0]
     qtbot.waitExposed(editor)
@@ -46,7 +46,7 @@ def duplicate_through_menu(qtbot, window: MainWindow, answers, name: str) -> Tem
 def activate(qtbot, widget) -> None:
     """Bring a window to the front, as a click on it would, so its keyboard shortcuts apply."""
     widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow, timeout=5_000)
+    qtbot.waitUntil(widget.isActiveWindow, timeout=15_000)
 
 
 def line_of(editor, text: str) -> int:
