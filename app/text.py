@@ -8,11 +8,40 @@ import re
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Col.", "Lt.", "Sen.", "Rep.", "St.", "U.S.", "U.K.", "No.")
 
+#: A dateline's place or outlet: one or two capitalised words ("Peregraf", "Abu Dhabi"), or up to four words in
+#: capitals, perhaps with a state after a comma ("BAGHDAD", "WASHINGTON, D.C.", "LOS ANGELES, Calif.").
+#: Never more: "Foreign Minister Fuad Hussein — speaking on Monday — said" opens with its subject, not a dateline.
+_PLACE = (
+    r"(?:[A-Z][A-Z.&'’-]*(?: [A-Z][A-Z.&'’-]*){0,3}(?:, [A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)?)?"
+    r"|[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)?)"
+)
 #: "Peregraf — ", "BAGHDAD (Reuters) — ", "Reuters - " at the start of a lead paragraph.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w.&'’]*(?:,? [A-Z][\w.&'’]*){0,4})\s*(?:\((?P<outlet>[^)]{2,40})\))?\s+[—–]\s+"
-    r"|^(?P<plain>[A-Z][\w.&'’]+(?: [A-Z][\w.&'’]+){0,3}) - "
+    rf"^(?P<place>{_PLACE})(?:\s*\((?P<outlet>[^()\n]{{2,40}})\))?\s+[—–]\s+"
+    rf"|^(?P<plain>{_PLACE})(?:\s*\((?P<plain_outlet>[^()\n]{{2,40}})\))? - "
 )
+#: Terminal escape sequences, in 7- and 8-bit forms: CSI ("ESC [ 2 J", "ESC [ 31 m"), string commands such as OSC
+#: ("ESC ] 0 ; title BEL") when terminated on the same line, and two-character ones ("ESC c").
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]{0,2048}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[!-/]*[0-~]?"
+)
+#: Control characters that end a line for str.splitlines (form feed, vertical tab, separators, NEL): kept as breaks.
+_LINE_BREAK_CONTROLS = re.compile(r"[\x0b\x0c\x1c-\x1e\x85]")
+#: Every other C0 and C1 control character, and DEL; tab, line feed and carriage return are kept.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Text without terminal escape sequences or control characters other than tab, line feed and return.
+
+    They would reach a terminal through ``briefgen inspect`` and a brief through its sections. Form feeds and
+    other line-ending controls become line feeds, so the words they separated stay apart.
+    """
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _LINE_BREAK_CONTROLS.sub("\n", text)
+    return _CONTROLS.sub("", text)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -32,7 +61,7 @@ def dateline_outlet(paragraph: str) -> str:
     match = DATELINE.match(paragraph)
     if not match:
         return ""
-    outlet = match.group("outlet") or match.group("place") or match.group("plain") or ""
+    outlet = match.group("outlet") or match.group("place") or match.group("plain_outlet") or match.group("plain") or ""
     return outlet.strip()
 
 

@@ -299,3 +299,48 @@ def test_batch_loads_the_good_files_and_reports_each_bad_one(tmp_path: Path, sma
     assert len(errors) == len(bad)
     assert all(isinstance(e, IngestError) for e in errors)
     assert sorted(Path(e.path).name for e in errors) == sorted(p.name for p in bad)
+
+
+ESCAPES = "\x1b[2J\x1b[31m"
+
+
+def test_terminal_escapes_never_reach_a_section(tmp_path: Path):
+    """A .txt holding screen-clearing and colour codes, window-title (OSC) and 8-bit controls loads clean."""
+    path = tmp_path / "terminal.txt"
+    path.write_text(
+        f"{ESCAPES}Peregraf — The committee met on Wednesday.\x1b[0m\n\n"
+        "Officials\x1b]0;owned\x07 spoke \x9b2Jlater\x85that day.\n",
+        encoding="utf-8",
+    )
+    source = ingest(path)
+    assert source.paragraphs == ["Peregraf — The committee met on Wednesday.", "Officials spoke later that day."]
+    assert source.title == "The committee met on Wednesday"
+
+
+def test_every_reader_hands_over_text_without_controls(tmp_path: Path):
+    """HTML, DOCX and PDF text reaches make_source, which removes escapes from text and metadata alike."""
+    from app.ingest.sections import Block, make_source
+
+    blocks = [
+        Block(f"{ESCAPES}Heading\x07", heading_level=1),
+        Block("Body \x1b]0;title\x07text\x00 with\x7f controls."),
+        Block("\x1b[0m"),
+    ]
+    source = make_source(tmp_path / "x.html", "html", blocks, title="T\x1b[1mitle", outlet="\x80Out", author="A\x08")
+    assert [s.heading for s in source.sections] == ["Heading"]
+    assert source.paragraphs == ["Body text with controls."]
+    assert (source.title, source.outlet, source.author) == ("Title", "Out", "A")
+
+
+def test_html_with_terminal_escapes(tmp_path: Path):
+    path = tmp_path / "escapes.html"
+    body = "The committee met on Wednesday to discuss recruitment into foreign armies. " * 3
+    path.write_text(
+        f"<html><head><title>T{ESCAPES}</title></head><body><article><p>{ESCAPES}{body}</p>"
+        f"<p>Second\x1b]0;owned\x07 paragraph of the article, long enough to be kept by the extractor.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    source = ingest(path)
+    text = "\n".join([source.title, *source.paragraphs])
+    assert "\x1b" not in text and "\x07" not in text and "[31m" not in text

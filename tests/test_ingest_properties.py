@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from app.ingest.markdown import markdown_blocks
 from app.ingest.pdf_layout import Line, learn_layout, to_blocks
-from app.ingest.plaintext import detect_blocks, split_paragraphs
+from app.ingest.plaintext import detect_blocks, split_paragraphs, split_title
 from app.ingest.sections import Block, build_sections
 from app.model import Section
 
@@ -97,3 +97,13 @@ def test_pdf_blocks_keep_every_word(spec: list[tuple[str, float, float, bool]]):
     blocks = to_blocks(pdf_lines, learn_layout(pdf_lines))
     assert " ".join(b.text for b in blocks).split() == " ".join(line.text for line in pdf_lines).split()
     assert [b.page for b in blocks] == sorted(b.page for b in blocks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents())
+def test_text_title_and_sections_keep_every_paragraph_once_in_order(text: str):
+    paragraphs = split_paragraphs(text)
+    title, body = split_title(paragraphs)
+    sections = build_sections(detect_blocks(body))
+    assert ([title] if title else []) + flatten(sections) == paragraphs
+    assert all(s.paragraphs for s in sections if s.is_lead)

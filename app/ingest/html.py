@@ -25,6 +25,7 @@ from app.ingest.sections import Block, make_source
 from app.ingest.sniff import TEXT, require_kind
 from app.ingest.textio import decode, read_bytes
 from app.model import Source
+from app.text import strip_controls
 
 #: Where a page declares its charset: <meta charset>, <meta http-equiv … content="…; charset=…">, <?xml encoding>.
 _DECLARED = re.compile(
@@ -40,7 +41,8 @@ _HEADING_REND = re.compile(r"h([1-6])$")
 def read_html(path: Path) -> Source:
     data = read_bytes(path)
     require_kind(path, data, TEXT, "a web page")
-    text = decode(path, data, declared=declared_charset(data))
+    # before parsing: the parser drops an escape's ESC byte but would leave the rest ("[31m") in the text
+    text = strip_controls(decode(path, data, declared=declared_charset(data)))
     root = _parse(path, _INTERNAL_SUBSET.sub(r"<!DOCTYPE\1>", text))
     article = trafilatura.bare_extraction(
         root, with_metadata=True, include_comments=False, include_formatting=True, include_tables=True

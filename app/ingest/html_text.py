@@ -7,8 +7,10 @@ menu or two. Scripts, styles and other invisible parts are dropped.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from app.ingest.sections import Block
 
@@ -24,8 +26,15 @@ _BLOCKS = {
 }  # fmt: skip
 
 
-def visible_blocks(root: HtmlElement) -> list[Block]:
-    """Headings and paragraphs of the page's body in document order (iterative: deep nesting cannot overflow)."""
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def visible_blocks(root: HtmlElement, *, blank_lines_split: bool = False) -> list[Block]:
+    """Headings and paragraphs of the page's body in document order (iterative: deep nesting cannot overflow).
+
+    With ``blank_lines_split`` a blank line inside a block's text also starts a new paragraph, as in Markdown.
+    """
     body = root.find(".//body")
     start = body if body is not None else root
     blocks: list[Block] = []
@@ -34,10 +43,12 @@ def visible_blocks(root: HtmlElement) -> list[Block]:
 
     def flush() -> None:
         nonlocal heading
-        text = " ".join("".join(buffer).split())
+        raw = "".join(buffer)
         buffer.clear()
-        if text:
-            blocks.append(Block(text, heading_level=heading))
+        for part in _BLANK_LINE.split(raw) if blank_lines_split else [raw]:
+            text = " ".join(part.split())
+            if text:
+                blocks.append(Block(text, heading_level=heading))
         heading = 0
 
     walker = etree.iterwalk(start, events=("start", "end"))
@@ -59,3 +70,22 @@ def visible_blocks(root: HtmlElement) -> list[Block]:
                 buffer.append(element.tail)
     flush()
     return blocks
+
+
+def fragment_blocks(markup: str) -> list[Block]:
+    """The visible text of a piece of HTML (raw HTML in Markdown): block tags and blank lines start paragraphs.
+
+    Scripts, styles and comments are dropped. HTML nested deeper than the parser follows (256 levels) would lose
+    text, so it falls back to the markup with its tags removed.
+    """
+    if not markup.strip():
+        return []
+    parser = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, collect_ids=False)
+    document = f"<html><body>{markup}</body></html>".encode("utf-8", "surrogatepass")
+    try:
+        root = document_fromstring(document, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None or any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        return [Block(t) for t in (" ".join(p.split()) for p in _BLANK_LINE.split(_TAG.sub(" ", markup))) if t]
+    return visible_blocks(root, blank_lines_split=True)

@@ -1,19 +1,29 @@
-"""Markdown sources: ``#`` headings make sections, front matter gives title, outlet and date."""
+"""Markdown sources: ``#`` headings make sections, front matter gives title, outlet and date.
+
+Raw HTML keeps its text and loses its tags; a code block is one paragraph
+with its whitespace collapsed, like every other paragraph.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from app.ingest.html_text import fragment_blocks
 from app.ingest.sections import Block, make_source
 from app.ingest.textio import read_text
 from app.model import Source
 
 _PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
 _TEXT_BLOCKS = {"paragraph_open", "heading_open"}
+#: "<b>", "</span>", "<br/>": the name of a raw HTML tag inside a paragraph, and whether it closes.
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_HIDDEN_INLINE = {"script", "style", "noscript", "template", "textarea", "svg", "math"}
+_BREAKING_INLINE = {"br", "p", "div", "li", "td", "th", "tr", "hr"}
 
 
 def parse_front_matter(raw: str) -> dict[str, str]:
@@ -27,9 +37,22 @@ def parse_front_matter(raw: str) -> dict[str, str]:
 
 
 def _inline_text(token: Token) -> str:
+    """The text of an inline run: raw HTML tags are dropped (the text between them kept), scripts and styles too."""
     parts: list[str] = []
+    hidden = ""  # the element whose content is being skipped (script, style …), until its end tag
     for child in token.children or []:
-        if child.type in ("text", "code_inline", "html_inline"):
+        if child.type == "html_inline":
+            tag = _HTML_TAG.match(child.content)
+            closing, name = (tag.group(1) == "/", tag.group(2).lower()) if tag else (False, "")
+            if hidden:
+                hidden = "" if closing and name == hidden else hidden
+            elif name in _HIDDEN_INLINE and not closing and not child.content.rstrip().endswith("/>"):
+                hidden = name
+            elif name in _BREAKING_INLINE:
+                parts.append(" ")
+        elif hidden:
+            continue
+        elif child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -64,7 +87,9 @@ def markdown_blocks(text: str) -> tuple[dict[str, str], list[Block]]:
             if content:
                 blocks.append(Block(content, heading_level=heading_level))
         elif token.type in ("fence", "code_block") and token.content.strip():
-            blocks.append(Block(token.content.rstrip("\n")))
+            blocks.append(Block(" ".join(token.content.split())))  # one paragraph, like any other
+        elif token.type == "html_block":
+            blocks.extend(fragment_blocks(token.content))
     return meta, blocks
 
 

@@ -4,7 +4,8 @@ News articles saved as text rarely mark headings, so a heading is recognised
 by what it looks like: a short, title-cased line without closing punctuation,
 followed by body text. Arabic and other scripts without capitals cannot be
 title-cased, so there a heading is a short line without closing punctuation
-followed by a clearly longer paragraph.
+followed by a clearly longer paragraph. A heading-shaped first line followed
+by body text is the article's headline: the source's title.
 """
 
 from __future__ import annotations
@@ -109,6 +110,19 @@ def detect_blocks(paragraphs: list[str]) -> list[Block]:
     return blocks
 
 
+def split_title(paragraphs: list[str]) -> tuple[str, list[str]]:
+    """A headline on the first line (heading-shaped, body text after it) is the title, not part of the lead.
+
+    Every paragraph is kept: either as the title or in the list returned.
+    """
+    if len(paragraphs) > 1:
+        first, second = paragraphs[0], paragraphs[1]
+        if looks_like_heading(first) and not looks_like_heading(second) and _body_follows(first, second):
+            return first, paragraphs[1:]
+    return "", paragraphs
+
+
 def read_plaintext(path: Path) -> Source:
-    paragraphs = split_paragraphs(read_text(path))
-    return make_source(path, "text", detect_blocks(paragraphs))
+    """A headline before the text becomes the title; the dateline outlet comes from the first body paragraph."""
+    title, paragraphs = split_title(split_paragraphs(read_text(path)))
+    return make_source(path, "text", detect_blocks(paragraphs), title=title)

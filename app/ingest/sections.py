@@ -7,13 +7,13 @@ and titles work the same whatever the file format.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.ingest.language import detect_language
 from app.ingest.scripts import CASELESS, script_of
 from app.model import LEAD_ID, Section, Source, slugify
-from app.text import dateline_outlet, shorten, split_sentences, strip_dateline
+from app.text import dateline_outlet, shorten, split_sentences, strip_controls, strip_dateline
 
 #: "بغداد — " before an Arabic lead: a dateline that app.text's capital-letter pattern cannot see.
 _CASELESS_DATELINE = re.compile(r"^[^\W\d_][^—–\n]{0,40}?\s[—–]\s+")
@@ -67,6 +67,16 @@ def build_sections(blocks: list[Block]) -> list[Section]:
     return sections
 
 
+def _clean(text: str) -> str:
+    return " ".join(strip_controls(text).split())
+
+
+def clean_blocks(blocks: list[Block]) -> list[Block]:
+    """Blocks with control characters and escapes removed and whitespace collapsed; empty ones dropped."""
+    cleaned = (replace(block, text=_clean(block.text)) for block in blocks)
+    return [block for block in cleaned if block.text]
+
+
 def _unique(candidate: str, used: set[str]) -> str:
     if candidate == LEAD_ID:
         candidate = f"{LEAD_ID}-section"
@@ -109,9 +119,13 @@ def make_source(
 
     A missing title comes from the lead's first sentence, a missing outlet
     from a news dateline, a missing language from the text's script and words.
+    Whatever the reader, text and metadata come out without control characters
+    or terminal escapes and with whitespace collapsed; a block left empty is dropped.
     """
+    blocks = clean_blocks(blocks)
     sections = build_sections(blocks)
     paragraphs = [b.text for b in blocks if not b.is_heading]
+    title, outlet, author, date = (_clean(value) for value in (title, outlet, author, date))
     return Source(
         path=str(path),
         title=title or title_from_sections(sections, path.stem),

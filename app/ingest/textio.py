@@ -19,6 +19,7 @@ from pathlib import Path
 from app.errors import IngestError
 from app.ingest.encoding_guess import guess_encoding
 from app.ingest.sniff import TEXT, require_kind
+from app.text import strip_controls
 
 #: Largest source accepted, in bytes; BRIEFGEN_MAX_SOURCE_MB overrides it.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -30,8 +31,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
 )
-#: Control characters that do occur in text files (tab, line ends, form feed, DOS end-of-file).
-_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1a\x1b")
+#: Control characters that do occur in text files (tab, line ends, form feed, DOS end-of-file, and the escape and
+#: bell of terminal output saved to a file); read_text removes them all but tab and line ends.
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1a\x1b\x07")
 _BINARY_SAMPLE = 8192
 
 
@@ -152,12 +154,16 @@ codecs.register_error(_STRAY_BYTES, _stray_byte_as_cp1252)
 
 
 def read_text(path: Path) -> str:
-    """The decoded text of a .txt or .md file; a renamed binary document is refused by what it really is."""
+    """The decoded text of a .txt or .md file; a renamed binary document is refused by what it really is.
+
+    Terminal escape sequences and control characters are removed (see app.text.strip_controls).
+    """
     data = read_bytes(path)
     require_kind(path, data, TEXT, "a text file")
     text = decode(path, data)
     if "\x00" in text:
         raise IngestError(path, "this is a binary file, not text")
+    text = strip_controls(text)
     if not text.strip():
         raise IngestError(path, "file has no text")
     return text

@@ -1,0 +1,59 @@
+"""Text helpers: datelines that name an outlet, and control characters removed from source text."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.text import dateline_outlet, first_sentences, strip_controls, strip_dateline
+
+SUBJECT_FIRST = "Foreign Minister Fuad Hussein — speaking on Monday in Baghdad — said the networks would be closed."
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "outlet", "rest"),
+    [
+        ("Peregraf — Iraqi National Security Advisor met.", "Peregraf", "Iraqi National Security Advisor met."),
+        ("Abu Dhabi — The talks began.", "Abu Dhabi", "The talks began."),
+        ("BAGHDAD (Reuters) — The government acted.", "Reuters", "The government acted."),
+        ("BAGHDAD — The government acted.", "BAGHDAD", "The government acted."),
+        ("WASHINGTON, D.C. (AP) — Officials met.", "AP", "Officials met."),
+        ("LOS ANGELES, Calif. (AP) – Officials met.", "AP", "Officials met."),
+        ("NEW YORK (Reuters) — Officials met.", "Reuters", "Officials met."),
+        ("Reuters - The first paragraph.", "Reuters", "The first paragraph."),
+        ("BAGHDAD (Reuters) - The government acted.", "Reuters", "The government acted."),
+        # the subject of the sentence is not a dateline
+        (SUBJECT_FIRST, "", SUBJECT_FIRST),
+        ("Iraqi National Security Advisor Qassim al-Araji — in Baghdad — met.", "", None),
+        ("Prime Minister Mohammed Shia’ al-Sudani - who chairs the council - agreed.", "", None),
+        ("The committee met on Wednesday.", "", None),
+    ],
+)
+def test_dateline(paragraph: str, outlet: str, rest: str | None):
+    assert dateline_outlet(paragraph) == outlet
+    assert strip_dateline(paragraph) == (paragraph if rest is None else rest)
+
+
+def test_first_sentences_keep_a_subject_written_between_dashes():
+    assert first_sentences(SUBJECT_FIRST, 1) == SUBJECT_FIRST
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("\x1b[2J\x1b[31mRed alert\x1b[0m here", "Red alert here"),
+        ("Title\x1b]0;pwned\x07 text", "Title text"),
+        ("a \x1b]8;;https://example.org\x1b\\link\x1b]8;;\x1b\\ b", "a link b"),
+        ("8-bit \x9b1mCSI\x9d0;x\x9c done", "8-bit CSI done"),
+        ("bell\x07 back\x08 del\x7f nul\x00 eof\x1a", "bell back del nul eof"),
+        ("keeps\ttab\nand\r\nlines", "keeps\ttab\nand\r\nlines"),
+        ("page\x0cbreak and\x85next", "page\nbreak and\nnext"),
+        ("stray \x1b at the end \x1b", "stray  at the end "),
+        ("Arabic بغداد and “quotes” stay", "Arabic بغداد and “quotes” stay"),
+    ],
+)
+def test_strip_controls(raw: str, clean: str):
+    assert strip_controls(raw) == clean
+
+
+def test_unterminated_string_command_does_not_swallow_the_text():
+    assert strip_controls("\x1b]0;no terminator\nThe committee met.") == "0;no terminator\nThe committee met."
