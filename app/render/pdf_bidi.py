@@ -31,6 +31,7 @@ extracts as Arabic characters.
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import unicodedata
@@ -180,8 +181,14 @@ class BidiText:
         owners: list[int] = []
         for number, piece in enumerate(pieces):
             for char in piece.text:
-                if char.isspace() and char != "\xa0":
-                    if chars and chars[-1] != " ":
+                if char == "\n":  # a hard line break: kept, and ends the line it is on
+                    while chars and chars[-1] == " ":
+                        chars.pop()
+                        owners.pop()
+                    chars.append(char)
+                    owners.append(number)
+                elif char.isspace() and char != "\xa0":
+                    if chars and chars[-1] not in " \n":
                         chars.append(" ")
                         owners.append(number)
                 else:
@@ -193,11 +200,16 @@ class BidiText:
         self.text = "".join(chars)
         self.owners = owners
         self.rtl = is_rtl(self.text)
-        self.levels = embedding_levels(self.text, self.rtl)
+        # A line break is a break inside the paragraph, not the end of one: for the algorithm, a space.
+        self.levels = embedding_levels(self.text.replace("\n", " "), self.rtl)
         #: Faces whose runs HarfBuzz shapes: the Arabic ones; everything else is drawn as reportlab draws it.
         self.shaped_fonts: set[str] = set()
         self.fonts = self._fonts(arabic_face)
-        self.words = [(m.start(), m.end()) for m in re.finditer(r"[^ ]+", self.text)]
+        self.words = [(m.start(), m.end()) for m in re.finditer(r"[^ \n]+", self.text)]
+        self.word_starts = [start for start, _ in self.words]
+        self.word_ends = [end for _, end in self.words]
+        #: Where the hard line breaks are, in order.
+        self.breaks = [m.start() for m in re.finditer("\n", self.text)]
 
     def _fonts(self, arabic_face: Callable[[str], str | None]) -> list[str]:
         """The font of every character.
@@ -207,7 +219,7 @@ class BidiText:
         Arabic face if only that one has it.
         """
         in_span = [False] * len(self.text)
-        for start, end in rtl_spans(self.text):
+        for start, end in rtl_spans(self.text.replace("\n", " ")):
             in_span[start:end] = [True] * (end - start)
         faces = [(piece.font, arabic_face(piece.font)) for piece in self.pieces]
         self.shaped_fonts = {arabic for _, arabic in faces if arabic}
@@ -333,12 +345,29 @@ class BidiParagraph(Flowable):
         return self.width, self.height
 
     def _break(self, width: float) -> list[tuple[int, int]]:
-        """Greedy line breaking over the words of this part, in logical order; a word too long for a line is cut."""
+        """Greedy line breaking over the words of this part, in logical order; a word too long for a line is cut.
+
+        A hard line break ends its line; two in a row leave an empty line, ``(n, n)``.
+        """
         text = self.bidi
-        pending = [(max(s, self.start), min(e, self.end)) for s, e in text.words if e > self.start and s < self.end]
-        pending.reverse()  # popped from the end
+        first = bisect.bisect_right(text.word_ends, self.start)
+        last = bisect.bisect_left(text.word_starts, self.end)
+        words = [(max(s, self.start), min(e, self.end)) for s, e in text.words[first:last]]
+        breaks = text.breaks[bisect.bisect_left(text.breaks, self.start) : bisect.bisect_left(text.breaks, self.end)]
         lines: list[tuple[int, int]] = []
-        room = width - self._first_line_offset()
+        segment_start, taken = self.start, 0
+        for end in [*breaks, self.end]:
+            upto = bisect.bisect_left(words, (end, end), lo=taken)
+            room = width if lines else width - self._first_line_offset()
+            lines += self._fill(words[taken:upto], width, room) or [(segment_start, segment_start)]
+            segment_start, taken = end + 1, upto
+        return lines
+
+    def _fill(self, words: list[tuple[int, int]], width: float, room: float) -> list[tuple[int, int]]:
+        """``words`` (one stretch between hard breaks) in lines of ``width``, the first ``room`` wide."""
+        text = self.bidi
+        pending = words[::-1]  # popped from the end
+        lines: list[tuple[int, int]] = []
         line: tuple[int, int] | None = None
         used = 0.0
         while pending:
@@ -389,9 +418,16 @@ class BidiParagraph(Flowable):
         cut = self.lines[fit][0]
         first = BidiParagraph(self.bidi, self.style, self.bulletText, self.start, self.lines[fit - 1][1])
         rest = BidiParagraph(self.bidi, self.style, None, cut, self.end)
+        # Both parts break as they did here: hand the lines on, rather than break the rest again on every page.
+        first._take_lines(self.lines[:fit], availWidth)
+        rest._take_lines(self.lines[fit:], availWidth)
         if hasattr(self, "outline_entry"):  # a heading's bookmark goes with its first line
             first.outline_entry = self.outline_entry
         return [first, rest]
+
+    def _take_lines(self, lines: list[tuple[int, int]], availWidth: float) -> None:
+        self.lines = lines
+        self._wrapped_for = availWidth
 
     # Drawing -------------------------------------------------------------------------------------------------
 
@@ -402,6 +438,9 @@ class BidiParagraph(Flowable):
         text = canvas.beginText()
         links: list[tuple[float, float, float, float, Piece]] = []
         for number, (start, end) in enumerate(self.lines):
+            if start == end:  # the empty line between two hard breaks
+                baseline -= style.leading
+                continue
             offset = self._first_line_offset() if number == 0 and self.start == 0 else 0.0
             runs = self.bidi.line(start, end)
             x = self._line_x(runs, offset)
@@ -471,6 +510,7 @@ def _text_out(text_object: object, x: float, y: float, font: str, piece: Piece, 
 
 def line_width(text: str, font: str, size: float, arabic_face: Callable[[str], str | None]) -> float:
     """Width of ``text`` drawn on one line by ``draw_line`` (plain ``stringWidth`` for left-to-right text)."""
+    text = text.replace("\n", " ")
     if not has_rtl(text):
         return stringWidth(text, font, size)
     bidi = BidiText([Piece(text, font, size)], arabic_face)
@@ -485,6 +525,7 @@ def draw_line(
     Left-to-right text is drawn with ``canvas.drawString`` exactly as before;
     the caller sets font and fill colour.
     """
+    text = text.replace("\n", " ")
     if not has_rtl(text):
         canvas.drawString(x, y, text)
         return

@@ -3,7 +3,11 @@
 Boxes (quotes, callouts) are tables with one row per inner flowable, so a
 long box splits across pages; their coloured bar is a narrow first column
 rather than a cell border, which reportlab would centre on the box edge and so
-push half into the margin.
+push half into the margin.  A page break inside a box ends the box, starts a
+new page and continues the box there, as the DOCX does.
+
+A very long paragraph is laid out as consecutive chunks of whole lines (see
+pdf_chunks), in linear time.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Indenter, PageBreak, Paragraph, Spacer
@@ -30,8 +35,10 @@ from app.document import (
 )
 from app.document import PageBreak as DocPageBreak
 from app.document import Paragraph as DocParagraph
+from app.render import pdf_chunks
 from app.render.pdf_bidi import BidiParagraph, BidiText
-from app.render.pdf_inline import inline_markup, inline_pieces
+from app.render.pdf_chunks import BriefParagraph, chunk_paragraph
+from app.render.pdf_inline import inline_markup, inline_pieces, inline_segments
 from app.render.pdf_styles import StyleSheet
 
 BULLET = "•"
@@ -110,7 +117,7 @@ class FlowableBuilder:
         markup = inline_markup(inlines, self.sheet.style, self.sheet.fonts.mono, style.fontSize)
         if bullet is not None and not markup:
             markup = "&nbsp;"  # reportlab draws no bullet for an empty paragraph
-        return Paragraph(markup, style, bulletText=bullet)
+        return BriefParagraph(markup, style, bulletText=bullet)
 
     def _heading(self, heading: Heading, ctx: Context) -> list[Flowable]:
         level = min(max(heading.level, 1), 3)
@@ -131,10 +138,32 @@ class FlowableBuilder:
             style = self.sheet.role("quote")
         else:
             style = self.sheet.role(para.role)
-        flowable = self.paragraph(para.inlines, self.sheet.indented(style, ctx.indent, bullet_indent), bullet)
+        style = self.sheet.indented(style, ctx.indent, bullet_indent)
+        flowables = self._long_paragraph(para.inlines, style, bullet, ctx.avail)
+        flowables = flowables or [self.paragraph(para.inlines, style, bullet)]
         if para.role == "meta":
-            return [flowable, self._rule(space_before=5, space_after=10)]
-        return [flowable]
+            return [*flowables, self._rule(space_before=5, space_after=10)]
+        return flowables
+
+    def _long_paragraph(
+        self, inlines: list[Inline], style: ParagraphStyle, bullet: str | None, width: float
+    ) -> list[Flowable] | None:
+        """A very long paragraph as chunks of whole lines, laid out as the one paragraph (see pdf_chunks).
+
+        ``width`` is the width the frame or box will give it.  None for paragraphs to lay out as they are:
+        short ones, right-to-left ones (a BidiParagraph hands its lines on to its rest itself), and styles a
+        chunk's last line would look different in (justified, automatic leading).
+        """
+        text = plain_text(inlines)
+        if (
+            style.alignment == TA_JUSTIFY
+            or getattr(style, "autoLeading", "") not in ("", "off")
+            or len(text.split()) <= 3 * pdf_chunks.CHUNK_WORDS
+            or has_rtl(text)
+        ):
+            return None
+        segments = inline_segments(inlines, self.sheet.style, self.sheet.fonts.mono, style.fontSize)
+        return chunk_paragraph(segments, style, bullet, width)
 
     def _rule(self, space_before: float, space_after: float, keep_with_next: bool = False) -> HRFlowable:
         rule = HRFlowable(
@@ -171,24 +200,46 @@ class FlowableBuilder:
             look = BoxLook(4, self.colours.summary_border, self.colours.summary_background, padding=8)
         else:
             look = BoxLook(4, self.colours.note_border, self.colours.note_background, padding=8)
-        return [self._box(block.blocks, ctx.width, look, in_quote=isinstance(block, Quote))]
+        return self._box(block.blocks, ctx.width, look, in_quote=isinstance(block, Quote))
 
     @staticmethod
     def _indented(flowables: list[Flowable], indent: float) -> list[Flowable]:
         """Shift non-paragraph flowables (tables, boxes) right inside list items."""
         return [Indenter(left=indent), *flowables, Indenter(left=-indent)] if indent else flowables
 
-    def _box(self, blocks: list[Block], width: float, look: BoxLook, in_quote: bool) -> RLTable:
+    def _box(self, blocks: list[Block], width: float, look: BoxLook, in_quote: bool) -> list[Flowable]:
+        """The box; a page break inside it ends the box, breaks the page and continues the box after it."""
+        # The width the box's cells give their flowables, worked out as reportlab does, to the last bit.
+        inner_width = (width - look.bar_width) - (TEXT_INSET - look.bar_width) - look.padding
+        parts: list[list[Flowable]] = [[]]
+        for flowable in self.build(blocks, Context(inner_width, in_quote=in_quote)):
+            if isinstance(flowable, PageBreak):
+                parts.append([])
+            else:
+                parts[-1].append(flowable)
+        if len(parts) == 1:
+            return [self._box_table(parts[0] or [Spacer(0, 0)], width, look)]
+        flowables: list[Flowable] = []
+        for number, content in enumerate(parts):
+            if number:
+                flowables.append(PageBreak())
+            if content:
+                flowables.append(self._box_table(content, width, look))
+        return flowables
+
+    def _box_table(self, content: list[Flowable], width: float, look: BoxLook) -> RLTable:
         """A bar column and a content column, one row per inner flowable.
 
         The box splits between rows, and inside a row (splitInRow) so a long paragraph does not leave the rest
         of the page empty or, if taller than a page, fail the layout.
         """
-        inner_width = width - TEXT_INSET - look.padding
-        content = [
-            f for f in self.build(blocks, Context(inner_width, in_quote=in_quote)) if not isinstance(f, PageBreak)
-        ]
-        content = content or [Spacer(0, 0)]
+        # A long paragraph's chunks share one cell, so the box treats them as the one paragraph they are.
+        rows: list[list[Flowable]] = []
+        for flowable in content:
+            if rows and getattr(rows[-1][-1], "continued", False):
+                rows[-1].append(flowable)
+            else:
+                rows.append([flowable])
         commands: list[tuple] = [
             *self._cell_defaults(),
             ("LEFTPADDING", (0, 0), (0, -1), 0),
@@ -198,12 +249,12 @@ class FlowableBuilder:
             ("LEFTPADDING", (1, 0), (1, -1), TEXT_INSET - look.bar_width),
             ("RIGHTPADDING", (1, 0), (1, -1), look.padding),
             ("BACKGROUND", (0, 0), (0, -1), HexColor(look.bar_colour)),
-            *_row_gaps(content, look.padding),
+            *_row_gaps(rows, look.padding),
         ]
         if look.background:
             commands.append(("BACKGROUND", (1, 0), (1, -1), HexColor(look.background)))
         return RLTable(
-            [[[], f] for f in content],
+            [[[], row if len(row) > 1 else row[0]] for row in rows],
             colWidths=[look.bar_width, width - look.bar_width],
             style=commands,
             hAlign="LEFT",
@@ -260,13 +311,14 @@ class FlowableBuilder:
         return [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.sheet.fonts.body)]
 
 
-def _row_gaps(content: list[Flowable], padding: float) -> list[tuple]:
+def _row_gaps(rows: list[list[Flowable]], padding: float) -> list[tuple]:
     """Top/bottom padding per row: ``padding`` at the box edges, half the paragraph gap either side of a row break.
 
     Splitting the gap keeps some air at the top and bottom of a box that continues on the next page.
     """
     commands: list[tuple] = [("TOPPADDING", (1, 0), (1, 0), padding), ("BOTTOMPADDING", (1, -1), (1, -1), padding)]
-    for row, (above, below) in enumerate(pairwise(content)):
+    for row, (upper, lower) in enumerate(pairwise(rows)):
+        above, below = upper[-1], lower[0]
         half = max(above.getSpaceAfter(), below.getSpaceBefore()) / 2
         commands += [("BOTTOMPADDING", (1, row), (1, row), half), ("TOPPADDING", (1, row + 1), (1, row + 1), half)]
     return commands

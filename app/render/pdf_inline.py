@@ -3,10 +3,19 @@
 reportlab parses Paragraph text as XML-ish markup, so every piece of document
 text is escaped here and nowhere else: an analyst's ``<tag>`` or ``&`` must be
 printed, not interpreted.
+
+Line breaks inside a run (Markdown hard breaks, the lines of a code block)
+become ``<br/>``, where reportlab would read them as spaces.  Code keeps its
+spacing as the DOCX does: a tab moves to the next multiple of four columns,
+and spaces at the start of a line or beyond the first of a row become
+no-break spaces, which reportlab neither drops nor collapses (the last space of
+a row stays breakable, so a long code line still wraps).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.colors import HexColor
@@ -18,21 +27,44 @@ from app.render.pdf_bidi import Piece
 from app.render.pdf_styles import CITATION_SCALE
 from app.style import Style
 
+TAB_COLUMNS = 4
+NBSP = "\xa0"
+#: Spaces at the start of a line, and all but the last of two or more elsewhere.
+_HELD_SPACES = re.compile(r"^ +| +(?= )", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a paragraph's text as shown (code spacing applied, not escaped) and the tags around it."""
+
+    text: str
+    before: str = ""
+    after: str = ""
+
+    def markup(self, start: int = 0, end: int | None = None) -> str:
+        """Markup for characters ``start``–``end`` of the text, in this segment's tags."""
+        return self.before + escape(self.text[start:end]).replace("\n", "<br/>") + self.after
+
 
 def inline_markup(inlines: list[Inline], style: Style, mono_font: str, font_size: float) -> str:
     """Markup for ``inlines`` in a paragraph whose text is ``font_size`` points."""
-    parts: list[str] = []
+    return "".join(segment.markup() for segment in inline_segments(inlines, style, mono_font, font_size))
+
+
+def inline_segments(inlines: list[Inline], style: Style, mono_font: str, font_size: float) -> list[Segment]:
+    """``inline_markup`` in pieces, for cutting a paragraph's markup anywhere in its text."""
+    segments: list[Segment] = []
     previous = ""
     for inline in inlines:
         if isinstance(inline, Citation):
             if previous and not previous[-1].isspace():
-                parts.append(" ")
-            parts.append(_citation(inline, style, font_size))
+                segments.append(Segment(" "))
+            segments.append(_citation(inline, style, font_size))
             previous = inline.label
         else:
-            parts.append(_run(inline, style, mono_font))
+            segments.append(_run(inline, style, mono_font))
             previous = inline.text or previous
-    return "".join(parts)
+    return segments
 
 
 def inline_pieces(inlines: list[Inline], style: Style, mono_font: str, para: ParagraphStyle) -> list[Piece]:
@@ -50,30 +82,39 @@ def inline_pieces(inlines: list[Inline], style: Style, mono_font: str, para: Par
             previous = inline.label
             continue
         font = tt2ps(mono if inline.code else family, bold or inline.bold, italic or inline.italic)
+        text = code_text(inline.text) if inline.code else inline.text
         if inline.href and _is_clickable(inline.href):
-            pieces.append(Piece(inline.text, font, para.fontSize, HexColor(style.colours.link), inline.href))
+            pieces.append(Piece(text, font, para.fontSize, HexColor(style.colours.link), inline.href))
         else:
-            pieces.append(Piece(inline.text, font, para.fontSize, para.textColor))
+            pieces.append(Piece(text, font, para.fontSize, para.textColor))
         previous = inline.text or previous
     return pieces
 
 
-def _citation(citation: Citation, style: Style, font_size: float) -> str:
+def _citation(citation: Citation, style: Style, font_size: float) -> Segment:
     size = round(font_size * CITATION_SCALE, 2)
-    return f'<font color="{style.colours.accent}" size="{size}">{escape(citation.label)}</font>'
+    return Segment(citation.label, f'<font color="{style.colours.accent}" size="{size}">', "</font>")
 
 
-def _run(run: Run, style: Style, mono_font: str) -> str:
-    text = escape(run.text)
+def code_text(text: str) -> str:
+    """Code as laid out in the DOCX: tabs expanded, leading and repeated spaces kept as no-break spaces."""
+    if "\t" in text:
+        text = "\n".join(line.expandtabs(TAB_COLUMNS) for line in text.split("\n"))
+    return _HELD_SPACES.sub(lambda m: NBSP * len(m.group()), text)
+
+
+def _run(run: Run, style: Style, mono_font: str) -> Segment:
+    before, after = "", ""
     if run.code:
-        text = f"<font face={quoteattr(mono_font)}>{text}</font>"
+        before, after = f"<font face={quoteattr(mono_font)}>", "</font>"
     if run.bold:
-        text = f"<b>{text}</b>"
+        before, after = "<b>" + before, after + "</b>"
     if run.italic:
-        text = f"<i>{text}</i>"
+        before, after = "<i>" + before, after + "</i>"
     if run.href and _is_clickable(run.href):
-        text = f'<a href={quoteattr(run.href)} color="{style.colours.link}" underline="1">{text}</a>'
-    return text
+        link = f'<a href={quoteattr(run.href)} color="{style.colours.link}" underline="1">'
+        before, after = link + before, after + "</a>"
+    return Segment(code_text(run.text) if run.code else run.text, before, after)
 
 
 def _is_clickable(href: str) -> bool:
