@@ -55,6 +55,8 @@ def _starts_with_heading(lines: list[str]) -> bool:
 def looks_like_heading(line: str) -> bool:
     """Short, no closing punctuation, and title-cased or in capitals (or in a script without case)."""
     line = line.strip()
+    if len(line) > 110:  # longer than any heading in either branch: skip counting scripts letter by letter
+        return False
     if is_caseless(line):
         return _looks_like_caseless_heading(line)
     words = _WORD.findall(line)
