@@ -116,7 +116,7 @@ def build_context(project: BriefProject, sources: Mapping[str, Source]) -> Brief
                 edited=item.text is not None,
             )
         )
-    meta = project.meta.model_dump()
+    meta = {key: value.strip() for key, value in project.meta.model_dump().items()}  # "  " is no author
     meta["date"] = meta["date"] or today()
     return BriefContext(
         meta=meta,

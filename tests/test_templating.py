@@ -109,3 +109,10 @@ def test_sandbox_blocks_attribute_walks(tmp_path: Path, sample_source):
 def test_unknown_template():
     with pytest.raises(TemplateError, match="unknown template 'nope'"):
         find_template("nope")
+
+
+def test_blank_details_leave_no_dangling_separators(sample_source):
+    project = project_from_sources([sample_source], author="   ", organisation="", recipient=" ", date="1 May 2026")
+    markup = _assemble(project, sample_source)
+    meta_line = markup.split("::: meta\n")[1].split("\n")[0]
+    assert meta_line == "1 May 2026"
