@@ -21,6 +21,8 @@ from app.templating import find_template
 
 #: Pixels per PDF point: 1.5 draws A4 about 890 pixels wide, sharp when shown at panel width.
 DEFAULT_SCALE = 1.5
+#: Most pixels one preview may hold (about 120 MB as RGB): a long brief is drawn smaller instead of using gigabytes.
+MAX_PREVIEW_PIXELS = 40_000_000
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ def rasterize(pdf: bytes, scale: float = DEFAULT_SCALE) -> tuple[PageImage, ...]
         except pdfium.PdfiumError as exc:
             raise ExportError(f"the preview could not read the PDF ({exc})") from exc
         try:
+            scale = _fitting_scale(document, scale)
             pages = []
             for index in range(len(document)):
                 page = document[index]
@@ -57,6 +60,14 @@ def rasterize(pdf: bytes, scale: float = DEFAULT_SCALE) -> tuple[PageImage, ...]
             return tuple(pages)
         finally:
             document.close()
+
+
+def _fitting_scale(document: pdfium.PdfDocument, scale: float) -> float:
+    """``scale``, reduced just enough that all pages together stay within MAX_PREVIEW_PIXELS."""
+    area = sum(width * height for width, height in (document.get_page_size(i) for i in range(len(document))))
+    pixels = area * scale * scale
+    # 0.99: pdfium rounds each page's size up to whole pixels
+    return scale if pixels <= MAX_PREVIEW_PIXELS else 0.99 * scale * (MAX_PREVIEW_PIXELS / pixels) ** 0.5
 
 
 def render_preview(project: BriefProject, sources: Mapping[str, Source], scale: float = DEFAULT_SCALE) -> Preview:

@@ -8,8 +8,11 @@ import pytest
 from pypdf import PdfReader
 
 from app.errors import ExportError
-from app.preview import rasterize, render_preview
+from app.preview import MAX_PREVIEW_PIXELS, rasterize, render_preview
+from app.render.pdf import render_pdf
 from app.select import project_from_sources
+from app.style import Style
+from tests.sample_document import make_sample_document
 
 
 def test_preview_is_the_export_pdf_as_images(sample_source):
@@ -30,3 +33,11 @@ def test_preview_is_the_export_pdf_as_images(sample_source):
 def test_rasterize_rejects_what_is_not_a_pdf():
     with pytest.raises(ExportError, match="could not read the PDF"):
         rasterize(b"not a pdf")
+
+
+def test_a_long_brief_is_drawn_smaller_to_bound_memory():
+    short = rasterize(render_pdf(make_sample_document(), Style()))
+    long = rasterize(render_pdf(make_sample_document(paragraphs=400), Style()))
+    assert len(long) > 40
+    assert sum(p.width * p.height for p in long) <= MAX_PREVIEW_PIXELS
+    assert long[0].width < short[0].width == round(595.28 * 1.5)
