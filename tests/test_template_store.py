@@ -117,25 +117,27 @@ def test_cli_new_check_export_import(tmp_path: Path, capsys):
     assert "house2" in out and "decision-memo" in out
 
 
-def test_cli_check_reports_every_problem(tmp_path: Path, capsys):
+def _check_broken(tmp_path: Path, capsys, markup: str, style: str) -> str:
+    """Run `templates check` on a template folder made of ``markup`` and ``style``; it must fail. Returns stderr."""
     folder = tmp_path / "broken"
     folder.mkdir()
-    (folder / "brief.md.j2").write_text("{{ meta.title }}\n{{ nope }}\n{{ items[0].missing }}\n", encoding="utf-8")
-    (folder / "style.toml").write_text("[page]\nsize = 'A4'\n", encoding="utf-8")
+    (folder / "brief.md.j2").write_text(markup, encoding="utf-8")
+    (folder / "style.toml").write_text(style, encoding="utf-8")
     assert main(["templates", "check", str(folder)]) == 1
-    err = capsys.readouterr().err
+    return capsys.readouterr().err
+
+
+def test_cli_check_reports_every_problem(tmp_path: Path, capsys):
+    err = _check_broken(
+        tmp_path, capsys, "{{ meta.title }}\n{{ nope }}\n{{ items[0].missing }}\n", "[page]\nsize = 'A4'\n"
+    )
     assert "'nope' is undefined" in err
     assert "has no attribute 'missing'" in err
     assert "brief.md.j2:2:" in err
 
 
 def test_cli_check_reports_syntax_and_style_keys(tmp_path: Path, capsys):
-    folder = tmp_path / "broken"
-    folder.mkdir()
-    (folder / "brief.md.j2").write_text("ok\n{% if x %}\n", encoding="utf-8")
-    (folder / "style.toml").write_text("[page]\nsize = 'A5'\ncolour = 'red'\n", encoding="utf-8")
-    assert main(["templates", "check", str(folder)]) == 1
-    err = capsys.readouterr().err
+    err = _check_broken(tmp_path, capsys, "ok\n{% if x %}\n", "[page]\nsize = 'A5'\ncolour = 'red'\n")
     assert "brief.md.j2:2: syntax error" in err or "brief.md.j2:3: syntax error" in err
     assert "page.size" in err and "page.colour: unknown key" in err
 
