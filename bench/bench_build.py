@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.assemble.templating import find_template
+from app.brief.select import project_from_sources
+from app.core.model import Source
+from app.core.paths import SEEDS_DIR
 from app.ingest import ingest
-from app.model import Source
-from app.paths import SEEDS_DIR
-from app.pipeline import build_brief, render
-from app.select import project_from_sources
-from app.templating import find_template
+from app.pipeline.build import build_brief, render
 
 SAMPLE = SEEDS_DIR / "peregraf-iraq-russian-recruitment.txt"
 

@@ -9,9 +9,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from app.core.model import Source
+from app.core.paths import SEEDS_DIR
 from app.ingest import ingest
-from app.model import Source
-from app.paths import SEEDS_DIR
 
 SAMPLE = SEEDS_DIR / "peregraf-iraq-russian-recruitment.txt"
 SAMPLE_HEADINGS = [

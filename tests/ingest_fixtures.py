@@ -21,7 +21,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
 
-from app.paths import SEEDS_DIR
+from app.core.paths import SEEDS_DIR
 
 ARABIC_SAMPLE = SEEDS_DIR / "arabic-sample-recruitment.txt"
 ARABIC_HEADINGS = [

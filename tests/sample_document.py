@@ -1,6 +1,6 @@
 """A hand-built Document using every block type, for testing writers without the pipeline."""
 
-from app.document import (
+from app.core.document import (
     Callout,
     Citation,
     Document,

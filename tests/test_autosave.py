@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.autosave import Autosaver, find_recoverable
-from app.model import BriefItem, BriefProject
+from app.brief.autosave import Autosaver, find_recoverable
+from app.core.model import BriefItem, BriefProject
 
 
 def test_autosave_round_trip_and_crash_detection(tmp_path: Path):

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from app import brief_edit
-from app.model import BriefItem, BriefProject
-from app.select import item_for
+from app.brief import edit as brief_edit
+from app.brief.select import item_for
+from app.core.model import BriefItem, BriefProject
 
 
 def items(*ids: str) -> list[BriefItem]:

@@ -11,10 +11,10 @@ import pytest
 from docx import Document as open_docx
 from pypdf import PdfReader
 
-from app.cli import main
-from app.model import BriefItem
-from app.project import save_project
-from app.select import project_from_sources
+from app.brief.project_file import save_project
+from app.brief.select import project_from_sources
+from app.cli.main import main
+from app.core.model import BriefItem
 from tests.conftest import SAMPLE, SAMPLE_HEADINGS
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from docx import Document as open_docx
 from pypdf import PdfReader
 
+from app.assemble.templating import find_template
+from app.brief.select import project_from_sources
 from app.ingest import ingest
-from app.pipeline import build_brief, render
-from app.select import project_from_sources
-from app.templating import find_template
+from app.pipeline.build import build_brief, render
 
 TRICKY = "Rates rose 5*3 _percent_ # not a heading <b>bold?</b> [link](http://x.org) `code` & ::: note 1. done"
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-import app.export as export_module
-from app import pipeline
-from app.errors import ExportError
-from app.export import write_atomically
-from app.pipeline import build_brief, export
-from app.select import project_from_sources
-from app.templating import find_template
+import app.core.atomic as export_module
+from app.assemble.templating import find_template
+from app.brief.select import project_from_sources
+from app.core.atomic import write_atomically
+from app.core.errors import ExportError
+from app.pipeline import build as pipeline
+from app.pipeline.build import build_brief, export
 
 
 def test_write_replaces_whole_file(tmp_path: Path):

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from docx.oxml.parser import parse_xml
 
-from app.errors import IngestError
+from app.core.errors import IngestError
+from app.core.model import Source
 from app.ingest import ingest, ingest_many
-from app.model import Source
 from tests.conftest import SAMPLE
 from tests.ingest_fixtures import (
     BILLION_LAUGHS_DTD,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.ingest import ingest
-from app.ingest.html import declared_charset
+from app.ingest.readers.html import declared_charset
 from tests.ingest_fixtures import write_big_html, write_news_html
 
 FURNITURE = ["Home", "Politics", "Advertisement", "Related stories", "Oil prices rise", "Great article", "biased"]

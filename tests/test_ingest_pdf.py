@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.ingest import ingest
-from app.ingest.pdf_layout import Layout, Line, heading_level, join_lines, to_blocks
+from app.ingest.readers.pdf_layout import Layout, Line, heading_level, join_lines, to_blocks
 from tests.ingest_fixtures import BODY, PLATYPUS_PARAGRAPH, RUNNING_HEADER, write_flowing_pdf, write_report_pdf
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.ingest.markdown import markdown_blocks
-from app.ingest.pdf_layout import Line, learn_layout, to_blocks
-from app.ingest.plaintext import detect_blocks, split_paragraphs, split_title
+from app.core.model import Section
+from app.ingest.readers.markdown import markdown_blocks
+from app.ingest.readers.pdf_layout import Line, learn_layout, to_blocks
+from app.ingest.readers.plaintext import detect_blocks, split_paragraphs, split_title
 from app.ingest.sections import Block, build_sections
-from app.model import Section
 
 HEADINGS = ["Legal Measures", "Judicial Warnings", "THE OUTLOOK", "الإجراءات القانونية", "Nearly 5,000 Recruited"]
 SENTENCES = [

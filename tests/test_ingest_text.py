@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import IngestError
+from app.core.errors import IngestError
 from app.ingest import ingest, ingest_many
 from tests.conftest import SAMPLE, SAMPLE_HEADINGS
 

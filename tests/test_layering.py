@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from app.paths import PACKAGE_DIR, PROJECT_DIR
+from app.core.paths import PACKAGE_DIR, PROJECT_DIR
 from tests.conftest import SAMPLE
 
 PROBE = textwrap.dedent(
@@ -36,10 +36,10 @@ PROBE = textwrap.dedent(
         importlib.import_module(name)
 
     # Importing is not enough: run the core end to end, preview included.
-    from app.cli import main
+    from app.cli.main import main
     from app.ingest import ingest
-    from app.preview import render_preview
-    from app.select import project_from_sources
+    from app.pipeline.preview import render_preview
+    from app.brief.select import project_from_sources
 
     out = Path(sys.argv[3])
     assert main(["build", sys.argv[2], "-o", str(out), "--name", "b"]) == 0
@@ -63,7 +63,14 @@ def core_modules() -> list[str]:
 
 def test_core_modules_import_and_run_without_qt(tmp_path: Path):
     modules = core_modules()
-    assert {"app.model", "app.pipeline", "app.cli", "app.preview", "app.autosave", "app.brief_edit"} <= set(modules)
+    assert {
+        "app.core.model",
+        "app.pipeline.build",
+        "app.cli.main",
+        "app.pipeline.preview",
+        "app.brief.autosave",
+        "app.brief.edit",
+    } <= set(modules)
     assert not any(m.startswith("app.gui") for m in modules)
     result = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(modules), str(SAMPLE), str(tmp_path / "out")],

@@ -7,11 +7,11 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from app.errors import ExportError
-from app.preview import MAX_PREVIEW_PIXELS, rasterize, render_preview
-from app.render.pdf import render_pdf
-from app.select import project_from_sources
-from app.style import Style
+from app.brief.select import project_from_sources
+from app.core.errors import ExportError
+from app.core.style import Style
+from app.pipeline.preview import MAX_PREVIEW_PIXELS, rasterize, render_preview
+from app.render.pdf.writer import render_pdf
 from tests.sample_document import make_sample_document
 
 

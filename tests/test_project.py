@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import ProjectError
-from app.model import BriefItem, BriefMeta, BriefProject
-from app.project import FORMAT_VERSION, load_project, save_project
+from app.brief.project_file import FORMAT_VERSION, load_project, save_project
+from app.core.errors import ProjectError
+from app.core.model import BriefItem, BriefMeta, BriefProject
 from tests.conftest import SAMPLE
 
 

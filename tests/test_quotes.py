@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.quotes import find_quotes
+from app.assemble.quotes import find_quotes
 from tests.conftest import SAMPLE
 
 ALLAWI = "Fewer than 5,000 Iraqis have joined the ranks of the Russian army"

@@ -12,13 +12,13 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from app.document import Document, DocumentMeta, Heading, ListBlock, Paragraph, Run, iter_blocks, plain_text
-from app.errors import ExportError
-from app.paths import PROJECT_DIR
-from app.render import docx as docx_writer
-from app.render.docx import render_docx
-from app.render.docx_styles import USED_STYLES
-from app.style import Style, style_from_dict
+from app.core.document import Document, DocumentMeta, Heading, ListBlock, Paragraph, Run, iter_blocks, plain_text
+from app.core.errors import ExportError
+from app.core.paths import PROJECT_DIR
+from app.core.style import Style, style_from_dict
+from app.render.docx import writer as docx_writer
+from app.render.docx.styles import USED_STYLES
+from app.render.docx.writer import render_docx
 from tests.sample_document import make_sample_document
 
 SAMPLE = make_sample_document()

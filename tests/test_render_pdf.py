@@ -13,12 +13,12 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 from reportlab.pdfbase import pdfmetrics
 
-from app.document import Citation, Document, DocumentMeta, Heading, Paragraph, Run
-from app.errors import ExportError, StyleError
-from app.fonts import FONTS_DIR
-from app.render import pdf as pdf_module
-from app.render.pdf import render_pdf
-from app.style import Style, style_from_dict
+from app.core.document import Citation, Document, DocumentMeta, Heading, Paragraph, Run
+from app.core.errors import ExportError, StyleError
+from app.core.style import Style, style_from_dict
+from app.render.fonts import FONTS_DIR
+from app.render.pdf import writer as pdf_module
+from app.render.pdf.writer import render_pdf
 from tests.sample_document import make_sample_document
 
 HEADINGS = [

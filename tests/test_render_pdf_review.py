@@ -11,15 +11,16 @@ from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph as RLParagraph
 
-from app.document import Callout, Citation, Document, DocumentMeta, ListBlock, PageBreak, Paragraph, Quote, Run
-from app.render import pdf_chunks, pdf_page
-from app.render.pdf import render_pdf
-from app.render.pdf_bidi import BidiParagraph
-from app.render.pdf_blocks import Context, FlowableBuilder
-from app.render.pdf_fonts import register_fonts
-from app.render.pdf_page import ELLIPSIS, _fit
-from app.render.pdf_styles import StyleSheet
-from app.style import Style, style_from_dict
+from app.core.document import Callout, Citation, Document, DocumentMeta, ListBlock, PageBreak, Paragraph, Quote, Run
+from app.core.style import Style, style_from_dict
+from app.render.pdf import chunks as pdf_chunks
+from app.render.pdf import page as pdf_page
+from app.render.pdf.bidi import BidiParagraph
+from app.render.pdf.blocks import Context, FlowableBuilder
+from app.render.pdf.fonts import register_fonts
+from app.render.pdf.page import ELLIPSIS, _fit
+from app.render.pdf.styles import StyleSheet
+from app.render.pdf.writer import render_pdf
 
 WORDS = [
     "the",

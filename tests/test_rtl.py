@@ -14,19 +14,7 @@ from docx.shared import Pt
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph as RLParagraph
 
-from app.bidi import (
-    LTR,
-    RTL,
-    base_direction,
-    display,
-    embedding_levels,
-    has_arabic,
-    has_rtl,
-    is_arabic,
-    rtl_spans,
-    split_by_direction,
-)
-from app.document import (
+from app.core.document import (
     Callout,
     Citation,
     Document,
@@ -38,13 +26,25 @@ from app.document import (
     Run,
     Table,
 )
-from app.render.docx import render_docx
-from app.render.pdf import render_pdf
-from app.render.pdf_bidi import BidiParagraph, BidiText, Piece, shape
-from app.render.pdf_blocks import Context, FlowableBuilder
-from app.render.pdf_fonts import register_fonts
-from app.render.pdf_styles import StyleSheet
-from app.style import Style
+from app.core.style import Style
+from app.render.docx.writer import render_docx
+from app.render.pdf.bidi import BidiParagraph, BidiText, Piece, shape
+from app.render.pdf.blocks import Context, FlowableBuilder
+from app.render.pdf.fonts import register_fonts
+from app.render.pdf.styles import StyleSheet
+from app.render.pdf.writer import render_pdf
+from app.text.bidi import (
+    LTR,
+    RTL,
+    base_direction,
+    display,
+    embedding_levels,
+    has_arabic,
+    has_rtl,
+    is_arabic,
+    rtl_spans,
+    split_by_direction,
+)
 
 ARABIC_FONT = "Noto Naskh Arabic"
 HELLO = "مرحبا بالعالم"

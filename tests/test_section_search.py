@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.model import Section
-from app.section_search import excerpt, find_spans, section_matches, split_highlights
+from app.brief.search import excerpt, find_spans, section_matches, split_highlights
+from app.core.model import Section
 
 
 def test_find_spans_is_literal_and_ignores_case_and_spacing():

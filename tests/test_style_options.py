@@ -28,13 +28,13 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 
-from app.document import Callout, Document, DocumentMeta, Heading, Paragraph, Run, plain_text
-from app.errors import StyleError
-from app.fonts import FONTS_DIR
-from app.render.docx import render_docx
+from app.core.document import Callout, Document, DocumentMeta, Heading, Paragraph, Run, plain_text
+from app.core.errors import StyleError
+from app.core.style import ColourStyle, Style, load_style, style_from_dict
+from app.render.docx.writer import render_docx
+from app.render.fonts import FONTS_DIR
 from app.render.numbering import number_headings
-from app.render.pdf import render_pdf
-from app.style import ColourStyle, Style, load_style, style_from_dict
+from app.render.pdf.writer import render_pdf
 from tests.sample_document import make_sample_document
 
 SAMPLE = make_sample_document()

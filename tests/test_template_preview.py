@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.errors import StyleError, TemplateError
-from app.template_check import sample_project
-from app.template_preview import (
+from app.assemble.templating import find_template
+from app.core.errors import StyleError, TemplateError
+from app.template_tools.check import sample_project
+from app.template_tools.editing import (
     TemplateText,
     build_edited_brief,
     problem_message,
@@ -14,8 +15,7 @@ from app.template_preview import (
     render_edited_preview,
     save_template_text,
 )
-from app.template_store import duplicate_template
-from app.templating import find_template
+from app.template_tools.store import duplicate_template
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from app.document import Paragraph, Run, plain_text
-from app.errors import TemplateError
-from app.markup import parse_markup
-from app.select import project_from_sources
-from app.templating import assemble, find_template
+from app.assemble.templating import assemble, find_template
+from app.brief.select import project_from_sources
+from app.core.document import Paragraph, Run, plain_text
+from app.core.errors import TemplateError
+from app.parse.markup import parse_markup
 
 MARKER = "BRIEFGEN_PWNED_MARKER"
 
@@ -59,7 +59,7 @@ PAYLOADS = [
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_payload_fails_with_template_error(payload: str, tmp_path: Path, sample_source, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("app.template_sandbox.MAX_SECONDS", 0.5)
+    monkeypatch.setattr("app.assemble.sandbox.MAX_SECONDS", 0.5)
     folder = tmp_path / "evil"
     folder.mkdir()
     (folder / "brief.md.j2").write_text(f"# Brief\n\n{payload.replace('MARKER', MARKER)}\n", encoding="utf-8")
@@ -83,7 +83,7 @@ def _assemble(folder: Path, source) -> str:
 
 
 def test_included_file_with_any_name_is_time_limited(tmp_path: Path, sample_source, monkeypatch):
-    monkeypatch.setattr("app.template_sandbox.MAX_SECONDS", 0.5)
+    monkeypatch.setattr("app.assemble.sandbox.MAX_SECONDS", 0.5)
     folder = _template_folder(tmp_path, '{% include "loop.md" %}\n')
     (folder / "loop.md").write_text("{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}")
     with pytest.raises(TemplateError, match="ran longer than"):

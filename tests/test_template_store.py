@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from docx import Document as open_docx
 
-from app.cli import main
-from app.errors import TemplateError
-from app.pipeline import build_brief, render
-from app.select import project_from_sources
-from app.template_store import MAX_ZIP_BYTES, duplicate_template, export_zip, import_zip
-from app.templating import discover_templates, find_template, user_templates_dir
+from app.assemble.templating import discover_templates, find_template, user_templates_dir
+from app.brief.select import project_from_sources
+from app.cli.main import main
+from app.core.errors import TemplateError
+from app.pipeline.build import build_brief, render
+from app.template_tools.store import MAX_ZIP_BYTES, duplicate_template, export_zip, import_zip
 
 
 def _h1(project, source, name: str) -> list[str]:

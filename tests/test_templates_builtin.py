@@ -9,9 +9,9 @@ import pytest
 from docx import Document as open_docx
 from pypdf import PdfReader
 
-from app.pipeline import build_brief, render
-from app.select import project_from_sources
-from app.templating import discover_templates, find_template
+from app.assemble.templating import discover_templates, find_template
+from app.brief.select import project_from_sources
+from app.pipeline.build import build_brief, render
 
 BUILT_IN = ("policy-brief", "situation-report", "decision-memo")
 

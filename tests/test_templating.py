@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from app.document import Paragraph, iter_blocks, plain_text
-from app.errors import TemplateError
-from app.markup import parse_markup
-from app.model import BriefItem, BriefMeta, BriefProject
-from app.quotes import find_quotes
-from app.select import project_from_sources
-from app.template_sandbox import escape_markdown
-from app.templating import TemplateInfo, assemble, find_template
+from app.assemble.quotes import find_quotes
+from app.assemble.sandbox import escape_markdown
+from app.assemble.templating import TemplateInfo, assemble, find_template
+from app.brief.select import project_from_sources
+from app.core.document import Paragraph, iter_blocks, plain_text
+from app.core.errors import TemplateError
+from app.core.model import BriefItem, BriefMeta, BriefProject
+from app.parse.markup import parse_markup
 from tests.conftest import SAMPLE_HEADINGS
 
 

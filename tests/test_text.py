@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.text import dateline_outlet, first_sentences, strip_controls, strip_dateline
+from app.text.controls import strip_controls
+from app.text.datelines import dateline_outlet, strip_dateline
+from app.text.sentences import first_sentences
 
 SUBJECT_FIRST = "Foreign Minister Fuad Hussein — speaking on Monday in Baghdad — said the networks would be closed."
 

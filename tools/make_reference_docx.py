@@ -23,10 +23,10 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 
-from app.document import DocumentMeta
-from app.paths import ASSETS_DIR
-from app.render import docx_styles as names
-from app.style import Style
+from app.core.document import DocumentMeta
+from app.core.paths import ASSETS_DIR
+from app.core.style import Style
+from app.render.docx import styles as names
 
 REFERENCE = ASSETS_DIR / "reference.docx"
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPaintEvent, QResizeEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from app.paths import ASSETS_DIR
+from app.core.paths import ASSETS_DIR
 
 GUTTER_BACKGROUND = "#f8fafc"
 GUTTER_TEXT = "#94a3b8"

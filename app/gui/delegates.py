@@ -13,9 +13,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from app.brief.search import split_highlights
 from app.gui.models import Roles
 from app.gui.theme import MATCH_BACKGROUND, MUTED_TEXT
-from app.section_search import split_highlights
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 6

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import brief_edit
+from app.brief import edit as brief_edit
+from app.core.model import BriefMeta
 from app.gui.widgets import UndoShortcutFilter, muted_label
-from app.model import BriefMeta
 
 LINE_FIELDS = {
     "title": ("Title", "What the brief is about"),

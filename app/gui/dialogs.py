@@ -14,8 +14,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from app.autosave import Recovery
-from app.errors import BriefgenError
+from app.brief.autosave import Recovery
+from app.core.errors import BriefgenError
 
 SaveChoice = Literal["save", "discard", "cancel"]
 BuiltinChoice = Literal["duplicate", "view", "cancel"]

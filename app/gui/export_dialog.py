@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.gui import dialogs
 from app.gui.icons import icon
-from app.pipeline import FORMATS
+from app.pipeline.build import FORMATS
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The main window: panels side by side, menus and toolbar, and the wiring from user requests to undo commands.
 
-Business rules stay in the core (app.brief_edit, app.select, app.pipeline);
+Business rules stay in the core (app.brief.edit, app.brief.select, app.pipeline.build);
 this module decides only when to ask the user, which command to push, and
 which work to send to a worker thread.
 """
@@ -14,10 +14,16 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QProgressBar, QSizePolicy, QSplitter, QTabWidget, QWidget
 
-from app import __version__, brief_edit
-from app.autosave import Autosaver, Recovery, find_recoverable
-from app.brief_edit import ItemKey
-from app.errors import BriefgenError, IngestError
+from app import __version__
+from app.assemble.templating import find_template
+from app.brief import edit as brief_edit
+from app.brief.autosave import Autosaver, Recovery, find_recoverable
+from app.brief.edit import ItemKey
+from app.brief.project_file import EXTENSION, load_project, save_project
+from app.brief.select import item_for
+from app.core.errors import BriefgenError, IngestError
+from app.core.model import BriefProject, Section, Source
+from app.core.paths import SEEDS_DIR
 from app.gui import dialogs
 from app.gui.details_form import DetailsForm
 from app.gui.export_dialog import ExportChoice, ExportDialog, ExportResult
@@ -40,12 +46,7 @@ from app.gui.undo_commands import (
 )
 from app.gui.workers import JobRunner, Progress
 from app.ingest import ingest_many, supported_extensions
-from app.model import BriefProject, Section, Source
-from app.paths import SEEDS_DIR
-from app.pipeline import build_brief, export, output_name
-from app.project import EXTENSION, load_project, save_project
-from app.select import item_for
-from app.templating import find_template
+from app.pipeline.build import build_brief, export, output_name
 
 AUTOSAVE_DELAY_MS = 3000
 PROJECT_FILTER = f"Briefgen projects (*{EXTENSION})"

@@ -24,10 +24,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app import brief_edit
-from app.brief_edit import ItemKey
-from app.model import ROLE_LABELS, BriefItem, Section, Source
-from app.section_search import excerpt, section_matches
+from app.brief import edit as brief_edit
+from app.brief.edit import ItemKey
+from app.brief.search import excerpt, section_matches
+from app.core.model import ROLE_LABELS, BriefItem, Section, Source
 
 if TYPE_CHECKING:
     from app.gui.session import BriefSession

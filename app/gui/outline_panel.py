@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import brief_edit
-from app.brief_edit import ItemKey
+from app.brief import edit as brief_edit
+from app.brief.edit import ItemKey
+from app.core.model import ROLE_LABELS, ROLES
 from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
 from app.gui.models import Roles
 from app.gui.session import BriefSession
 from app.gui.widgets import HintListView, UndoShortcutFilter, header_row, muted_label, panel_title
-from app.model import ROLE_LABELS, ROLES
 
 EMPTY_HINT = "Nothing in the brief yet.\n\nTick sections in the Sources panel to add them here."
 

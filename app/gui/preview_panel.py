@@ -13,13 +13,13 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
-from app.errors import BriefgenError, TemplateError
+from app.assemble.templating import discover_templates
+from app.core.errors import BriefgenError, TemplateError
+from app.core.model import BriefProject, Source
 from app.gui.page_view import PageView
 from app.gui.widgets import header_row, muted_label, panel_title
 from app.gui.workers import JobFunction, JobRunner, LatestJob
-from app.model import BriefProject, Source
-from app.preview import Preview, render_preview
-from app.templating import discover_templates
+from app.pipeline.preview import Preview, render_preview
 
 DEBOUNCE_MS = 400
 

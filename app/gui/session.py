@@ -15,10 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from app import brief_edit
-from app.brief_edit import ItemKey
+from app.brief import edit as brief_edit
+from app.brief.edit import ItemKey
+from app.core.model import BriefItem, BriefProject, Section, Source
 from app.gui.models import OutlineModel, SectionFilterModel, SourcesModel
-from app.model import BriefItem, BriefProject, Section, Source
 
 
 @dataclass(frozen=True)

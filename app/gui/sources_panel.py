@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.brief.search import split_highlights
+from app.core.model import Section, Source
 from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
 from app.gui.models import Roles
 from app.gui.session import BriefSession
 from app.gui.theme import MATCH_BACKGROUND, MUTED_TEXT
 from app.gui.widgets import HintTreeView, header_row, muted_label, panel_title
-from app.model import Section, Source
-from app.section_search import split_highlights
 
 EMPTY_HINT = "No sources yet.\n\nDrop files here, or choose File › Add Sources…"
 

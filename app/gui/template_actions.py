@@ -1,6 +1,6 @@
 """The Template menu: duplicate, edit, import and export templates, and the editor windows it opens.
 
-The work is the core's (app.template_store, app.template_preview); this
+The work is the core's (app.template_tools.store, app.template_tools.editing); this
 module decides when to ask the user, keeps the template picker in step with
 what is installed, and keeps one editor window per template.
 """
@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
-from app.errors import BriefgenError
+from app.assemble.templating import TemplateInfo, discover_templates, find_template
+from app.core.errors import BriefgenError
 from app.gui import dialogs
 from app.gui.template_editor import TemplateEditor
 from app.gui.undo_commands import SetTemplateCommand
-from app.template_preview import read_template_text
-from app.template_store import duplicate_template, export_zip, import_zip
-from app.templating import TemplateInfo, discover_templates, find_template
+from app.template_tools.editing import read_template_text
+from app.template_tools.store import duplicate_template, export_zip, import_zip
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow

@@ -16,7 +16,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from app.errors import BriefgenError, TemplateError
+from app.assemble.templating import TEMPLATE_FILE, TemplateInfo
+from app.core.errors import BriefgenError, TemplateError
 from app.gui import dialogs
 from app.gui.code_editor import CodeEditor
 from app.gui.icons import icon
@@ -25,7 +26,7 @@ from app.gui.session import BriefSession
 from app.gui.template_highlighter import JinjaMarkdownHighlighter, TomlHighlighter
 from app.gui.widgets import header_row, muted_label, panel_title
 from app.gui.workers import JobFunction, JobRunner, LatestJob
-from app.template_preview import (
+from app.template_tools.editing import (
     EditedPreview,
     TemplateText,
     is_file_of,
@@ -34,7 +35,6 @@ from app.template_preview import (
     render_edited_preview,
     save_template_text,
 )
-from app.templating import TEMPLATE_FILE, TemplateInfo
 
 DEBOUNCE_MS = 500
 STYLE_FILE = "style.toml"

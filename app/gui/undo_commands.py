@@ -13,9 +13,9 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from app.brief_edit import ItemKey, key_of
+from app.brief.edit import ItemKey, key_of
+from app.core.model import ROLE_LABELS, BriefItem, Source
 from app.gui.session import BriefSession, RemovedSource
-from app.model import ROLE_LABELS, BriefItem, Source
 
 #: Keystrokes further apart than this start a new undo step.
 MERGE_SECONDS = 2.0

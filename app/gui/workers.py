@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance
 
-from app.errors import BriefgenError
+from app.core.errors import BriefgenError
 
 log = logging.getLogger(__name__)
 

@@ -6,13 +6,13 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from app.errors import IngestError
-from app.ingest.docx_reader import read_docx
-from app.ingest.html import read_html
-from app.ingest.markdown import read_markdown
-from app.ingest.pdf_reader import read_pdf
-from app.ingest.plaintext import read_plaintext
-from app.model import Source
+from app.core.errors import IngestError
+from app.core.model import Source
+from app.ingest.readers.docx import read_docx
+from app.ingest.readers.html import read_html
+from app.ingest.readers.markdown import read_markdown
+from app.ingest.readers.pdf import read_pdf
+from app.ingest.readers.plaintext import read_plaintext
 
 _log = logging.getLogger(__name__)
 

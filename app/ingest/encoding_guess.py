@@ -16,7 +16,7 @@ import unicodedata
 
 import charset_normalizer
 
-from app.ingest.scripts import main_script, script_of
+from app.text.scripts import main_script, script_of
 
 #: In order of preference when two decodings read equally well.
 CANDIDATES = ("cp1252", "cp1256", "cp1251", "cp1254", "cp1250", "cp1253", "cp1255", "cp1257")

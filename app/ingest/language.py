@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.scripts import script_counts
+from app.text.scripts import script_counts
 
 #: Enough text for a stable answer without scanning a whole book.
 SAMPLE_CHARS = 20_000

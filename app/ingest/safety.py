@@ -14,7 +14,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from app.errors import IngestError
+from app.core.errors import IngestError
 
 MAX_MEMBERS = 2000
 #: Total uncompressed size of all members; real documents with many images stay far below.

@@ -10,12 +10,14 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from app.core.model import LEAD_ID, Section, Source, slugify
 from app.ingest.language import detect_language
-from app.ingest.scripts import CASELESS, script_of
-from app.model import LEAD_ID, Section, Source, slugify
-from app.text import dateline_outlet, shorten, split_sentences, strip_controls, strip_dateline
+from app.text.controls import strip_controls
+from app.text.datelines import dateline_outlet, strip_dateline
+from app.text.scripts import CASELESS, script_of
+from app.text.sentences import shorten, split_sentences
 
-#: "بغداد — " before an Arabic lead: a dateline that app.text's capital-letter pattern cannot see.
+#: "بغداد — " before an Arabic lead: a dateline that app.text.datelines' capital-letter pattern cannot see.
 _CASELESS_DATELINE = re.compile(r"^[^\W\d_][^—–\n]{0,40}?\s[—–]\s+")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.errors import IngestError
+from app.core.errors import IngestError
 
 #: Plain text, HTML or Markdown: no recognisable binary signature.
 TEXT = "text"

@@ -16,10 +16,10 @@ import stat
 from collections import Counter
 from pathlib import Path
 
-from app.errors import IngestError
+from app.core.errors import IngestError
 from app.ingest.encoding_guess import guess_encoding
 from app.ingest.sniff import TEXT, require_kind
-from app.text import strip_controls
+from app.text.controls import strip_controls
 
 #: Largest source accepted, in bytes; BRIEFGEN_MAX_SOURCE_MB overrides it.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -156,7 +156,7 @@ codecs.register_error(_STRAY_BYTES, _stray_byte_as_cp1252)
 def read_text(path: Path) -> str:
     """The decoded text of a .txt or .md file; a renamed binary document is refused by what it really is.
 
-    Terminal escape sequences and control characters are removed (see app.text.strip_controls).
+    Terminal escape sequences and control characters are removed (see app.text.controls.strip_controls).
     """
     data = read_bytes(path)
     require_kind(path, data, TEXT, "a text file")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 
-from app.style import Style
+from app.core.style import Style
 
 #: Height of a classification band, in points (the DOCX banner paragraph is padded to the same height).
 BANNER_HEIGHT = 14.0

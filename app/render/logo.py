@@ -1,6 +1,6 @@
 """The template's logo: where it is, whether it is a usable image, and how big both writers draw it.
 
-The style is checked when it is loaded (``app.style`` calls ``read_logo``), so a
+The style is checked when it is loaded (``app.core.style`` calls ``read_logo``), so a
 missing or broken logo is reported with the template, not halfway through an
 export.  Both writers put the logo in the text flow, right-aligned above the
 first block, at ``style.logo_height_mm`` and the image's own aspect ratio, so
@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, UnidentifiedImageError
 
-from app.errors import StyleError
+from app.core.errors import StyleError
 
 if TYPE_CHECKING:
-    from app.style import Style
+    from app.core.style import Style
 
 #: Formats both python-docx and reportlab embed as they are.
 FORMATS = ("PNG", "JPEG")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.document import Block, Document, Heading, Run
+from app.core.document import Block, Document, Heading, Run
 
 #: Deepest heading level the writers style; deeper headings are set (and so numbered) as this level.
 MAX_LEVEL = 3

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import app.gui
-from app.cli import main
+from app.cli.main import main
 
 pytestmark = pytest.mark.gui
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-import app.export as export_module
+import app.core.atomic as export_module
 from app.gui.main_window import MainWindow
 from tests.conftest import SAMPLE
 from tests.gui.helpers import load_by_drop, open_export_dialog, tick

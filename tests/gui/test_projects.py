@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.autosave import autosave_dir
+from app.brief.autosave import autosave_dir
+from app.brief.project_file import load_project
+from app.core.paths import SEEDS_DIR
 from app.gui.main_window import MainWindow
 from app.gui.models import Roles
 from app.ingest import supported_extensions
-from app.paths import SEEDS_DIR
-from app.project import load_project
 from tests.conftest import SAMPLE, SAMPLE_HEADINGS
 from tests.gui.helpers import load_by_drop, outline_headings, tick
 

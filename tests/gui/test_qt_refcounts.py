@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from app.paths import PROJECT_DIR
+from app.core.paths import PROJECT_DIR
 
 pytestmark = pytest.mark.gui
 

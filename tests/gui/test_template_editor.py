@@ -11,11 +11,11 @@ from docx import Document as open_docx
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
+from app.assemble.templating import user_templates_dir
+from app.core.paths import TEMPLATES_DIR
 from app.gui.main_window import MainWindow
 from app.gui.page_view import PageView
 from app.gui.template_editor import TemplateEditor
-from app.paths import TEMPLATES_DIR
-from app.templating import user_templates_dir
 from tests.conftest import SAMPLE
 from tests.gui.helpers import click_action_button, load_by_drop, menu_action, open_export_dialog, tick
 

@@ -1,0 +1,2 @@
+"""Assemble: a project and a template → markup text. Finds templates, builds the values a template
+sees, and runs it in a sandbox that escapes everything it prints."""

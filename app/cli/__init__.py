@@ -1,0 +1,1 @@
+"""The `briefgen` command: argument parsing and one place that turns errors into messages and exit codes."""

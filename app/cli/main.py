@@ -1,0 +1,138 @@
+"""The ``briefgen`` command: the same core as the GUI, for scripts and quick builds.
+
+Every BriefgenError becomes one line on stderr and exit status 1; argparse
+usage errors exit with 2.  No traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.assemble.templating import find_template
+from app.brief.project_file import EXTENSION, load_project
+from app.brief.select import numbered_sections, project_from_sources
+from app.cli import templates as cli_templates
+from app.core.atomic import write_atomically
+from app.core.errors import BriefgenError, IngestError
+from app.ingest import ingest, ingest_many
+from app.pipeline.build import FORMATS, build_brief, export
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _formats(value: str) -> list[str]:
+    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {bad[0] if bad else value!r}; choose from {', '.join(FORMATS)}"
+        )
+    return formats
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefgen", description="Turn source documents into a formatted policy brief."
+    )
+    sub = parser.add_subparsers(dest="command")
+
+    build = sub.add_parser("build", help="build a brief from sources or a .brief project")
+    build.add_argument("inputs", nargs="+", metavar="SOURCE", help="source files, or one PROJECT.brief")
+    build.add_argument("--sections", help="comma-separated section ids or numbers (see `inspect`), in brief order")
+    build.add_argument("--template", help="template name or folder (default: the project's, or policy-brief)")
+    build.add_argument("--title")
+    build.add_argument("--subtitle")
+    build.add_argument("--author")
+    build.add_argument("--organisation")
+    build.add_argument("--date")
+    build.add_argument("--classification")
+    build.add_argument("--recipient")
+    build.add_argument("--summary")
+    build.add_argument("--format", type=_formats, default=list(FORMATS), help="docx,pdf (default: both)")
+    build.add_argument("-o", "--output", type=Path, default=Path("."), help="output folder (default: .)")
+    build.add_argument("--name", help="output file name without extension (default: from the title)")
+    build.add_argument("--markup", action="store_true", help="also write the assembled markup (.md), for template work")
+
+    inspect = sub.add_parser("inspect", help="list a source's sections with ids, headings and word counts")
+    inspect.add_argument("sources", nargs="+", metavar="SOURCE")
+
+    cli_templates.add_parser(sub)
+
+    gui = sub.add_parser("gui", help="open the desktop window (what `briefgen` alone does)")
+    gui.add_argument("project", nargs="?", type=Path, metavar="PROJECT.brief", help="a project to open")
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    meta_args = ("title", "subtitle", "author", "organisation", "date", "classification", "recipient", "summary")
+    overrides = {k: getattr(args, k) for k in meta_args if getattr(args, k) is not None}
+    if len(args.inputs) == 1 and args.inputs[0].lower().endswith(EXTENSION):
+        project = load_project(args.inputs[0])
+        if args.sections:
+            raise BriefgenError("--sections applies to sources, not to a .brief project (its items are the selection)")
+        sources, errors = ingest_many(project.sources)
+        if errors:
+            raise errors[0]
+        project.meta = project.meta.model_copy(update=overrides)
+    else:
+        sources = [ingest(p) for p in args.inputs]
+        specs = args.sections.split(",") if args.sections else None
+        project = project_from_sources(sources, specs, **overrides)
+    if args.template:
+        project.template = args.template
+    template = find_template(project.template)
+    brief = build_brief(project, {s.path: s for s in sources}, template)
+    for _, _, path in export(brief, args.output, args.format, args.name):
+        print(path)
+    if args.markup:
+        markup_path = args.output / f"{path.stem}.md"
+        write_atomically(markup_path, brief.markup.encode("utf-8"))
+        print(markup_path)
+    return EXIT_OK
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    sources = [ingest(p) for p in args.sources]
+    current = None
+    for number, source, section in numbered_sections(sources):
+        if source is not current:
+            current = source
+            facts = (source.outlet, source.author, source.date, source.format, source.language)
+            details = " · ".join(x for x in facts if x)
+            print(f"{source.path}\n  title: {source.title}" + (f"\n  {details}" if details else ""))
+        page = f"  p. {section.page}" if section.page else ""
+        print(f"  {number:>3}  {section.id:<42} {section.word_count:>5} words  {section.display_heading}{page}")
+    return EXIT_OK
+
+
+def _gui(args: argparse.Namespace) -> int:
+    needs_display = sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+    if needs_display and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise BriefgenError("no display to open the window on; the other commands work without one (briefgen --help)")
+    from app.gui import run  # only the window needs Qt; the rest of the CLI stays Qt-free
+
+    return run(args.project)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    handlers = {"build": _build, "inspect": _inspect, "templates": cli_templates.run, "gui": _gui}
+    if args.command is None:
+        args.command, args.project = "gui", None
+    try:
+        return handlers[args.command](args)
+    except IngestError as exc:
+        print(f"briefgen: cannot read {exc}", file=sys.stderr)
+    except BriefgenError as exc:
+        print(f"briefgen: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("briefgen: interrupted", file=sys.stderr)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    return EXIT_ERROR

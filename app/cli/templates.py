@@ -1,0 +1,57 @@
+"""``briefgen templates …``: list, copy, check and share templates from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.assemble.templating import discover_templates
+from app.core.errors import TemplateError
+from app.template_tools.check import check_template
+from app.template_tools.store import duplicate_template, export_zip, import_zip
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    templates = sub.add_parser("templates", help="list, copy, check, export and import templates")
+    actions = templates.add_subparsers(dest="template_command")
+    actions.add_parser("list", help="list the available templates (the default)")
+    new = actions.add_parser("new", help="make an editable copy in your user templates folder")
+    new.add_argument("name")
+    new.add_argument("--from", dest="source", default="policy-brief", help="template to copy (default: policy-brief)")
+    check = actions.add_parser("check", help="validate a template: syntax, style keys and a trial render")
+    check.add_argument("template", metavar="PATH", help="template folder or name")
+    export = actions.add_parser("export", help="pack a template as a .zip to share")
+    export.add_argument("name")
+    export.add_argument("zip", type=Path)
+    imported = actions.add_parser("import", help="install a shared template .zip as a user template")
+    imported.add_argument("zip", type=Path)
+    imported.add_argument("--name", help="install under this name (default: the name inside the zip)")
+    imported.add_argument(
+        "--replace", action="store_true", help="replace a user template of the same name (or shadow a built-in)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    command = args.template_command or "list"
+    if command == "list":
+        problems: list[TemplateError] = []
+        for name, info in sorted(discover_templates(problems=problems).items()):
+            origin = "built-in" if info.builtin else f"user ({info.folder})"
+            print(f"{name:<20} {origin:<10} {info.description}")
+        for problem in problems:
+            print(f"skipped a broken template: {problem}", file=sys.stderr)
+    elif command == "new":
+        info = duplicate_template(args.source, args.name)
+        print(f"created {info.folder} (from {args.source}); edit brief.md.j2 and style.toml there")
+    elif command == "check":
+        info, problems = check_template(args.template)
+        if problems:
+            raise TemplateError(f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
+        print(f"{info.folder}: OK (syntax, style, trial render to DOCX and PDF)")
+    elif command == "export":
+        print(export_zip(args.name, args.zip))
+    elif command == "import":
+        info = import_zip(args.zip, args.name, replace=args.replace)
+        print(f"installed {info.name} in {info.folder}")
+    return 0

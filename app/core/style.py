@@ -1,0 +1,243 @@
+"""style.toml → Style: the visual settings both writers honour identically.
+
+The models forbid unknown keys so a typo in a template's style file is reported
+with the key's name instead of being silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+
+from app.core.document import DocumentMeta
+from app.core.errors import StyleError
+from app.render.logo import read_logo, resolve_logo
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+#: Placeholders header and footer text may use.
+PLACEHOLDERS = ("title", "subtitle", "marking", "date", "author", "organisation", "recipient", "page", "pages")
+
+#: Placeholders only a writer can fill in (the page number is known at layout time).
+PAGE_FIELDS = ("page", "pages")
+
+
+class _Strict(BaseModel):
+    """Unknown keys and values of the wrong type (``numbering = "yes"``, ``body = "12"``) are errors, not guesses.
+
+    Strict mode still takes a TOML integer where a float is expected.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, validate_default=True)
+
+
+def _colour(value: str) -> str:
+    if not HEX_COLOUR.match(value):
+        raise ValueError(f"{value!r} is not a colour like '#1a2b3c'")
+    return value.lower()
+
+
+#: A ``#rrggbb`` colour, normalised to lower case; an annotated type so errors name the key, even inside a table.
+Colour = Annotated[str, AfterValidator(_colour)]
+
+
+class PageStyle(_Strict):
+    size: Literal["A4", "Letter"] = "A4"
+    margin_top_mm: float = Field(20, ge=5, le=80)
+    margin_bottom_mm: float = Field(20, ge=5, le=80)
+    margin_left_mm: float = Field(22, ge=5, le=80)
+    margin_right_mm: float = Field(22, ge=5, le=80)
+
+
+class FontStyle(_Strict):
+    """Family names; files are found in the template folder or assets/fonts."""
+
+    body: str = "Noto Serif"
+    heading: str = "Noto Sans"
+    mono: str = "DejaVu Sans Mono"
+    arabic: str = "Noto Naskh Arabic"
+
+
+class SizeStyle(_Strict):
+    """Point sizes; ``line_spacing`` is a multiple of the font size."""
+
+    body: float = Field(10.5, ge=6, le=24)
+    small: float = Field(8, ge=5, le=16)
+    title: float = Field(22, ge=10, le=48)
+    subtitle: float = Field(13, ge=8, le=32)
+    heading1: float = Field(14, ge=8, le=36)
+    heading2: float = Field(12, ge=7, le=30)
+    heading3: float = Field(11, ge=7, le=28)
+    line_spacing: float = Field(1.35, ge=1.0, le=2.5)
+    paragraph_space_after: float = Field(6, ge=0, le=36)
+
+
+class ColourStyle(_Strict):
+    text: Colour = "#1f2328"
+    heading: Colour = "#0b2e4f"
+    accent: Colour = "#0b5394"
+    muted: Colour = "#5b6570"
+    rule: Colour = "#c8d0d9"
+    link: Colour = "#0b5394"
+    summary_background: Colour = "#eaf1f8"
+    summary_border: Colour = "#0b5394"
+    note_background: Colour = "#fff7e0"
+    note_border: Colour = "#d49b00"
+    quote_border: Colour = "#9aa7b4"
+
+
+class HeaderFooterStyle(_Strict):
+    """Text at the left and right of the running header or footer, with placeholders."""
+
+    left: str = ""
+    right: str = ""
+
+    @field_validator("left", "right")
+    @classmethod
+    def _known_placeholders(cls, value: str) -> str:
+        for _, name, _, _ in string.Formatter().parse(value):
+            if name is not None and name not in PLACEHOLDERS:
+                raise ValueError(f"unknown placeholder {{{name}}}; use one of {', '.join(PLACEHOLDERS)}")
+        return value
+
+
+def _default_banner_colours() -> dict[str, str]:
+    return {
+        "TOP SECRET": "#ff8c00",
+        "SECRET": "#c8102e",
+        "CONFIDENTIAL": "#0033a0",
+        "RESTRICTED": "#7a4b00",
+        "OFFICIAL-SENSITIVE": "#2b5797",
+        "OFFICIAL": "#2b5797",
+        "CUI": "#502b85",
+        "UNCLASSIFIED": "#007a33",
+    }
+
+
+class BannerStyle(_Strict):
+    """Classification banners at the top and bottom of every page."""
+
+    show: bool = True
+    text_colour: Colour = "#ffffff"
+    default: Colour = "#4d4d4d"
+    colours: dict[str, Colour] = Field(default_factory=_default_banner_colours)
+
+    @field_validator("colours")
+    @classmethod
+    def _upper_case_markings(cls, value: dict[str, str]) -> dict[str, str]:
+        """Markings are matched case-insensitively (see colour_for)."""
+        return {k.upper(): v for k, v in value.items()}
+
+    def colour_for(self, marking: str) -> str:
+        """Colour of the longest configured marking that starts the given one (SECRET//NOFORN → SECRET)."""
+        upper = marking.strip().upper()
+        matches = [k for k in self.colours if upper == k or upper.startswith((k + "/", k + " ", k + "-"))]
+        return self.colours[max(matches, key=len)] if matches else self.default
+
+
+class HeadingStyle(_Strict):
+    """``numbering`` puts "1.", "1.1", "1.1.1" before headings (see app/render/numbering.py)."""
+
+    numbering: bool = False
+
+
+class Style(_Strict):
+    #: Folder the style came from: fonts and the logo are looked up here first.  Declared first so the
+    #: logo check can see it; it is set by ``style_from_dict``, never read from style.toml.
+    folder: Path | None = Field(default=None, exclude=True, strict=False)
+    page: PageStyle = Field(default_factory=PageStyle)
+    fonts: FontStyle = Field(default_factory=FontStyle)
+    sizes: SizeStyle = Field(default_factory=SizeStyle)
+    colours: ColourStyle = Field(default_factory=ColourStyle)
+    header: HeaderFooterStyle = Field(default_factory=lambda: HeaderFooterStyle(left="{title}", right="{date}"))
+    footer: HeaderFooterStyle = Field(
+        default_factory=lambda: HeaderFooterStyle(left="{organisation}", right="Page {page} of {pages}")
+    )
+    banner: BannerStyle = Field(default_factory=BannerStyle)
+    headings: HeadingStyle = Field(default_factory=HeadingStyle)
+    #: PNG or JPEG shown right-aligned above the first block; relative paths start at the template folder.
+    logo: str = ""
+    logo_height_mm: float = Field(14, ge=5, le=40)
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_is_a_usable_image(cls, value: str, info: ValidationInfo) -> str:
+        """Checked at load time, so a bad logo is reported with the template rather than at export."""
+        if value:
+            read_logo(resolve_logo(value, info.data.get("folder")))
+        return value
+
+
+def load_style(path: Path) -> Style:
+    """Read and validate a style.toml, naming the offending key on error."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise StyleError(f"cannot read style file: {exc.strerror or exc}", str(path)) from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise StyleError(f"not valid TOML: {exc}", str(path)) from exc
+    return style_from_dict(data, path)
+
+
+def style_from_dict(data: dict, path: Path | None = None) -> Style:
+    """Validate style.toml's table; ``path`` (the file) supplies the folder fonts and the logo are found in."""
+    if "folder" in data:
+        raise StyleError("folder: unknown key", str(path) if path else None)
+    try:
+        style = Style.model_validate({**data, "folder": path.parent} if path is not None else data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            key = ".".join(str(p) for p in err["loc"])
+            reason = _reason(err)
+            problems.append(f"{key}: {reason}")
+        raise StyleError("; ".join(problems), str(path) if path else None) from exc
+    return style
+
+
+def _reason(error: dict) -> str:
+    """pydantic's message, minus the "Value error, " prefix our own checks would otherwise carry."""
+    if error["type"] == "extra_forbidden":
+        return "unknown key"
+    if error["type"] == "value_error":
+        return str(error["ctx"]["error"])
+    return error["msg"]
+
+
+def placeholder_values(meta: DocumentMeta) -> dict[str, str]:
+    """Values for every placeholder a writer can fill before layout."""
+    return {
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "marking": meta.classification,
+        "date": meta.date,
+        "author": meta.author,
+        "organisation": meta.organisation,
+        "recipient": meta.recipient,
+    }
+
+
+def expand_fields(text: str, meta: DocumentMeta) -> list[str]:
+    """Split header/footer text into literal pieces and the page fields ``{page}``/``{pages}``.
+
+    Literal pieces come back with their placeholders filled; a piece equal to
+    ``"{page}"`` or ``"{pages}"`` is a field the writer must insert itself (a
+    Word field in DOCX, the page number in PDF).
+    """
+    values = placeholder_values(meta)
+    pieces: list[str] = []
+    for literal, name, _, _ in string.Formatter().parse(text):
+        if literal:
+            pieces.append(literal)
+        if name is None:
+            continue
+        if name in PAGE_FIELDS:
+            pieces.append("{" + name + "}")
+        else:
+            pieces.append(values.get(name, ""))
+    return [p for p in pieces if p]

@@ -1,0 +1,1 @@
+"""One reader per input format: a path → Source with sections and metadata."""

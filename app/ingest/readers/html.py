@@ -1,0 +1,162 @@
+"""Saved web pages (.html, .htm): the article without the page around it, headings as sections.
+
+trafilatura finds the main text and leaves out menus, ads, related links
+and comments, and reads title, author, date and site name from the page's
+metadata. Its XML output keeps h1–h6 as ``<head rend="h2">``, so the flat
+heading/paragraph stream every reader produces comes straight from that
+tree. A page it does not take for an article still gives its visible text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
+
+from app.core.errors import IngestError
+from app.core.model import Source
+from app.ingest.language import detect_language
+from app.ingest.readers.html_text import visible_blocks
+from app.ingest.sections import Block, make_source
+from app.ingest.sniff import TEXT, require_kind
+from app.ingest.textio import decode, read_bytes
+from app.text.controls import strip_controls
+
+#: Where a page declares its charset: <meta charset>, <meta http-equiv … content="…; charset=…">, <?xml encoding>.
+_DECLARED = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.-]+)""", re.I
+)
+#: The HTML standard reads these labels as Windows-1252 (and a UTF-16 label on ASCII bytes as UTF-8).
+_CHARSET_ALIASES = {"latin1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8"}
+#: An internal DTD subset (``<!DOCTYPE html [ <!ENTITY …> ]>``) has no place in HTML; it is cut before parsing.
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE([^\[>]*)\[.*?\]\s*>", re.I | re.S)
+_HEADING_REND = re.compile(r"h([1-6])$")
+
+
+def read_html(path: Path) -> Source:
+    data = read_bytes(path)
+    require_kind(path, data, TEXT, "a web page")
+    # before parsing: the parser drops an escape's ESC byte but would leave the rest ("[31m") in the text
+    text = strip_controls(decode(path, data, declared=declared_charset(data)))
+    root = _parse(path, _INTERNAL_SUBSET.sub(r"<!DOCTYPE\1>", text))
+    article = trafilatura.bare_extraction(
+        root, with_metadata=True, include_comments=False, include_formatting=True, include_tables=True
+    )
+    blocks = list(article_blocks(article.body)) if article is not None and article.body is not None else []
+    if article is None or len(blocks) <= 1:
+        visible = visible_blocks(root)
+        if (_words(visible) and _words(blocks) >= 0.9 * _words(visible)) or not blocks:
+            # no article found, or trafilatura's last resort (the whole page as one paragraph): keep the structure
+            article = article or trafilatura.extract_metadata(root)
+            blocks = visible
+    if not any(b.text.strip() for b in blocks):
+        raise IngestError(path, "the page has no readable text (only scripts, styles or images)")
+    title = article.title or ""
+    blocks = _drop_title_heading(blocks, title)
+    return make_source(
+        path,
+        "html",
+        blocks,
+        title=title,
+        outlet=article.sitename or "",
+        author=article.author or "",
+        date=article.date or "",
+        language=detect_language("\n".join(b.text for b in blocks if not b.is_heading)) or _declared_language(root),
+    )
+
+
+def _words(blocks: list[Block]) -> int:
+    return sum(len(b.text.split()) for b in blocks)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset the page names in its first 4 KB, as a Python codec name; None if absent or unknown."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii").lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _CHARSET_ALIASES.get(name, name)
+
+
+def _parse(path: Path, text: str) -> HtmlElement:
+    """Parse with a fresh parser (its error log is per call); libxml2 stops at 256 levels of nesting, and a page
+    cut short there would silently lose text, so that is refused."""
+    parser = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, collect_ids=False)
+    try:
+        root = document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise IngestError(path, "the page has no readable text (the HTML is empty or not HTML)") from exc
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise IngestError(path, "the page is nested too deeply to read safely (over 256 levels); refused")
+    return root
+
+
+def article_blocks(body: etree._Element) -> Iterator[Block]:
+    """trafilatura's XML (head, p, list/item, table/row/cell, quote, code) as headings and paragraphs."""
+    for element in body:
+        tag = element.tag
+        if tag == "head":
+            match = _HEADING_REND.match(element.get("rend", ""))
+            yield from _text_block(element, int(match.group(1)) if match else 2)
+        elif tag == "list":
+            for item in element.iter("item"):
+                yield from _text_block(item)
+        elif tag == "table":
+            yield from (Block(row) for row in table_rows(element))
+        elif tag == "quote" and len(element):
+            yield from article_blocks(element)
+        else:
+            yield from _text_block(element)
+
+
+def _text_block(element: etree._Element, heading_level: int = 0) -> Iterator[Block]:
+    """The element's own text; a list item's nested list is left for ``iter("item")`` to yield on its own."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag != "list":
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    text = " ".join("".join(parts).split())
+    if text:
+        yield Block(text, heading_level=heading_level)
+
+
+def table_rows(table: etree._Element) -> list[str]:
+    """Rows as paragraphs; a header row labels the cells of the rows under it ("Province: Basra; …")."""
+    rows = [
+        ([" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell")], row) for row in table.iter("row")
+    ]
+    rows = [(cells, row) for cells, row in rows if any(cells)]
+    if len(rows) > 1 and all(cell.get("role") == "head" for cell in rows[0][1].iter("cell")) and all(rows[0][0]):
+        header = rows[0][0]
+        return [
+            "; ".join(f"{label}: {value}" for label, value in zip(header, cells, strict=False) if value)
+            for cells, _ in rows[1:]
+        ]
+    return [" | ".join(cell for cell in cells if cell) for cells, _ in rows]
+
+
+def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
+    """The article's h1 repeats its title; as a section it would only hold the lead."""
+    first_heading = next((i for i, b in enumerate(blocks) if b.is_heading), None)
+    if first_heading is not None and _same(blocks[first_heading].text, title):
+        return blocks[:first_heading] + blocks[first_heading + 1 :]
+    return blocks
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+def _declared_language(root: HtmlElement) -> str:
+    """<html lang="ar-IQ"> → "ar", used only when the text itself gives no answer."""
+    return (root.get("lang") or "").split("-")[0].lower()

@@ -1,0 +1,205 @@
+"""Markup → Document with markdown-it-py.
+
+The markup is CommonMark plus tables, ``::: name`` containers and citations
+``[@n]`` / ``[@n, p. 3]``.  Containers named after a paragraph role
+(title, subtitle, marking, meta, attribution) give their paragraphs that role;
+any other container becomes a callout box of that kind (summary, note, …).
+A paragraph holding only ``\\newpage`` starts a new page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
+
+from app.core.document import (
+    PARAGRAPH_ROLES,
+    Block,
+    Callout,
+    Citation,
+    Document,
+    DocumentMeta,
+    Heading,
+    Inline,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Quote,
+    Run,
+    Table,
+)
+
+CALLOUT_CONTAINERS = ("summary", "note", "callout", "warning")
+_CITATION = re.compile(r"\[@(\d{1,4})(?:,\s*([^\]\n]{1,40}))?\]")
+PAGE_BREAK_MARK = "\\newpage"
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[@", state.pos):
+        return False
+    match = _CITATION.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"number": int(match.group(1)), "locator": (match.group(2) or "").strip()}
+    state.pos = match.end()
+    return True
+
+
+def make_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table")
+    for name in (*[r for r in PARAGRAPH_ROLES if r != "body"], *CALLOUT_CONTAINERS):
+        container_plugin(md, name)
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    return md
+
+
+_PARSER = make_parser()
+
+
+def _inlines(token: Token) -> list[Inline]:
+    """Flatten inline tokens into runs, merging neighbours with the same formatting."""
+    runs: list[Inline] = []
+    bold = italic = 0
+    href: str | None = None
+
+    def add(text: str, code: bool = False) -> None:
+        if not text:
+            return
+        run = Run(text, bold=bold > 0, italic=italic > 0, code=code, href=href)
+        last = runs[-1] if runs else None
+        if isinstance(last, Run) and (last.bold, last.italic, last.code, last.href) == (
+            run.bold,
+            run.italic,
+            run.code,
+            run.href,
+        ):
+            runs[-1] = Run(last.text + text, run.bold, run.italic, run.code, run.href)
+        else:
+            runs.append(run)
+
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("text", "html_inline"):
+            add(child.content)
+        elif kind == "softbreak":
+            add(" ")
+        elif kind == "hardbreak":
+            add("\n")
+        elif kind == "code_inline":
+            add(child.content, code=True)
+        elif kind in ("strong_open", "strong_close"):
+            bold += 1 if kind.endswith("open") else -1
+        elif kind in ("em_open", "em_close"):
+            italic += 1 if kind.endswith("open") else -1
+        elif kind == "link_open":
+            href = str(child.attrs.get("href", "")) or None
+        elif kind == "link_close":
+            href = None
+        elif kind == "image":
+            add(child.content)
+        elif kind == "citation":
+            runs.append(Citation(child.meta["number"], child.meta["locator"]))
+    return runs
+
+
+class _Builder:
+    """Walks the flat token stream, keeping a stack of open containers."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+
+    def blocks_until(self, closing: str | None, role: str = "body") -> list[Block]:
+        blocks: list[Block] = []
+        while self.pos < len(self.tokens):
+            token = self.tokens[self.pos]
+            self.pos += 1
+            if closing and token.type == closing:
+                break
+            block = self.block(token, role)
+            if isinstance(block, list):
+                blocks.extend(block)
+            elif block is not None:
+                blocks.append(block)
+        return blocks
+
+    def block(self, token: Token, role: str) -> Block | list[Block] | None:
+        """One block, or for a role container the blocks inside it (a role adds no box)."""
+        kind = token.type
+        if kind == "heading_open":
+            inline = self.tokens[self.pos]
+            self.pos += 2
+            return Heading(int(token.tag[1]), _inlines(inline))
+        if kind == "paragraph_open":
+            inline = self.tokens[self.pos]
+            self.pos += 2
+            if inline.content.strip() == PAGE_BREAK_MARK:
+                return PageBreak()
+            return Paragraph(_inlines(inline), role=role)
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            return self.list_block(token, role)
+        if kind == "blockquote_open":
+            return Quote(self.blocks_until("blockquote_close", role))
+        if kind == "table_open":
+            return self.table()
+        if kind in ("fence", "code_block"):
+            return Paragraph([Run(token.content.rstrip("\n"), code=True)], role=role)
+        if kind == "html_block":
+            return Paragraph([Run(token.content.strip())], role=role)
+        if kind == "hr":
+            return PageBreak()
+        if kind.startswith("container_") and kind.endswith("_open"):
+            name = kind[len("container_") : -len("_open")]
+            inner = self.blocks_until(f"container_{name}_close", name if name in PARAGRAPH_ROLES else role)
+            return inner if name in PARAGRAPH_ROLES else Callout(name, inner)
+        return None
+
+    def list_block(self, token: Token, role: str) -> ListBlock:
+        ordered = token.type == "ordered_list_open"
+        closing = "ordered_list_close" if ordered else "bullet_list_close"
+        start = int(token.attrs.get("start", 1)) if ordered else 1
+        items: list[list[Block]] = []
+        while self.pos < len(self.tokens):
+            token = self.tokens[self.pos]
+            self.pos += 1
+            if token.type == closing:
+                break
+            if token.type == "list_item_open":
+                items.append(self.blocks_until("list_item_close", role))
+        return ListBlock(ordered, items, start)
+
+    def table(self) -> Table:
+        header: list[list[Inline]] = []
+        rows: list[list[list[Inline]]] = []
+        row: list[list[Inline]] = []
+        in_head = False
+        while self.pos < len(self.tokens):
+            token = self.tokens[self.pos]
+            self.pos += 1
+            if token.type == "table_close":
+                break
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "tr_open":
+                row = []
+            elif token.type == "inline":
+                row.append(_inlines(token))
+            elif token.type == "tr_close":
+                if in_head:
+                    header = row
+                else:
+                    rows.append(row)
+        return Table(header, rows)
+
+
+def parse_markup(text: str, meta: DocumentMeta | None = None) -> Document:
+    tokens = _PARSER.parse(text)
+    return Document(meta or DocumentMeta(), _Builder(tokens).blocks_until(None))

@@ -1,0 +1,1 @@
+"""The Word writer: python-docx over the bundled reference document."""

@@ -1,0 +1,331 @@
+"""Document → DOCX bytes, built on assets/reference.docx with python-docx.
+
+The reference document carries every style the writer names; at render time
+those styles take their fonts, sizes and colours from the template's Style, so
+the exported file stays editable in Word with the look defined once.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.coreprops import CoreProperties
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Length, Pt, RGBColor, Twips
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from app.core.document import (
+    Block,
+    Callout,
+    Document,
+    DocumentMeta,
+    Heading,
+    Inline,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Quote,
+    Table,
+    plain_text,
+)
+from app.core.errors import BriefgenError, ExportError
+from app.core.paths import ASSETS_DIR
+from app.core.style import Style
+from app.render.docx.inline import InlineContext, add_inlines
+from app.render.docx.page import setup_section
+from app.render.docx.styles import (
+    ATTRIBUTION,
+    BODY,
+    BULLETS,
+    CONTINUES,
+    HEADINGS,
+    MARKING,
+    META,
+    NOTE,
+    NUMBERS,
+    QUOTE,
+    QUOTE_INDENT_PT,
+    SUBTITLE,
+    SUMMARY,
+    TABLE,
+    TITLE,
+    StyleIds,
+    apply_style,
+    named_style,
+    quote_bar,
+    text_width_pt,
+)
+from app.render.docx.xml import (
+    PPR_ORDER,
+    hex_colour,
+    insert_in_order,
+    restarted_num,
+    set_bidi,
+    set_cell_shading,
+    set_num,
+    set_paragraph_borders,
+    xml_safe,
+)
+from app.render.logo import SPACE_AFTER_PT, LogoImage, style_logo
+from app.render.numbering import number_headings
+from app.text.bidi import has_rtl, is_rtl
+
+REFERENCE_DOCX = ASSETS_DIR / "reference.docx"
+
+#: Paragraph style per role; "body" takes the style of its surroundings (normal text, quote, callout).
+ROLE_STYLES = {"title": TITLE, "subtitle": SUBTITLE, "marking": MARKING, "meta": META, "attribution": ATTRIBUTION}
+
+#: Styles of paragraphs in a box with a bar on the left (quotes and callouts).
+BOX_STYLES = (QUOTE, SUMMARY, NOTE)
+
+#: Core properties hold at most 255 characters; python-docx refuses longer values.
+CORE_PROPERTY_LIMIT = 255
+
+#: Font size of the logo's paragraph, in half-points: its line is then as tall as the picture and no taller.
+LOGO_LINE_HALF_POINTS = 2
+
+
+def render_docx(document: Document, style: Style) -> bytes:
+    """The brief as a .docx file's bytes; any failure becomes an ExportError with a readable message."""
+    if style.headings.numbering:
+        document = number_headings(document)
+    try:
+        logo = style_logo(style)
+        target = _open_reference()
+        apply_style(target, style, document.meta)
+        setup_section(target, style, document.meta)
+        if logo:
+            _add_logo(target, logo, style.logo_height_mm)
+        _BlockWriter(target, style).write(document.blocks, _Context())
+        _set_properties(target.core_properties, document.meta)
+        buffer = io.BytesIO()
+        target.save(buffer)
+    except BriefgenError:
+        raise
+    except Exception as exc:
+        raise ExportError(f"could not write the Word document: {exc}") from exc
+    return buffer.getvalue()
+
+
+def _open_reference() -> DocxDocument:
+    if not REFERENCE_DOCX.is_file():
+        raise ExportError(f"{REFERENCE_DOCX} is missing; rebuild it with tools/make_reference_docx.py")
+    return docx.Document(str(REFERENCE_DOCX))
+
+
+def _add_logo(target: DocxDocument, logo: LogoImage, height_mm: float) -> None:
+    """The logo as an inline picture in a right-aligned paragraph before the first block, as the PDF places it.
+
+    The paragraph's text is made tiny so the font's descent adds nothing under
+    the picture: the gap to the next block is then exactly the PDF's.
+    """
+    width, height = logo.size_pt(height_mm)
+    paragraph = target.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(SPACE_AFTER_PT), 1.0
+    fmt.keep_with_next = True
+    run = paragraph.add_run()
+    run.font.size = Pt(LOGO_LINE_HALF_POINTS / 2)
+    run.add_picture(io.BytesIO(logo.data), width=Pt(width), height=Pt(height))
+    mark = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), str(LOGO_LINE_HALF_POINTS))
+    mark.append(size)
+    insert_in_order(paragraph._p.get_or_add_pPr(), mark, PPR_ORDER)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Where a block sits: the style body paragraphs take there, and how deep in lists it is."""
+
+    body_style: str = BODY
+    in_quote: bool = False
+    list_depth: int = 0
+
+
+class _BlockWriter:
+    """Walks the blocks in order, appending to the document body."""
+
+    def __init__(self, document: DocxDocument, style: Style) -> None:
+        self.document = document
+        self.style = style
+        self.ids = StyleIds(document)
+        self.break_pending = False
+        self._box_indents: dict[str, tuple[Length, Length]] = {}
+
+    def write(self, blocks: list[Block], context: _Context) -> None:
+        for block in blocks:
+            self._block(block, context)
+
+    def _block(self, block: Block, context: _Context) -> None:
+        match block:
+            case Heading():
+                level = min(max(block.level, 1), len(HEADINGS))
+                self._inlines(self._paragraph(HEADINGS[level - 1]), block.inlines)
+            case Paragraph():
+                self._body_paragraph(block, context)
+            case ListBlock():
+                self._list(block, context)
+            case Quote():
+                self.write(block.blocks, replace(context, body_style=QUOTE, in_quote=True))
+            case Callout():
+                self.write(block.blocks, replace(context, body_style=SUMMARY if block.kind == "summary" else NOTE))
+            case Table():
+                self._table(block)
+            case PageBreak():
+                self.break_pending = True
+            case _:
+                raise ExportError(f"the Word writer cannot place a {type(block).__name__} block")
+
+    def _paragraph(self, style_name: str) -> DocxParagraph:
+        """A new body paragraph; a page break asked for just before it becomes "page break before"."""
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = self.ids.id(style_name)
+        self._take_break(paragraph)
+        return paragraph
+
+    def _take_break(self, paragraph: DocxParagraph) -> None:
+        """A property of the next paragraph rather than an empty paragraph, so no blank line tops the page."""
+        if self.break_pending:
+            paragraph.paragraph_format.page_break_before = True
+            self.break_pending = False
+
+    def _inlines(self, paragraph: DocxParagraph, inlines: list[Inline], bold: bool = False) -> bool:
+        """Fill a paragraph; one whose text is mostly right-to-left (see ``bidi.base_direction``) becomes bidi.
+
+        Returns whether it did.
+        """
+        size = self.ids.text_size(paragraph._p.style)
+        context = InlineContext(self.style.fonts.mono, size, self.ids, self.style.fonts.arabic, bold)
+        add_inlines(paragraph, inlines, context)
+        text = plain_text(inlines)
+        rtl = has_rtl(text) and is_rtl(text)
+        if rtl:
+            set_bidi(paragraph._p.get_or_add_pPr())
+        return rtl
+
+    def _body_paragraph(self, block: Paragraph, context: _Context) -> None:
+        style_name = ROLE_STYLES.get(block.role, context.body_style)
+        paragraph = self._paragraph(style_name)
+        in_box = style_name in BOX_STYLES
+        if block.role == "attribution" and context.in_quote:
+            paragraph.paragraph_format.left_indent = Pt(QUOTE_INDENT_PT)
+            set_paragraph_borders(paragraph._p.get_or_add_pPr(), {"left": quote_bar(self.style)})
+            in_box = True
+        if self._inlines(paragraph, block.inlines) and in_box:
+            self._mirror_indents(paragraph, style_name)
+        if block.role == "marking":
+            self._colour_marking(paragraph, plain_text(block.inlines))
+
+    def _mirror_indents(self, paragraph: DocxParagraph, style_name: str) -> None:
+        """Keep a quote's or callout's bar on the left for a right-to-left paragraph.
+
+        Word and LibreOffice measure a bidi paragraph's "left" indent from the
+        right edge, but draw its left border on the left: swapped indents keep
+        the text clear of the bar, as in the PDF.
+        """
+        if style_name not in self._box_indents:
+            fmt = named_style(self.document, style_name).paragraph_format
+            self._box_indents[style_name] = (fmt.left_indent or Pt(0), fmt.right_indent or Pt(0))
+        left, right = self._box_indents[style_name]
+        fmt = paragraph.paragraph_format
+        left = fmt.left_indent if fmt.left_indent is not None else left
+        fmt.left_indent, fmt.right_indent = right, left
+
+    def _colour_marking(self, paragraph: DocxParagraph, marking: str) -> None:
+        """A marking line takes the banner colour of its own text, which may differ from the brief's marking."""
+        colour = RGBColor.from_string(hex_colour(self.style.banner.colour_for(marking)))
+        for run in paragraph.runs:
+            run.font.color.rgb = colour
+
+    def _list(self, block: ListBlock, context: _Context) -> None:
+        """Level 1–3 list styles by depth; each ordered list gets its own numbering that starts at ``start``."""
+        level = min(context.list_depth, len(BULLETS) - 1)
+        style_name = (NUMBERS if block.ordered else BULLETS)[level]
+        num_id = restarted_num(self.document, style_name, block.start) if block.ordered else None
+        inner = replace(context, list_depth=context.list_depth + 1)
+        for item in block.items:
+            self._list_item(item, style_name, num_id, CONTINUES[level], inner)
+
+    def _list_item(
+        self, item: list[Block], style_name: str, num_id: int | None, continued: str, inner: _Context
+    ) -> None:
+        """The item's first paragraph carries the marker; later paragraphs align with its text."""
+        first, rest = (item[0], item[1:]) if item and isinstance(item[0], Paragraph) else (Paragraph([]), item)
+        paragraph = self._paragraph(style_name)
+        if num_id is not None:
+            set_num(paragraph, num_id)
+        self._inlines(paragraph, first.inlines)
+        for block in rest:
+            if isinstance(block, Paragraph) and block.role == "body":
+                self._inlines(self._paragraph(continued), block.inlines)
+            else:
+                self._block(block, inner)
+
+    def _table(self, block: Table) -> None:
+        """A full-width grid; the header row is bold, shaded and repeats on every page the table spans."""
+        rows = [block.header, *block.rows] if block.header else list(block.rows)
+        columns = max((len(row) for row in rows), default=0)
+        if not columns:
+            return
+        table = self.document.add_table(rows=len(rows), cols=columns)
+        table.style = named_style(self.document, TABLE)
+        self._full_width(table, columns)
+        for r, row in enumerate(rows):
+            for c in range(columns):
+                self._cell(table, r, c, row[c] if c < len(row) else [], header=bool(block.header) and r == 0)
+        if block.header:
+            table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        self._take_break(table.cell(0, 0).paragraphs[0])
+        self._spacer()
+
+    def _full_width(self, table: DocxTable, columns: int) -> None:
+        """Fixed, equal columns that add up to the text width (Word would otherwise size them to content)."""
+        table.autofit = False
+        total = round(Pt(text_width_pt(self.style)).twips)
+        table_width = table._tbl.tblPr.find(qn("w:tblW"))
+        table_width.set(qn("w:type"), "dxa")
+        table_width.set(qn("w:w"), str(total))
+        width = Twips(total // columns)
+        for column in table.columns:
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
+
+    def _cell(self, table: DocxTable, row: int, column: int, inlines: list[Inline], header: bool) -> None:
+        cell = table.cell(row, column)
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        self._inlines(paragraph, inlines, bold=header)
+        if header:
+            set_cell_shading(cell._tc.get_or_add_tcPr(), self.style.colours.summary_background)
+
+    def _spacer(self) -> None:
+        """A short empty paragraph after a table: the gap before the next text, and it keeps two tables apart."""
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = self.ids.id(BODY)
+        paragraph.paragraph_format.line_spacing = Pt(self.style.sizes.paragraph_space_after)
+        paragraph.paragraph_format.space_after = Pt(0)
+
+
+def _set_properties(props: CoreProperties, meta: DocumentMeta) -> None:
+    """File properties Word shows under File ▸ Info; nothing left over from the reference document."""
+    props.title = _property(meta.title)
+    props.author = props.last_modified_by = _property(meta.author)
+    props.subject = _property(meta.subject)
+    props.keywords = _property(", ".join(meta.keywords))
+    props.comments = props.category = ""
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
+    props.revision = 1
+
+
+def _property(text: str) -> str:
+    return xml_safe(text)[:CORE_PROPERTY_LIMIT]

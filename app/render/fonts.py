@@ -1,0 +1,47 @@
+"""Find the TTF files of a font family named in a style.
+
+Fonts ship as files so a PDF embeds exactly what the template asked for, on
+any machine.  Files follow the convention ``FamilyWithoutSpaces-Regular.ttf``
+(and ``-Bold``, ``-Italic``, ``-BoldItalic``); a template folder may carry its
+own fonts, which win over ``assets/fonts``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import StyleError
+from app.core.paths import ASSETS_DIR
+
+FONTS_DIR = ASSETS_DIR / "fonts"
+FACES = ("Regular", "Bold", "Italic", "BoldItalic")
+
+
+@dataclass(frozen=True)
+class FontFiles:
+    """One family's files; missing faces fall back to the nearest existing one."""
+
+    family: str
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+
+def find_family(family: str, extra_dirs: list[Path] | None = None) -> FontFiles:
+    stem = family.replace(" ", "")
+    found: dict[str, Path] = {}
+    for folder in [*(extra_dirs or []), FONTS_DIR]:
+        for face in FACES:
+            candidate = folder / f"{stem}-{face}.ttf"
+            if face not in found and candidate.is_file():
+                found[face] = candidate
+    if "Regular" not in found:
+        raise StyleError(
+            f"font family {family!r} not found: expected {stem}-Regular.ttf in assets/fonts or the template folder"
+        )
+    regular = found["Regular"]
+    bold = found.get("Bold", regular)
+    italic = found.get("Italic", regular)
+    return FontFiles(family, regular, bold, italic, found.get("BoldItalic", bold if "Bold" in found else italic))

@@ -1,0 +1,196 @@
+"""Register a style's TTF families with reportlab once per process.
+
+reportlab keeps fonts in a process-wide registry and parsing a TTF costs tens
+of milliseconds, so the live preview must not re-register on every render.
+Each distinct file gets one registered name (a face that falls back to another
+file reuses that file's name, so it is embedded once), and each family is
+mapped with ``registerFontFamily`` so ``<b>``/``<i>`` markup picks the right file.
+
+The Arabic family (``fonts.arabic``) is registered only for a brief that has
+Arabic text, so a Latin brief neither parses it nor fails over a template
+whose Arabic font is missing.  Fonts are ``BriefTTFont``: glyphs that shaping
+picks but no character maps to (contextual forms, ligatures) are drawn through
+private code points whose ``ToUnicode`` entries name the text they stand for,
+so Arabic copied out of the PDF is Arabic, not private-use characters.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFError, TTFont
+
+from app.core.errors import StyleError
+from app.core.style import Style
+from app.render.fonts import FontFiles, find_family
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """Registered regular-face names of the three families a brief uses."""
+
+    body: str
+    heading: str
+    mono: str
+    #: Regular face of the Arabic family; None when the brief has no Arabic text (then it is not registered).
+    arabic: str | None = None
+
+    def arabic_face(self, name: str) -> str | None:
+        """The Arabic face matching the weight and slant of the registered face ``name``."""
+        if self.arabic is None:
+            return None
+        _, bold, italic = ps2tt(name)
+        return tt2ps(self.arabic, bold, italic)
+
+    def bold(self, name: str) -> str:
+        """The registered bold face of the family whose regular face is ``name``."""
+        return tt2ps(name, 1, 0)
+
+    def italic(self, name: str) -> str:
+        """The registered italic face of the family whose regular face is ``name``."""
+        return tt2ps(name, 0, 1)
+
+
+_lock = threading.Lock()
+_families: dict[FontFiles, str] = {}
+_taken: set[str] = set()
+
+
+def register_fonts(style: Style, arabic: bool = False) -> FontSet:
+    """Find and register the body, heading and mono families of ``style``, and the Arabic one if ``arabic``.
+
+    Raises StyleError for a family that is not found.
+    """
+    extra = [style.folder] if style.folder else None
+    return FontSet(
+        body=_register_family(find_family(style.fonts.body, extra_dirs=extra)),
+        heading=_register_family(find_family(style.fonts.heading, extra_dirs=extra)),
+        mono=_register_family(find_family(style.fonts.mono, extra_dirs=extra)),
+        arabic=_register_family(find_family(style.fonts.arabic, extra_dirs=extra)) if arabic else None,
+    )
+
+
+def _register_family(files: FontFiles) -> str:
+    """Register ``files`` unless already done; returns the family's name for ParagraphStyle.fontName.
+
+    Names are per family, not per file: reportlab maps a face name to exactly one family, so two
+    families sharing a file (a template folder that overrides only the bold face) need their own names.
+    """
+    with _lock:
+        if files not in _families:
+            paths = (files.regular, files.bold, files.italic, files.bold_italic)
+            names = {path: _register_file(path) for path in dict.fromkeys(paths)}
+            faces = [names[path] for path in paths]
+            pdfmetrics.registerFontFamily(faces[0], *faces)
+            _families[files] = faces[0]
+        return _families[files]
+
+
+def _register_file(path: Path) -> str:
+    """Register ``path`` under a new name: its stem, with a suffix if taken (case-insensitively, like reportlab)."""
+    name, suffix = path.stem, 2
+    while name.lower() in _taken:
+        name, suffix = f"{path.stem}~{suffix}", suffix + 1
+    try:
+        pdfmetrics.registerFont(BriefTTFont(name, str(path)))
+    except (TTFError, OSError) as exc:
+        raise StyleError(f"font file is not a usable TrueType font: {exc}", str(path)) from exc
+    _taken.add(name.lower())
+    return name
+
+
+#: First code point handed out for glyphs no character maps to (Supplementary Private Use Area-A).
+PRIVATE_START = 0xF0000
+
+
+class BriefTTFont(TTFont):
+    """A TrueType font that can draw any glyph of the font, with correct text behind it.
+
+    Shaping yields glyph ids; reportlab draws characters.  ``char_for_glyph``
+    gives the character the font maps to a glyph, or a private code point
+    mapped to it here, remembering the text the glyph stands for.  When the
+    font is written, subsets holding such code points (or Arabic presentation
+    forms) get a ToUnicode map back to that text (presentation forms to their
+    base letters), so text extraction and search find the Arabic words.
+    """
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self._private_text: dict[int, str] = {}
+        self._private_glyphs: dict[int, int] = {}
+        self._glyph_lock = threading.Lock()
+
+    def char_for_glyph(self, glyph: int, text: str) -> str:
+        """A character that draws ``glyph``; ``text`` is what a private code point for it extracts as."""
+        chars = self.face.glyphToChar.get(glyph)
+        if chars:
+            return chr(chars[0])
+        with self._glyph_lock:
+            code = self._private_glyphs.get(glyph)
+            if code is None:
+                code = PRIVATE_START + len(self._private_glyphs)
+                face = self.face
+                face.charToGlyph[code] = glyph
+                face.glyphToChar.setdefault(glyph, []).append(code)
+                face.charWidths[code] = self.pdfScale(face.hmetrics[glyph][0])
+                self._private_glyphs[glyph] = code
+                self._private_text[code] = unicodedata.normalize("NFKC", text) or text
+            return chr(code)
+
+    def addObjects(self, doc: object) -> None:
+        state = self.state.get(doc)
+        subsets = [list(subset) for subset in state.subsets] if state is not None else []
+        super().addObjects(doc)
+        for number, subset in enumerate(subsets):
+            if not any(code in self._private_text or _is_presentation_form(code) for code in subset):
+                continue
+            base_name = b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
+            stream = doc.idToObject.get("toUnicodeCMap:" + base_name)
+            if stream is not None:
+                stream.content = self._to_unicode_cmap(base_name, subset)
+
+    def _to_unicode_cmap(self, base_name: str, subset: list[int]) -> str:
+        """reportlab's ToUnicode CMap, with multi-character targets for private codes and presentation forms."""
+        entries = []
+        for index, code in enumerate(subset):
+            if code in self._private_text:
+                text = self._private_text[code]
+            elif _is_presentation_form(code):
+                text = unicodedata.normalize("NFKC", chr(code))
+            else:
+                text = chr(code)
+            entries.append(f"<{index:02X}> <{text.encode('utf-16-be').hex().upper()}>")
+        return "\n".join(
+            [
+                "/CIDInit /ProcSet findresource begin",
+                "12 dict begin",
+                "begincmap",
+                "/CIDSystemInfo",
+                f"<< /Registry ({base_name})",
+                f"/Ordering ({base_name})",
+                "/Supplement 0",
+                ">> def",
+                f"/CMapName /{base_name} def",
+                "/CMapType 2 def",
+                "1 begincodespacerange",
+                f"<00> <{len(subset) - 1:02X}>",
+                "endcodespacerange",
+                f"{len(subset)} beginbfchar",
+                *entries,
+                "endbfchar",
+                "endcmap",
+                "CMapName currentdict /CMap defineresource pop",
+                "end",
+                "end",
+            ]
+        )
+
+
+def _is_presentation_form(code: int) -> bool:
+    """Arabic Presentation Forms-A or -B: what shaping draws Arabic letters with."""
+    return 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFE

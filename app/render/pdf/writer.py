@@ -1,0 +1,127 @@
+"""The PDF writer: Document + Style → PDF bytes, with reportlab platypus.
+
+Layout runs once (no second pass for the page count: see pdf_page), so the
+GUI can call this for a live preview.  Every failure leaves as an
+``ExportError`` (or the ``StyleError`` of a missing font) with a message for
+the analyst, never as a raw reportlab exception.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import partial
+
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Spacer
+from reportlab.platypus.doctemplate import LayoutError
+
+from app.core.document import Document, Heading, Paragraph, Table, iter_blocks, plain_text
+from app.core.errors import BriefgenError, ExportError
+from app.core.style import Style
+from app.render.logo import SPACE_AFTER_PT, LogoImage, style_logo
+from app.render.numbering import number_headings
+from app.render.pdf.blocks import Context, FlowableBuilder, OutlineEntry
+from app.render.pdf.fonts import register_fonts
+from app.render.pdf.page import DeferredCanvas, PageFurniture
+from app.render.pdf.styles import StyleSheet
+from app.text.bidi import has_arabic
+
+CREATOR = "Briefgen"
+#: How much of a reportlab message to quote: its flowable descriptions can run to pages.
+MAX_DETAIL = 300
+
+
+def render_pdf(document: Document, style: Style) -> bytes:
+    """Lay out ``document`` in ``style`` and return the PDF file's bytes."""
+    try:
+        return _render(document, style)
+    except BriefgenError:
+        raise
+    except LayoutError as exc:
+        raise ExportError(f"PDF layout failed: an element does not fit on a page ({_detail(exc)})") from exc
+    except Exception as exc:  # reportlab raises many unrelated types; none may reach the user raw
+        raise ExportError(f"PDF rendering failed: {type(exc).__name__}: {_detail(exc)}") from exc
+
+
+def _render(document: Document, style: Style) -> bytes:
+    if style.headings.numbering:
+        document = number_headings(document)
+    logo = style_logo(style)
+    fonts = register_fonts(style, arabic=_has_arabic(document, style))
+    furniture = PageFurniture(style, document.meta, fonts)
+    template = _BriefDocTemplate(io.BytesIO(), document, furniture)
+    builder = FlowableBuilder(StyleSheet(style, fonts), furniture.geometry.text_height)
+    flowables = builder.build(document.blocks, Context(furniture.geometry.text_width))
+    if logo:
+        flowables.insert(0, _logo(logo, style.logo_height_mm))
+    template.build(flowables or [Spacer(0, 0)], canvasmaker=partial(DeferredCanvas, furniture=furniture))
+    return template.filename.getvalue()
+
+
+def _has_arabic(document: Document, style: Style) -> bool:
+    """Whether the brief needs the Arabic font: its text, or what the header and footer may show."""
+    meta = document.meta
+    furniture = (style.header.left, style.header.right, style.footer.left, style.footer.right)
+    shown = (meta.title, meta.subtitle, meta.author, meta.organisation, meta.date, meta.classification, meta.recipient)
+    if any(has_arabic(t) for t in (*furniture, *shown)):
+        return True
+    for block in iter_blocks(document.blocks):
+        if isinstance(block, (Heading, Paragraph)) and has_arabic(plain_text(block.inlines)):
+            return True
+        if isinstance(block, Table) and any(has_arabic(plain_text(c)) for r in [block.header, *block.rows] for c in r):
+            return True
+    return False
+
+
+def _logo(logo: LogoImage, height_mm: float) -> Image:
+    """The logo right-aligned above the first block and kept on its page, as the DOCX places it."""
+    width, height = logo.size_pt(height_mm)
+    image = Image(io.BytesIO(logo.data), width, height, mask="auto", hAlign="RIGHT")
+    image.spaceAfter = SPACE_AFTER_PT
+    image.keepWithNext = 1
+    return image
+
+
+def _detail(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= MAX_DETAIL else text[: MAX_DETAIL - 1] + "…"
+
+
+class _BriefDocTemplate(BaseDocTemplate):
+    """One frame per page; bookmarks every heading that carries an OutlineEntry."""
+
+    def __init__(self, output: io.BytesIO, document: Document, furniture: PageFurniture) -> None:
+        g = furniture.geometry
+        meta = document.meta
+        super().__init__(
+            output,
+            pagesize=(g.width, g.height),
+            leftMargin=g.left,
+            rightMargin=g.right,
+            topMargin=g.top,
+            bottomMargin=g.bottom,
+            title=meta.title,
+            author=meta.author,
+            subject=meta.subject,
+            keywords=list(meta.keywords),
+            creator=CREATOR,
+            initialFontName=furniture.fonts.body,  # else reportlab references (unembedded) Helvetica
+        )
+        frame = Frame(g.left, g.bottom, g.text_width, g.text_height, 0, 0, 0, 0, id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self._outline_level = -1
+        self._bookmarks = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        entry: OutlineEntry | None = getattr(flowable, "outline_entry", None)
+        if entry is None:
+            return
+        # The PDF outline cannot skip levels (H1 → H3), so a heading nests at most one deeper than the last.
+        level = max(0, min(entry.level - 1, self._outline_level + 1))
+        self._outline_level = level
+        self._bookmarks += 1
+        key = f"h{self._bookmarks}"
+        top = self.frame._y + flowable.height + flowable.style.fontSize  # frame._y: the bottom of what was just placed
+        self.canv.bookmark_here(key, top)
+        self.canv.addOutlineEntry(entry.title, key, level=level)
+        if self._bookmarks == 1:
+            self.canv.showOutline()

@@ -1,0 +1,117 @@
+"""``briefgen templates check``: find what is wrong with a template before an analyst uses it.
+
+Checks every Jinja file's syntax, the style file's keys, then renders the
+template against the bundled sample brief, once recording every undefined
+variable (instead of stopping at the first) and once through both writers.
+"""
+
+from __future__ import annotations
+
+import jinja2
+
+from app.assemble.context import build_context
+from app.assemble.sandbox import generate_limited, time_limit
+from app.assemble.templating import TEMPLATE_FILE, TemplateInfo, brief_environment, find_template, template_globals
+from app.brief.select import project_from_sources
+from app.core.errors import BriefgenError, TemplateError
+from app.core.model import BriefProject
+from app.core.paths import SEEDS_DIR
+from app.ingest import ingest
+from app.pipeline.build import FORMATS, build_brief, render
+
+SAMPLE = SEEDS_DIR / "peregraf-iraq-russian-recruitment.txt"
+
+
+def sample_project() -> tuple[BriefProject, dict]:
+    """The bundled sample as a filled-in brief, so every template variable has a value to show."""
+    source = ingest(SAMPLE)
+    project = project_from_sources(
+        [source],
+        title="Iraq Moves to Curb Recruitment into the Russian Military",
+        subtitle="Legal measures and drivers",
+        author="A. Analyst",
+        organisation="Analysis Unit",
+        recipient="Director",
+        classification="UNCLASSIFIED",
+    )
+    project.items[-1].role = "implications"
+    project.items[1].note = "Enforcement capacity is the open question."
+    return project, {source.path: source}
+
+
+def _syntax_problems(info: TemplateInfo) -> list[str]:
+    env = brief_environment(info)
+    problems = []
+    for path in sorted(info.folder.rglob("*.j2")):
+        try:
+            env.parse(path.read_text(encoding="utf-8"), path.name, str(path))
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(f"{path}:{exc.lineno}: syntax error: {exc.message}")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{path}: cannot read ({exc})")
+    return problems
+
+
+def _recording_undefined(found: list[str]) -> type[jinja2.Undefined]:
+    """An Undefined that notes each undefined name and lets the render go on, so all are reported at once."""
+
+    class Recording(jinja2.ChainableUndefined):
+        def _note(self) -> None:
+            message = self._undefined_message
+            if message not in found:
+                found.append(message)
+
+        def __str__(self) -> str:
+            self._note()
+            return ""
+
+        def __iter__(self):
+            self._note()
+            return iter(())
+
+        def __bool__(self) -> bool:
+            self._note()
+            return False
+
+        def _fail_with_undefined_error(self, *args: object, **kwargs: object) -> jinja2.Undefined:
+            self._note()
+            return self
+
+    return Recording
+
+
+def _undefined_problems(info: TemplateInfo, project: BriefProject, sources: dict) -> list[str]:
+    found: list[str] = []
+    env = brief_environment(info, undefined=_recording_undefined(found))
+    try:
+        template = env.get_template(TEMPLATE_FILE)
+        with time_limit():
+            generate_limited(template.generate(**template_globals(build_context(project, sources))))
+    except Exception:  # the strict render below reports this failure with its line
+        pass
+    return [f"{info.source_path}: undefined: {message}" for message in found]
+
+
+def check_template(name_or_path: str) -> tuple[TemplateInfo | None, list[str]]:
+    """The template and the problems found in it; no problems means analysts can use it."""
+    try:
+        info = find_template(name_or_path)
+    except TemplateError as exc:
+        return None, [str(exc)]
+    problems = _syntax_problems(info)
+    try:
+        info.style()
+    except BriefgenError as exc:
+        problems.append(str(exc))
+    if problems:
+        return info, problems
+    project, sources = sample_project()
+    problems.extend(_undefined_problems(info, project, sources))
+    try:
+        brief = build_brief(project, sources, info)
+        for fmt in FORMATS:
+            render(brief, fmt)
+    except BriefgenError as exc:
+        if str(exc) not in problems:
+            problems.append(str(exc))
+    return info, problems

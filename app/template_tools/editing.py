@@ -1,0 +1,147 @@
+"""A template's text as an editor holds it: read, previewed unsaved, and saved back.
+
+The template editor previews on every pause in typing, so a preview writes
+nothing: the edited ``brief.md.j2`` is served to Jinja from memory under its
+real file name (errors and the sandbox's time limit see the usual path and
+line), while partials, fonts and the logo still come from the template's
+folder.  The edited ``style.toml`` is validated from its text, and a style
+error is given the line of the offending key so the editor can point at it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from app.assemble.templating import TemplateInfo
+from app.core.atomic import write_atomically
+from app.core.errors import StyleError, TemplateError
+from app.core.model import BriefProject, Source
+from app.core.style import Style, style_from_dict
+from app.pipeline.build import BuiltBrief, build_brief, render
+from app.pipeline.preview import DEFAULT_SCALE, Preview, rasterize
+
+_TOML_LINE = re.compile(r"at line (\d+)")
+_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
+_KEY_PART = re.compile(r""""([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+)""")
+
+
+@dataclass(frozen=True)
+class TemplateText:
+    """The two files an analyst edits: the Jinja markup and the style."""
+
+    markup: str
+    style: str
+
+
+@dataclass(frozen=True)
+class EditedPreview:
+    """The brief built through edited text (its markup and Document, for checking) and its pages."""
+
+    brief: BuiltBrief
+    preview: Preview
+
+
+def read_template_text(info: TemplateInfo) -> TemplateText:
+    """The template's files as they are on disk; a template without a style file has empty style text."""
+    try:
+        markup = info.source_path.read_text(encoding="utf-8")
+        style = info.style_path.read_text(encoding="utf-8") if info.style_path.exists() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"cannot read the template: {exc}", str(info.folder)) from exc
+    return TemplateText(markup, style)
+
+
+def save_template_text(info: TemplateInfo, text: TemplateText) -> None:
+    """Write both files atomically; built-ins are shared by every user and are never overwritten.
+
+    An empty style is not written when the template has no style file, so
+    saving does not add a file the analyst never asked for.
+    """
+    if info.builtin:
+        raise TemplateError(
+            f"the built-in template {info.name!r} cannot be changed; duplicate it and edit the copy", str(info.folder)
+        )
+    write_atomically(info.source_path, text.markup.encode("utf-8"))
+    if text.style or info.style_path.exists():
+        write_atomically(info.style_path, text.style.encode("utf-8"))
+
+
+def _key_path(text: str) -> str:
+    return ".".join(next(p for p in match.groups() if p is not None) for match in _KEY_PART.finditer(text))
+
+
+def key_line(style_text: str, key: tuple[str | int, ...]) -> int | None:
+    """The line (from 1) where a dotted key such as ``page.colour`` is set, or its table starts."""
+    wanted = ".".join(str(part) for part in key)
+    table = ""
+    table_line = None
+    for number, line in enumerate(style_text.splitlines(), start=1):
+        if header := _TABLE.match(line):
+            table = _key_path(header.group(1))
+            if table == wanted:
+                table_line = number
+        elif assignment := _KEY.match(line):
+            name = _key_path(assignment.group(1))
+            if (f"{table}.{name}" if table else name).upper() == wanted.upper():
+                return number
+    return table_line
+
+
+def parse_style_text(info: TemplateInfo, style_text: str) -> Style:
+    """The edited style, validated as load_style would; fonts and the logo resolve in the template's folder."""
+    try:
+        data = tomllib.loads(style_text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_LINE.search(str(exc))
+        raise StyleError(
+            f"not valid TOML: {exc}", str(info.style_path), int(found.group(1)) if found else None
+        ) from exc
+    try:
+        return style_from_dict(data, info.style_path)
+    except StyleError as exc:
+        cause = exc.__cause__
+        line = key_line(style_text, cause.errors()[0]["loc"]) if isinstance(cause, ValidationError) else None
+        if line is None:
+            raise
+        raise StyleError(problem_message(exc), str(info.style_path), line) from cause
+
+
+def problem_message(error: TemplateError) -> str:
+    """The message without the ``file:line:`` prefix, for showing next to the file's own name."""
+    text = str(error)
+    if error.filename:
+        prefix = f"{error.filename}:{error.lineno}: " if error.lineno else f"{error.filename}: "
+        return text.removeprefix(prefix)
+    return text
+
+
+def build_edited_brief(
+    project: BriefProject, sources: Mapping[str, Source], info: TemplateInfo, text: TemplateText
+) -> BuiltBrief:
+    """The brief an export would build if the edited text were saved; raises the same TemplateErrors."""
+    return build_brief(project, sources, info, markup=text.markup, style=parse_style_text(info, text.style))
+
+
+def render_edited_preview(
+    project: BriefProject,
+    sources: Mapping[str, Source],
+    info: TemplateInfo,
+    text: TemplateText,
+    scale: float = DEFAULT_SCALE,
+) -> EditedPreview:
+    """The PDF pages of the brief through unsaved template text: what Save then Export would give."""
+    brief = build_edited_brief(project, sources, info, text)
+    pdf = render(brief, "pdf")
+    return EditedPreview(brief, Preview(pdf, rasterize(pdf, scale)))
+
+
+def is_file_of(error: TemplateError, path: Path) -> bool:
+    """Whether the error points into ``path`` (and not, say, into an included partial)."""
+    return bool(error.filename) and Path(error.filename) == path

@@ -1,0 +1,28 @@
+"""Control characters and terminal escape sequences, removed before text reaches a terminal, a brief or XML."""
+
+from __future__ import annotations
+
+import re
+
+#: Terminal escape sequences, in 7- and 8-bit forms: CSI ("ESC [ 2 J", "ESC [ 31 m"), string commands such as OSC
+#: ("ESC ] 0 ; title BEL") when terminated on the same line, and two-character ones ("ESC c").
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]{0,2048}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[!-/]*[0-~]?"
+)
+#: Control characters that end a line for str.splitlines (form feed, vertical tab, separators, NEL): kept as breaks.
+_LINE_BREAK_CONTROLS = re.compile(r"[\x0b\x0c\x1c-\x1e\x85]")
+#: Every other C0 and C1 control character, and DEL; tab, line feed and carriage return are kept.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Text without terminal escape sequences or control characters other than tab, line feed and return.
+
+    They would reach a terminal through ``briefgen inspect`` and a brief through its sections. Form feeds and
+    other line-ending controls become line feeds, so the words they separated stay apart.
+    """
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _LINE_BREAK_CONTROLS.sub("\n", text)
+    return _CONTROLS.sub("", text)
