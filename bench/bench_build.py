@@ -24,7 +24,8 @@ from app.brief.select import project_from_sources
 from app.core.model import Source
 from app.core.paths import SEEDS_DIR
 from app.ingest import ingest
-from app.pipeline.build import build_brief, render
+from app.pipeline.build import build_brief
+from app.pipeline.export import render
 
 SAMPLE = SEEDS_DIR / "peregraf-iraq-russian-recruitment.txt"
 

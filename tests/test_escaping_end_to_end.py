@@ -11,7 +11,8 @@ from pypdf import PdfReader
 from app.assemble.templating import find_template
 from app.brief.select import project_from_sources
 from app.ingest import ingest
-from app.pipeline.build import build_brief, render
+from app.pipeline.build import build_brief
+from app.pipeline.export import render
 
 TRICKY = "Rates rose 5*3 _percent_ # not a heading <b>bold?</b> [link](http://x.org) `code` & ::: note 1. done"
 

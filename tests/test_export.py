@@ -13,8 +13,10 @@ from app.assemble.templating import find_template
 from app.brief.select import project_from_sources
 from app.core.atomic import write_atomically
 from app.core.errors import ExportError
-from app.pipeline import build as pipeline
-from app.pipeline.build import build_brief, export
+from app.pipeline import export as pipeline
+from app.pipeline.build import build_brief
+from app.pipeline.export import export
+from app.render.pdf import writer as pdf_writer
 
 
 def test_write_replaces_whole_file(tmp_path: Path):
@@ -46,10 +48,10 @@ def test_failed_render_keeps_earlier_export(tmp_path: Path, monkeypatch, sample_
     list(export(brief, tmp_path, ["pdf"], "brief"))
     earlier = (tmp_path / "brief.pdf").read_bytes()
 
-    def failing_writer(document, style):
+    def failing_writer(brief):
         raise ExportError("renderer failed")
 
-    monkeypatch.setitem(pipeline.WRITERS, "pdf", failing_writer)
+    monkeypatch.setattr(pdf_writer, "write_pdf", failing_writer)
     with pytest.raises(ExportError, match="renderer failed"):
         list(export(brief, tmp_path, ["pdf"], "brief"))
     assert (tmp_path / "brief.pdf").read_bytes() == earlier
@@ -99,10 +101,10 @@ def test_a_format_that_fails_to_render_leaves_every_earlier_file(tmp_path: Path,
     list(export(brief, tmp_path, ["docx", "pdf"], "brief"))
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
 
-    def failing_writer(document, style):
+    def failing_writer(brief):
         raise ExportError("font not found")
 
-    monkeypatch.setitem(pipeline.WRITERS, "pdf", failing_writer)
+    monkeypatch.setattr(pdf_writer, "write_pdf", failing_writer)
     with pytest.raises(ExportError, match="font not found"):
         list(export(brief, tmp_path, ["docx", "pdf"], "brief"))
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

@@ -275,12 +275,12 @@ def test_html_entity_reference_stays_literal(tmp_path: Path):
 
 def test_unexpected_library_failure_becomes_one_plain_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A bug or a library crash on odd input still reaches the user as one IngestError, not a traceback."""
-    from app import ingest as ingest_module
+    from app.ingest.readers import docx as docx_reader
 
     def explode(_path: Path) -> Source:
         raise KeyError("word/document.xml")
 
-    monkeypatch.setitem(ingest_module.READERS, ".docx", explode)
+    monkeypatch.setattr(docx_reader, "read_docx", explode)
     with pytest.raises(IngestError) as info:
         ingest(tmp_path / "odd.docx")
     assert "odd.docx: could not be read" in str(info.value)

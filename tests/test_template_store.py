@@ -13,7 +13,8 @@ from app.assemble.templating import discover_templates, find_template, user_temp
 from app.brief.select import project_from_sources
 from app.cli.main import main
 from app.core.errors import TemplateError
-from app.pipeline.build import build_brief, render
+from app.pipeline.build import build_brief
+from app.pipeline.export import render
 from app.template_tools.store import MAX_ZIP_BYTES, duplicate_template, export_zip, import_zip
 
 

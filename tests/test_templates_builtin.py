@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 from app.assemble.templating import discover_templates, find_template
 from app.brief.select import project_from_sources
-from app.pipeline.build import build_brief, render
+from app.pipeline.build import build_brief
+from app.pipeline.export import render
 
 BUILT_IN = ("policy-brief", "situation-report", "decision-memo")
 

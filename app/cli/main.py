@@ -16,20 +16,22 @@ from app.assemble.templating import find_template
 from app.brief.project_file import EXTENSION, load_project
 from app.brief.select import numbered_sections, project_from_sources
 from app.cli import templates as cli_templates
-from app.core.atomic import write_atomically
 from app.core.errors import BriefgenError, IngestError
+from app.core.formats import default_output_names, output_names
 from app.ingest import ingest, ingest_many
-from app.pipeline.build import FORMATS, build_brief, export
+from app.pipeline.build import build_brief
+from app.pipeline.export import export
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+#: Usage errors exit with 2 from argparse itself.
+EXIT_OK, EXIT_ERROR = 0, 1
 
 
 def _formats(value: str) -> list[str]:
     formats = [f.strip().lower() for f in value.split(",") if f.strip()]
-    bad = [f for f in formats if f not in FORMATS]
+    bad = [f for f in formats if f not in output_names()]
     if bad or not formats:
         raise argparse.ArgumentTypeError(
-            f"unknown format {bad[0] if bad else value!r}; choose from {', '.join(FORMATS)}"
+            f"unknown format {bad[0] if bad else value!r}; choose from {', '.join(output_names())}"
         )
     return formats
 
@@ -52,10 +54,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--classification")
     build.add_argument("--recipient")
     build.add_argument("--summary")
-    build.add_argument("--format", type=_formats, default=list(FORMATS), help="docx,pdf (default: both)")
+    build.add_argument(
+        "--format",
+        type=_formats,
+        default=default_output_names(),
+        help=f"comma-separated, from {','.join(output_names())} (default: {','.join(default_output_names())})",
+    )
     build.add_argument("-o", "--output", type=Path, default=Path("."), help="output folder (default: .)")
     build.add_argument("--name", help="output file name without extension (default: from the title)")
-    build.add_argument("--markup", action="store_true", help="also write the assembled markup (.md), for template work")
+    build.add_argument("--markup", action="store_true", help="also write the assembled markup (as --format md)")
 
     inspect = sub.add_parser("inspect", help="list a source's sections with ids, headings and word counts")
     inspect.add_argument("sources", nargs="+", metavar="SOURCE")
@@ -86,12 +93,9 @@ def _build(args: argparse.Namespace) -> int:
         project.template = args.template
     template = find_template(project.template)
     brief = build_brief(project, {s.path: s for s in sources}, template)
-    for _, _, path in export(brief, args.output, args.format, args.name):
+    formats = args.format + (["md"] if args.markup and "md" not in args.format else [])
+    for _, _, path in export(brief, args.output, formats, args.name):
         print(path)
-    if args.markup:
-        markup_path = args.output / f"{path.stem}.md"
-        write_atomically(markup_path, brief.markup.encode("utf-8"))
-        print(markup_path)
     return EXIT_OK
 
 

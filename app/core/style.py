@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from app.core.document import DocumentMeta
 from app.core.errors import StyleError
-from app.render.logo import read_logo, resolve_logo
+from app.core.images import read_logo, resolve_logo
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 

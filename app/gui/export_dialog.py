@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.formats import OUTPUT_FORMATS, output_format
 from app.gui import dialogs
 from app.gui.icons import icon
-from app.pipeline.build import FORMATS
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class ExportChoice:
     formats: list[str]
 
     def paths(self) -> list[Path]:
-        return [self.folder / f"{self.name}.{fmt}" for fmt in self.formats]
+        return [self.folder / f"{self.name}{output_format(fmt).extension}" for fmt in self.formats]
 
 
 class ExportDialog(QDialog):
@@ -52,9 +52,10 @@ class ExportDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
-        self.format_boxes = {fmt: QCheckBox(fmt.upper()) for fmt in FORMATS}
+        self.format_boxes = {fmt.name: QCheckBox(fmt.label) for fmt in OUTPUT_FORMATS}
         format_row = QHBoxLayout()
         for fmt, box in self.format_boxes.items():
+            box.setToolTip(output_format(fmt).description)
             box.setObjectName(f"export_{fmt}")
             box.setChecked(fmt in formats)
             box.toggled.connect(self._validate)

@@ -7,7 +7,7 @@ which work to send to a worker thread.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -22,6 +22,7 @@ from app.brief.edit import ItemKey
 from app.brief.project_file import EXTENSION, load_project, save_project
 from app.brief.select import item_for
 from app.core.errors import BriefgenError, IngestError
+from app.core.formats import open_dialog_filters
 from app.core.model import BriefProject, Section, Source
 from app.core.paths import SEEDS_DIR
 from app.gui import dialogs
@@ -45,28 +46,17 @@ from app.gui.undo_commands import (
     SetTemplateCommand,
 )
 from app.gui.workers import JobRunner, Progress
-from app.ingest import ingest_many, supported_extensions
-from app.pipeline.build import build_brief, export, output_name
+from app.ingest import ingest_many
+from app.ingest.collect import files_to_read, is_readable_drop
+from app.pipeline.build import build_brief
+from app.pipeline.export import export, output_name
 
 AUTOSAVE_DELAY_MS = 3000
 PROJECT_FILTER = f"Briefgen projects (*{EXTENSION})"
 
 
 def source_filter() -> str:
-    patterns = " ".join(f"*{ext}" for ext in supported_extensions())
-    return f"Sources ({patterns});;All files (*)"
-
-
-def files_to_read(paths: Iterable[Path]) -> list[Path]:
-    """Dropped or chosen paths as files to read: a folder stands for its supported files."""
-    extensions = set(supported_extensions())
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in extensions)
-        else:
-            files.append(path)
-    return files
+    return ";;".join([*open_dialog_filters(), "All files (*)"])
 
 
 def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
@@ -362,8 +352,7 @@ class MainWindow(QMainWindow):
 
     # --- drag and drop of files -----------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        extensions = set(supported_extensions())
-        if any(p.is_dir() or p.suffix.lower() in extensions for p in _local_paths(event)):
+        if any(is_readable_drop(p) for p in _local_paths(event)):
             event.acceptProposedAction()
         else:
             event.ignore()

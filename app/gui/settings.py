@@ -12,6 +12,8 @@ from pathlib import Path
 from platformdirs import user_config_dir
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.core.formats import default_output_names, output_names
+
 MAX_RECENT = 8
 
 
@@ -60,7 +62,7 @@ class Settings:
         self._store.remove("recent/projects")
 
     def export_formats(self) -> list[str]:
-        return self._strings("export/formats") or ["docx", "pdf"]
+        return [f for f in self._strings("export/formats") if f in output_names()] or default_output_names()
 
     def set_export_formats(self, formats: list[str]) -> None:
         self._store.setValue("export/formats", formats)

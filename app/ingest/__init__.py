@@ -1,49 +1,33 @@
-"""Ingest: a path → Source, through one reader per format chosen by file extension."""
+"""Ingest: a path → Source with sections and metadata, through the reader the format registry names.
+
+``readers/`` holds one module per format; the modules beside it are the guards
+every reader shares (size and zip safety, sniffing what a file really is,
+decoding text, language) and the section builder.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from app.core.errors import IngestError
+from app.core.formats import input_extensions, input_format_for
 from app.core.model import Source
-from app.ingest.readers.docx import read_docx
-from app.ingest.readers.html import read_html
-from app.ingest.readers.markdown import read_markdown
-from app.ingest.readers.pdf import read_pdf
-from app.ingest.readers.plaintext import read_plaintext
 
 _log = logging.getLogger(__name__)
-
-Reader = Callable[[Path], Source]
-
-READERS: dict[str, Reader] = {
-    ".txt": read_plaintext,
-    ".text": read_plaintext,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-    ".html": read_html,
-    ".htm": read_html,
-    ".docx": read_docx,
-    ".pdf": read_pdf,
-}
-
-
-def supported_extensions() -> list[str]:
-    return sorted(READERS)
 
 
 def ingest(path: str | Path) -> Source:
     """Read one source; every failure is an IngestError naming the file and the reason."""
     path = Path(path)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
+    fmt = input_format_for(path)
+    if fmt is None:
         raise IngestError(
-            path, f"unsupported file type {path.suffix or '(none)'}; Briefgen reads {', '.join(supported_extensions())}"
+            path, f"unsupported file type {path.suffix or '(none)'}; Briefgen reads {', '.join(input_extensions())}"
         )
     try:
-        source = reader(path)
+        source = fmt.load()(path)
     except IngestError:
         raise
     except Exception as exc:  # a reader library failing on hostile input must not crash the app

@@ -16,8 +16,9 @@ import pypdfium2 as pdfium
 from app.assemble.templating import find_template
 from app.core.errors import ExportError
 from app.core.model import BriefProject, Source
-from app.pipeline.build import build_brief, render
-from app.pipeline.pdfium_lock import PDFIUM_LOCK
+from app.core.pdfium_lock import PDFIUM_LOCK
+from app.pipeline.build import build_brief
+from app.pipeline.export import render
 
 #: Pixels per PDF point: 1.5 draws A4 about 890 pixels wide, sharp when shown at panel width.
 DEFAULT_SCALE = 1.5

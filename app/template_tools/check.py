@@ -14,10 +14,12 @@ from app.assemble.sandbox import generate_limited, time_limit
 from app.assemble.templating import TEMPLATE_FILE, TemplateInfo, brief_environment, find_template, template_globals
 from app.brief.select import project_from_sources
 from app.core.errors import BriefgenError, TemplateError
+from app.core.formats import default_output_names
 from app.core.model import BriefProject
 from app.core.paths import SEEDS_DIR
 from app.ingest import ingest
-from app.pipeline.build import FORMATS, build_brief, render
+from app.pipeline.build import build_brief
+from app.pipeline.export import render
 
 SAMPLE = SEEDS_DIR / "peregraf-iraq-russian-recruitment.txt"
 
@@ -109,7 +111,7 @@ def check_template(name_or_path: str) -> tuple[TemplateInfo | None, list[str]]:
     problems.extend(_undefined_problems(info, project, sources))
     try:
         brief = build_brief(project, sources, info)
-        for fmt in FORMATS:
+        for fmt in default_output_names():
             render(brief, fmt)
     except BriefgenError as exc:
         if str(exc) not in problems:

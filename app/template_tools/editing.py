@@ -21,9 +21,11 @@ from pydantic import ValidationError
 from app.assemble.templating import TemplateInfo
 from app.core.atomic import write_atomically
 from app.core.errors import StyleError, TemplateError
+from app.core.formats import BuiltBrief
 from app.core.model import BriefProject, Source
 from app.core.style import Style, style_from_dict
-from app.pipeline.build import BuiltBrief, build_brief, render
+from app.pipeline.build import build_brief
+from app.pipeline.export import render
 from app.pipeline.preview import DEFAULT_SCALE, Preview, rasterize
 
 _TOML_LINE = re.compile(r"at line (\d+)")

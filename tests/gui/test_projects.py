@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 
 from app.brief.autosave import autosave_dir
 from app.brief.project_file import load_project
+from app.core.formats import input_extensions
 from app.core.paths import SEEDS_DIR
 from app.gui.main_window import MainWindow
 from app.gui.models import Roles
-from app.ingest import supported_extensions
 from tests.conftest import SAMPLE, SAMPLE_HEADINGS
 from tests.gui.helpers import load_by_drop, outline_headings, tick
 
@@ -140,7 +140,7 @@ def test_first_start_shows_the_sample_and_later_starts_do_not(qtbot):
     qtbot.addWidget(first)
     with qtbot.waitSignal(first.sourcesLoaded, timeout=10_000):
         first.start()
-    seeds = sorted(str(p.resolve()) for p in SEEDS_DIR.iterdir() if p.suffix in supported_extensions())
+    seeds = sorted(str(p.resolve()) for p in SEEDS_DIR.iterdir() if p.suffix in input_extensions())
     assert sorted(first.session.project.sources) == seeds
     tree = first.sources_panel.tree.model()
     row = next(r for r in range(tree.rowCount()) if tree.index(r, 0).data(Roles.SOURCE).path == str(SAMPLE))

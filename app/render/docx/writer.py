@@ -36,6 +36,7 @@ from app.core.document import (
     plain_text,
 )
 from app.core.errors import BriefgenError, ExportError
+from app.core.formats import BuiltBrief
 from app.core.paths import ASSETS_DIR
 from app.core.style import Style
 from app.render.docx.inline import InlineContext, add_inlines
@@ -90,6 +91,11 @@ CORE_PROPERTY_LIMIT = 255
 
 #: Font size of the logo's paragraph, in half-points: its line is then as tall as the picture and no taller.
 LOGO_LINE_HALF_POINTS = 2
+
+
+def write_docx(brief: BuiltBrief) -> bytes:
+    """The format registry's entry point (``app.core.formats``)."""
+    return render_docx(brief.document, brief.style)
 
 
 def render_docx(document: Document, style: Style) -> bytes:

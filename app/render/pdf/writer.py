@@ -16,6 +16,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from app.core.document import Document, Heading, Paragraph, Table, iter_blocks, plain_text
 from app.core.errors import BriefgenError, ExportError
+from app.core.formats import BuiltBrief
 from app.core.style import Style
 from app.render.logo import SPACE_AFTER_PT, LogoImage, style_logo
 from app.render.numbering import number_headings
@@ -28,6 +29,11 @@ from app.text.bidi import has_arabic
 CREATOR = "Briefgen"
 #: How much of a reportlab message to quote: its flowable descriptions can run to pages.
 MAX_DETAIL = 300
+
+
+def write_pdf(brief: BuiltBrief) -> bytes:
+    """The format registry's entry point (``app.core.formats``)."""
+    return render_pdf(brief.document, brief.style)
 
 
 def render_pdf(document: Document, style: Style) -> bytes:
