@@ -16,7 +16,7 @@ from app.ingest import ingest
 from app.ingest.encoding_guess import oddities
 from app.ingest.textio import decode
 from tests.conftest import SAMPLE
-from tests.ingest_fixtures import ARABIC_SAMPLE
+from tests.ingest.fixtures import ARABIC_SAMPLE
 
 MOJIBAKE_MARKS = ("â€", "Ã", "Ø", "Ù", "\ufffd")
 

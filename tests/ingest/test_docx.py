@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from app.ingest import ingest
-from tests.ingest_fixtures import add_content_control, write_report_docx
+from tests.ingest.fixtures import add_content_control, write_report_docx
 
 
 @pytest.fixture

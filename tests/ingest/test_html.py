@@ -9,7 +9,7 @@ import pytest
 
 from app.ingest import ingest
 from app.ingest.readers.html import declared_charset
-from tests.ingest_fixtures import write_big_html, write_news_html
+from tests.ingest.fixtures import write_big_html, write_news_html
 
 FURNITURE = ["Home", "Politics", "Advertisement", "Related stories", "Oil prices rise", "Great article", "biased"]
 

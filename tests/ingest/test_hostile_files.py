@@ -21,7 +21,7 @@ from app.core.errors import IngestError
 from app.core.model import Source
 from app.ingest import ingest, ingest_many
 from tests.conftest import SAMPLE
-from tests.ingest_fixtures import (
+from tests.ingest.fixtures import (
     BILLION_LAUGHS_DTD,
     EXTERNAL_ENTITY_DTD,
     document_xml,

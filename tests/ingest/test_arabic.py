@@ -9,7 +9,7 @@ import pytest
 from app.ingest import ingest
 from app.ingest.language import detect_language
 from app.ingest.readers.plaintext import detect_blocks, looks_like_heading
-from tests.ingest_fixtures import ARABIC_HEADINGS, ARABIC_SAMPLE
+from tests.ingest.fixtures import ARABIC_HEADINGS, ARABIC_SAMPLE
 
 
 @pytest.fixture

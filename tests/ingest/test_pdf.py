@@ -9,7 +9,7 @@ import pytest
 
 from app.ingest import ingest
 from app.ingest.readers.pdf_layout import Layout, Line, heading_level, join_lines, to_blocks
-from tests.ingest_fixtures import BODY, PLATYPUS_PARAGRAPH, RUNNING_HEADER, write_flowing_pdf, write_report_pdf
+from tests.ingest.fixtures import BODY, PLATYPUS_PARAGRAPH, RUNNING_HEADER, write_flowing_pdf, write_report_pdf
 
 
 @pytest.fixture
