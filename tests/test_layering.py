@@ -1,4 +1,7 @@
-"""The core never imports Qt: every module outside app/gui imports, and works, with PySide6 unavailable."""
+"""The layering contract: stages import only what sits below them, no module takes part in an import cycle,
+and nothing outside app/gui imports Qt (every other module imports, and works, with PySide6 unavailable).
+
+The contract itself is the ``ALLOWED`` table in tests/import_graph.py; docs/ARCHITECTURE.md explains it."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 
 from app.core.paths import PACKAGE_DIR, PROJECT_DIR
 from tests.conftest import SAMPLE
+from tests.import_graph import ALLOWED, cycles, import_graph, layering_violations, stage_of
 
 PROBE = textwrap.dedent(
     """
@@ -97,3 +101,41 @@ def test_no_core_module_imports_qt_even_lazily():
         if "import PySide6" in text or "from PySide6" in text or "shiboken6" in text:
             offenders.append(name)
     assert offenders == []
+
+
+def test_every_stage_imports_only_what_the_contract_allows():
+    assert layering_violations(import_graph()) == []
+
+
+def test_every_package_is_a_stage_in_the_contract():
+    stages = {stage_of(module) for module in import_graph()}
+    assert stages == set(ALLOWED)
+
+
+def test_a_forbidden_import_is_caught():
+    """The checker itself bites: an ingest module importing the PDF writer, or render importing assemble."""
+    graph = import_graph()
+    graph["app.ingest.sections"] = graph["app.ingest.sections"] | {"app.render.pdf.writer"}
+    graph["app.render.numbering"] = graph["app.render.numbering"] | {"app.assemble.templating"}
+    graph["app.core.model"] = graph["app.core.model"] | {"app.gui.session"}
+    assert layering_violations(graph) == [
+        "app.core.model → app.gui.session (core may only import nothing else)",
+        "app.ingest.sections → app.render.pdf.writer (ingest may only import core, text)",
+        "app.render.numbering → app.assemble.templating (render may only import core, text)",
+    ]
+
+
+def test_type_checking_and_function_level_imports_count():
+    """An import under ``if TYPE_CHECKING:`` or inside a function is coupling all the same."""
+    graph = import_graph()
+    assert "app.gui" in graph["app.cli.main"]  # imported inside the `gui` command's handler
+    assert "app.core.document" in graph["app.core.formats"]  # imported under TYPE_CHECKING
+
+
+def test_no_import_cycles():
+    assert cycles(import_graph()) == []
+
+
+def test_a_cycle_is_caught():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert cycles(graph) == [["a", "b", "c"]]

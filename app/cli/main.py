@@ -19,6 +19,7 @@ from app.cli import templates as cli_templates
 from app.core.errors import BriefgenError, IngestError
 from app.core.formats import default_output_names, output_names
 from app.ingest import ingest, ingest_many
+from app.ingest.collect import files_to_read
 from app.pipeline.build import build_brief
 from app.pipeline.export import export
 
@@ -43,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     build = sub.add_parser("build", help="build a brief from sources or a .brief project")
-    build.add_argument("inputs", nargs="+", metavar="SOURCE", help="source files, or one PROJECT.brief")
+    build.add_argument("inputs", nargs="+", metavar="SOURCE", help="source files or folders, or one PROJECT.brief")
     build.add_argument("--sections", help="comma-separated section ids or numbers (see `inspect`), in brief order")
     build.add_argument("--template", help="template name or folder (default: the project's, or policy-brief)")
     build.add_argument("--title")
@@ -65,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--markup", action="store_true", help="also write the assembled markup (as --format md)")
 
     inspect = sub.add_parser("inspect", help="list a source's sections with ids, headings and word counts")
-    inspect.add_argument("sources", nargs="+", metavar="SOURCE")
+    inspect.add_argument("sources", nargs="+", metavar="SOURCE", help="source files or folders")
 
     cli_templates.add_parser(sub)
 
@@ -86,7 +87,7 @@ def _build(args: argparse.Namespace) -> int:
             raise errors[0]
         project.meta = project.meta.model_copy(update=overrides)
     else:
-        sources = [ingest(p) for p in args.inputs]
+        sources = [ingest(p) for p in _source_files(args.inputs)]
         specs = args.sections.split(",") if args.sections else None
         project = project_from_sources(sources, specs, **overrides)
     if args.template:
@@ -99,8 +100,16 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _source_files(inputs: Sequence[str]) -> list[Path]:
+    """The files named, with each folder standing for the sources directly inside it."""
+    files = files_to_read(inputs)
+    if not files:
+        raise BriefgenError(f"no sources to read in {', '.join(inputs)}")
+    return files
+
+
 def _inspect(args: argparse.Namespace) -> int:
-    sources = [ingest(p) for p in args.sources]
+    sources = [ingest(p) for p in _source_files(args.sources)]
     current = None
     for number, source, section in numbered_sections(sources):
         if source is not current:

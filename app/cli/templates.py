@@ -32,26 +32,39 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
 
 
+def _list(args: argparse.Namespace) -> None:
+    problems: list[TemplateError] = []
+    for name, info in sorted(discover_templates(problems=problems).items()):
+        origin = "built-in" if info.builtin else f"user ({info.folder})"
+        print(f"{name:<20} {origin:<10} {info.description}")
+    for problem in problems:
+        print(f"skipped a broken template: {problem}", file=sys.stderr)
+
+
+def _new(args: argparse.Namespace) -> None:
+    info = duplicate_template(args.source, args.name)
+    print(f"created {info.folder} (from {args.source}); edit brief.md.j2 and style.toml there")
+
+
+def _check(args: argparse.Namespace) -> None:
+    info, problems = check_template(args.template)
+    if problems or info is None:
+        raise TemplateError(f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
+    print(f"{info.folder}: OK (syntax, style, trial render to DOCX and PDF)")
+
+
+def _export(args: argparse.Namespace) -> None:
+    print(export_zip(args.name, args.zip))
+
+
+def _import(args: argparse.Namespace) -> None:
+    info = import_zip(args.zip, args.name, replace=args.replace)
+    print(f"installed {info.name} in {info.folder}")
+
+
+COMMANDS = {"list": _list, "new": _new, "check": _check, "export": _export, "import": _import}
+
+
 def run(args: argparse.Namespace) -> int:
-    command = args.template_command or "list"
-    if command == "list":
-        problems: list[TemplateError] = []
-        for name, info in sorted(discover_templates(problems=problems).items()):
-            origin = "built-in" if info.builtin else f"user ({info.folder})"
-            print(f"{name:<20} {origin:<10} {info.description}")
-        for problem in problems:
-            print(f"skipped a broken template: {problem}", file=sys.stderr)
-    elif command == "new":
-        info = duplicate_template(args.source, args.name)
-        print(f"created {info.folder} (from {args.source}); edit brief.md.j2 and style.toml there")
-    elif command == "check":
-        info, problems = check_template(args.template)
-        if problems:
-            raise TemplateError(f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
-        print(f"{info.folder}: OK (syntax, style, trial render to DOCX and PDF)")
-    elif command == "export":
-        print(export_zip(args.name, args.zip))
-    elif command == "import":
-        info = import_zip(args.zip, args.name, replace=args.replace)
-        print(f"installed {info.name} in {info.folder}")
+    COMMANDS[args.template_command or "list"](args)
     return 0

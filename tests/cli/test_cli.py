@@ -182,3 +182,23 @@ def test_upper_case_project_extension(tmp_path: Path, capsys, sample_source):
     save_project(project_from_sources([sample_source], title="Caps"), tmp_path / "P.BRIEF")
     code, _, err = run(capsys, "build", str(tmp_path / "P.BRIEF"), "--format", "pdf", "-o", str(tmp_path))
     assert (code, err) == (0, "")
+
+
+def test_inspect_and_build_accept_a_folder_of_sources(tmp_path: Path, capsys):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "a.md").write_text("# Alpha\n\nFirst source text.\n\n## Findings\n\nThe finding.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Beta\n\nSecond source body text that is long enough.\n", encoding="utf-8")
+    (folder / "notes.odt").write_text("not read", encoding="utf-8")
+    code, out, err = run(capsys, "inspect", str(folder))
+    assert (code, err) == (0, "")
+    assert [ln for ln in out.splitlines() if not ln.startswith(" ")] == [str(folder / "a.md"), str(folder / "b.txt")]
+    code, out, err = run(capsys, "build", str(folder), "--format", "md", "--name", "f", "-o", str(tmp_path / "out"))
+    assert (code, err) == (0, "")
+    markup = (tmp_path / "out" / "f.md").read_text(encoding="utf-8")
+    assert "The finding\\." in markup and "Second source body text" in markup
+
+
+def test_an_empty_folder_is_a_clear_error(tmp_path: Path, capsys):
+    code, _, err = run(capsys, "inspect", str(tmp_path))
+    assert code == 1 and f"no sources to read in {tmp_path}" in err
