@@ -1,7 +1,9 @@
 """Briefgen: turn analysts' source documents into formatted policy briefs.
 
-The package is split into a Qt-free core (ingest, model, templating, markup,
-render, export, cli) and ``app.gui``, which only calls the core.
+One package per pipeline stage (ingest → brief → assemble → parse → render →
+pipeline), over the shared vocabulary in ``core`` and string helpers in
+``text``; ``cli`` and ``gui`` are two faces on the same core, and only ``gui``
+imports Qt.  docs/ARCHITECTURE.md is the map.
 """
 
 __version__ = "0.1.0"
