@@ -19,6 +19,10 @@ class IngestError(BriefgenError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        """Pickle as constructed, so the error crosses from a worker process unchanged."""
+        return (type(self), (self.path, self.reason))
+
 
 class ProjectError(BriefgenError):
     """A .brief project file is broken, too new, or refers to something missing."""
@@ -37,7 +41,12 @@ class TemplateError(BriefgenError):
         where = ""
         if filename:
             where = f"{filename}:{lineno}: " if lineno else f"{filename}: "
+        self.message = message
         super().__init__(f"{where}{message}")
+
+    def __reduce__(self) -> tuple[type, tuple[str, str | None, int | None]]:
+        """Pickle as constructed, so the error crosses from a worker process unchanged."""
+        return (type(self), (self.message, self.filename, self.lineno))
 
 
 class StyleError(TemplateError):

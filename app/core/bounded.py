@@ -1,0 +1,145 @@
+"""Run untrusted work in a child process bounded in time and memory, so a hostile input cannot hang or sink the app.
+
+Reading a dropped file and running a shared template meet input nobody here
+wrote.  The algorithms are meant to be linear, but a library's C code (a PDF
+parser, an image decoder, ``str.format``) cannot be interrupted from Python, so
+the second line of defence is a process: the child gets an address-space limit
+(``RLIMIT_AS``) and the parent kills it when the time is up.  Either way the
+caller gets one ``LimitExceeded`` saying what was stopped and why, and the
+parent process (the window) lives on.
+
+The child starts by ``fork`` from a process that has no other threads (the
+CLI: milliseconds) and from a ``forkserver`` otherwise (the GUI, whose Qt
+threads make a plain fork unsafe), which ``use_forkserver`` chooses.  Results
+and exceptions travel back pickled; Briefgen's own errors keep their message.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import os
+import sys
+from collections.abc import Callable, Sequence
+from multiprocessing.context import BaseContext
+from typing import Any, TypeVar
+
+from app.core.errors import BriefgenError
+
+T = TypeVar("T")
+
+#: Defaults: generous for real documents (a 50 MB PDF, a 500-source brief), far below what hurts a machine.
+DEFAULT_SECONDS = 60.0
+DEFAULT_MEMORY_BYTES = 2 * 1024**3
+
+#: Tests and debuggers can switch the child process off: the work then runs in-process, unbounded.
+INLINE_ENV = "BRIEFGEN_INLINE_WORKERS"
+
+_context: BaseContext | None = None
+
+
+class LimitExceeded(BriefgenError):
+    """Work was stopped because it ran too long or needed too much memory."""
+
+
+def use_forkserver(preload: Sequence[str] = ()) -> None:
+    """Start children from a fork server (call once, before threads start, in a multi-threaded program).
+
+    ``preload`` names modules the server imports once, so each child starts with them already loaded.
+    """
+    global _context
+    if sys.platform.startswith("win"):
+        _context = multiprocessing.get_context("spawn")
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(preload))
+    _context = context
+
+
+def _default_context() -> BaseContext:
+    if _context is not None:
+        return _context
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def _limit_memory(memory_bytes: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows has no rlimits: the time limit still holds
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _child(
+    connection: multiprocessing.connection.Connection, memory_bytes: int, work: Callable[..., Any], args: tuple
+) -> None:
+    """Run ``work`` under the memory limit and send back ("ok", result) or ("error", exception)."""
+    try:
+        _limit_memory(memory_bytes)
+        outcome: tuple[str, object] = ("ok", work(*args))
+    except MemoryError:
+        outcome = ("memory", None)
+    except BaseException as exc:  # sent back whole: the parent decides what to show
+        outcome = ("error", exc if _picklable(exc) else BriefgenError(f"{type(exc).__name__}: {exc}"))
+    try:
+        connection.send(outcome)
+    except MemoryError:
+        connection.send(("memory", None))
+    except Exception as exc:  # an unpicklable result
+        connection.send(("error", BriefgenError(f"the result could not be passed back: {exc}")))
+    finally:
+        connection.close()
+
+
+def _picklable(exc: BaseException) -> bool:
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return False
+    return True
+
+
+def run_bounded(
+    work: Callable[..., T],
+    *args: object,
+    what: str,
+    seconds: float = DEFAULT_SECONDS,
+    memory_bytes: int = DEFAULT_MEMORY_BYTES,
+) -> T:
+    """``work(*args)`` in a child process; LimitExceeded naming ``what`` when it overruns time or memory.
+
+    ``work`` must be a module-level function and its arguments and result picklable.  An exception
+    raised by ``work`` is raised here as it was (a BriefgenError keeps its message).
+    """
+    if os.environ.get(INLINE_ENV):
+        return work(*args)
+    context = _default_context()
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(sender, memory_bytes, work, args), daemon=True)  # type: ignore[attr-defined]
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(seconds):
+            raise LimitExceeded(f"{what} was stopped after {seconds:g} s; it is too large or built to never finish")
+        try:
+            status, value = receiver.recv()
+        except EOFError:
+            raise LimitExceeded(
+                f"{what} was stopped: the worker ended without an answer (it ran out of memory or crashed)"
+            ) from None
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+        receiver.close()
+    if status == "memory":
+        raise LimitExceeded(f"{what} was stopped: it needs more than {memory_bytes // 1024**2} MB of memory")
+    if status == "error":
+        assert isinstance(value, BaseException)
+        raise value
+    return value  # type: ignore[return-value]

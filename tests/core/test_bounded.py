@@ -1,0 +1,112 @@
+"""Work in a bounded child process: results and errors come back, overruns end in one clear LimitExceeded."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from app.core import bounded
+from app.core.bounded import LimitExceeded, run_bounded
+from app.core.errors import IngestError, TemplateError
+
+MB = 1024**2
+
+
+def add(a: int, b: int) -> int:
+    return a + b
+
+
+def refuse(path: str) -> None:
+    raise IngestError(path, "not a real document")
+
+
+def template_fails() -> None:
+    raise TemplateError("unknown filter", "brief.md.j2", 12)
+
+
+def spin() -> None:
+    while True:
+        pass
+
+
+def sleep_in_c() -> None:
+    time.sleep(3600)  # C code: no Python-level hook can interrupt it
+
+
+def grab_memory() -> int:
+    chunks = [bytearray(64 * MB) for _ in range(200)]  # 12.8 GB if nothing stopped it
+    return len(chunks)
+
+
+def crash() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def unpicklable_error() -> None:
+    class Local(Exception):
+        pass
+
+    raise Local("made inside a function")
+
+
+@pytest.fixture(autouse=True)
+def real_children(monkeypatch):
+    monkeypatch.delenv(bounded.INLINE_ENV, raising=False)
+
+
+def test_result_comes_back():
+    assert run_bounded(add, 2, 3, what="adding") == 5
+
+
+def test_briefgen_errors_come_back_unchanged():
+    with pytest.raises(IngestError) as info:
+        run_bounded(refuse, "/tmp/x.pdf", what="reading x.pdf")
+    assert (info.value.path, info.value.reason) == ("/tmp/x.pdf", "not a real document")
+    with pytest.raises(TemplateError) as template_info:
+        run_bounded(template_fails, what="the template")
+    assert str(template_info.value) == "brief.md.j2:12: unknown filter"
+
+
+@pytest.mark.parametrize("work", [spin, sleep_in_c], ids=["python loop", "C call"])
+def test_work_past_the_time_limit_is_stopped(work):
+    started = time.monotonic()
+    with pytest.raises(LimitExceeded, match=r"reading odd\.pdf was stopped after 1 s"):
+        run_bounded(work, what="reading odd.pdf", seconds=1)
+    assert time.monotonic() - started < 8
+
+
+def test_work_past_the_memory_limit_is_stopped():
+    with pytest.raises(LimitExceeded, match="needs more than 1024 MB of memory"):
+        run_bounded(grab_memory, what="reading big.html", memory_bytes=1024 * MB)
+
+
+def test_a_crashing_worker_is_reported_and_the_caller_lives_on():
+    with pytest.raises(LimitExceeded, match="the worker ended without an answer"):
+        run_bounded(crash, what="reading bad.pdf")
+    assert run_bounded(add, 1, 1, what="after") == 2
+
+
+def test_an_error_that_cannot_travel_keeps_its_message():
+    with pytest.raises(Exception, match="Local: made inside a function"):
+        run_bounded(unpicklable_error, what="x")
+
+
+def test_inline_mode_runs_in_process(monkeypatch):
+    monkeypatch.setenv(bounded.INLINE_ENV, "1")
+    assert run_bounded(os.getpid, what="pid") == os.getpid()
+    monkeypatch.delenv(bounded.INLINE_ENV)
+    assert run_bounded(os.getpid, what="pid") != os.getpid()
+
+
+def test_forkserver_children_work_too(monkeypatch):
+    monkeypatch.setattr(bounded, "_context", None)
+    bounded.use_forkserver(preload=["app.core.errors"])
+    try:
+        assert run_bounded(add, 4, 5, what="adding") == 9
+        with pytest.raises(LimitExceeded):
+            run_bounded(spin, what="spinning", seconds=1)
+    finally:
+        monkeypatch.setattr(bounded, "_context", None)
