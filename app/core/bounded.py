@@ -142,4 +142,4 @@ def run_bounded(
     if status == "error":
         assert isinstance(value, BaseException)
         raise value
-    return value  # type: ignore[return-value]
+    return value
