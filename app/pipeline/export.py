@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from app.core.atomic import write_atomically
+from app.core.atomic import write_all_atomically
 from app.core.formats import BuiltBrief, output_format
 from app.core.model import slugify
 
@@ -29,15 +29,16 @@ def output_name(title: str) -> str:
 def export(
     brief: BuiltBrief, folder: Path, formats: list[str], name: str | None = None
 ) -> Iterator[tuple[int, int, Path]]:
-    """Render every format, then write each atomically, yielding (done, total, path) for progress.
+    """Render every format, write them all or none, then yield (done, total, path) for each file written.
 
-    Rendering all formats before writing any means a format that fails to
-    render leaves every earlier file as it was, not a new DOCX beside an old PDF.
+    A format that fails to render, a full disk or a kill part-way leaves every
+    earlier file as it was: never a new DOCX beside an old PDF.
     """
     chosen = [output_format(name) for name in formats]
     stem = name or output_name(brief.document.meta.title)
-    rendered = [(fmt, fmt.load()(brief)) for fmt in chosen]
-    for done, (fmt, data) in enumerate(rendered, start=1):
-        path = folder / f"{stem}{fmt.extension}"
-        write_atomically(path, data)
+    rendered: list[tuple[Path, bytes]] = []
+    for fmt in chosen:
+        rendered.append((folder / f"{stem}{fmt.extension}", fmt.load()(brief)))
+    write_all_atomically(rendered)
+    for done, (path, _) in enumerate(rendered, start=1):
         yield done, len(chosen), path
