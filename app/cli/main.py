@@ -16,6 +16,7 @@ from app.assemble.templating import find_template
 from app.brief.project_file import EXTENSION, load_project
 from app.brief.select import numbered_sections, project_from_sources
 from app.cli import templates as cli_templates
+from app.cli.terminal import make_streams_forgiving, printable
 from app.core.errors import BriefgenError, IngestError
 from app.core.formats import default_output_names, output_names
 from app.ingest import ingest, ingest_many
@@ -96,7 +97,7 @@ def _build(args: argparse.Namespace) -> int:
     brief = build_brief(project, {s.path: s for s in sources}, template)
     formats = args.format + (["md"] if args.markup and "md" not in args.format else [])
     for _, _, path in export(brief, args.output, formats, args.name):
-        print(path)
+        print(printable(path))
     return EXIT_OK
 
 
@@ -115,10 +116,13 @@ def _inspect(args: argparse.Namespace) -> int:
         if source is not current:
             current = source
             facts = (source.outlet, source.author, source.date, source.format, source.language)
-            details = " · ".join(x for x in facts if x)
-            print(f"{source.path}\n  title: {source.title}" + (f"\n  {details}" if details else ""))
+            details = " · ".join(printable(x) for x in facts if x)
+            print(
+                f"{printable(source.path)}\n  title: {printable(source.title)}" + (f"\n  {details}" if details else "")
+            )
         page = f"  p. {section.page}" if section.page else ""
-        print(f"  {number:>3}  {section.id:<42} {section.word_count:>5} words  {section.display_heading}{page}")
+        heading = printable(section.display_heading)
+        print(f"  {number:>3}  {printable(section.id):<42} {section.word_count:>5} words  {heading}{page}")
     return EXIT_OK
 
 
@@ -131,7 +135,13 @@ def _gui(args: argparse.Namespace) -> int:
     return run(args.project)
 
 
+def _printable_lines(error: BriefgenError) -> str:
+    """An error's message escaped line by line: a list of problems keeps its line breaks, nothing else gets in."""
+    return "\n".join(printable(line) for line in str(error).split("\n"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    make_streams_forgiving()
     parser = _parser()
     args = parser.parse_args(argv)
     handlers = {"build": _build, "inspect": _inspect, "templates": cli_templates.run, "gui": _gui}
@@ -140,9 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except IngestError as exc:
-        print(f"briefgen: cannot read {exc}", file=sys.stderr)
+        print(f"briefgen: cannot read {printable(exc)}", file=sys.stderr)
     except BriefgenError as exc:
-        print(f"briefgen: {exc}", file=sys.stderr)
+        print(f"briefgen: {_printable_lines(exc)}", file=sys.stderr)
     except KeyboardInterrupt:
         print("briefgen: interrupted", file=sys.stderr)
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly, as other tools do

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app.assemble.templating import discover_templates
+from app.cli.terminal import printable
 from app.core.errors import TemplateError
 from app.template_tools.check import check_template
 from app.template_tools.store import duplicate_template, export_zip, import_zip
@@ -36,30 +37,30 @@ def _list(args: argparse.Namespace) -> None:
     problems: list[TemplateError] = []
     for name, info in sorted(discover_templates(problems=problems).items()):
         origin = "built-in" if info.builtin else f"user ({info.folder})"
-        print(f"{name:<20} {origin:<10} {info.description}")
+        print(f"{printable(name):<20} {printable(origin):<10} {printable(info.description)}")
     for problem in problems:
-        print(f"skipped a broken template: {problem}", file=sys.stderr)
+        print(f"skipped a broken template: {printable(problem)}", file=sys.stderr)
 
 
 def _new(args: argparse.Namespace) -> None:
     info = duplicate_template(args.source, args.name)
-    print(f"created {info.folder} (from {args.source}); edit brief.md.j2 and style.toml there")
+    print(f"created {printable(info.folder)} (from {printable(args.source)}); edit brief.md.j2 and style.toml there")
 
 
 def _check(args: argparse.Namespace) -> None:
     info, problems = check_template(args.template)
     if problems or info is None:
         raise TemplateError(f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
-    print(f"{info.folder}: OK (syntax, style, trial render to DOCX and PDF)")
+    print(f"{printable(info.folder)}: OK (syntax, style, trial render to DOCX and PDF)")
 
 
 def _export(args: argparse.Namespace) -> None:
-    print(export_zip(args.name, args.zip))
+    print(printable(export_zip(args.name, args.zip)))
 
 
 def _import(args: argparse.Namespace) -> None:
     info = import_zip(args.zip, args.name, replace=args.replace)
-    print(f"installed {info.name} in {info.folder}")
+    print(f"installed {printable(info.name)} in {printable(info.folder)}")
 
 
 COMMANDS = {"list": _list, "new": _new, "check": _check, "export": _export, "import": _import}
