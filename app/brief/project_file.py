@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from app.brief.trust import remember_trust
 from app.core.atomic import write_atomically
 from app.core.errors import ProjectError
 from app.core.model import BriefProject
@@ -20,6 +22,8 @@ from app.core.model import BriefProject
 FORMAT_NAME = "briefgen-project"
 FORMAT_VERSION = 1
 EXTENSION = ".brief"
+#: A file name that is not valid UTF-8 keeps its bytes as lone surrogates; JSON escapes them so the file stays UTF-8.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _relative(path: str, folder: Path) -> str:
@@ -40,12 +44,15 @@ def project_to_json(project: BriefProject, project_path: Path) -> str:
     data["sources"] = [_relative(p, folder) for p in project.sources]
     for item in data["items"]:
         item["source"] = _relative(item["source"], folder)
-    return json.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION, **data}, indent=2, ensure_ascii=False)
+    text = json.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION, **data}, indent=2, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def save_project(project: BriefProject, path: str | Path) -> None:
+    """Write the project; Briefgen's own saves are trusted to read the files outside the folder they name."""
     path = Path(path)
     write_atomically(path, project_to_json(project, path).encode("utf-8"))
+    remember_trust(path, sources_outside(project, path))
 
 
 def project_from_json(text: str, project_path: Path) -> BriefProject:
@@ -61,6 +68,8 @@ def project_from_json(text: str, project_path: Path) -> BriefProject:
     data.pop("format")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ProjectError(f"{project_path}: the project file has no format version")
+    if version < 1:
+        raise ProjectError(f"{project_path}: the project file's format version {version} is not a real version")
     if version > FORMAT_VERSION:
         raise ProjectError(
             f"{project_path}: made by a newer Briefgen "
@@ -79,10 +88,21 @@ def project_from_json(text: str, project_path: Path) -> BriefProject:
     return project
 
 
+def sources_outside(project: BriefProject, project_path: str | Path) -> list[str]:
+    """The sources of a loaded project that lie outside the project file's folder (absolute or ``../`` paths).
+
+    A shared project is a file from someone else: before it makes Briefgen read
+    files elsewhere on this machine, the analyst is told which, and asked.
+    """
+    folder = Path(project_path).resolve().parent
+    named = dict.fromkeys([*project.sources, *(item.source for item in project.items)])
+    return [path for path in named if not Path(path).resolve().is_relative_to(folder)]
+
+
 def load_project(path: str | Path) -> BriefProject:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # editors on Windows like to add a byte-order mark
     except FileNotFoundError as exc:
         raise ProjectError(f"{path}: project file not found") from exc
     except (OSError, UnicodeDecodeError) as exc:

@@ -13,13 +13,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.assemble.templating import find_template
-from app.brief.project_file import EXTENSION, load_project
+from app.brief.opening import read_sources
+from app.brief.project_file import EXTENSION, load_project, sources_outside
 from app.brief.select import numbered_sections, project_from_sources
+from app.brief.trust import is_trusted
 from app.cli import templates as cli_templates
 from app.cli.terminal import make_streams_forgiving, printable
 from app.core.errors import BriefgenError, IngestError
 from app.core.formats import default_output_names, output_names
-from app.ingest import ingest, ingest_many
+from app.core.model import BriefProject
+from app.ingest import ingest
 from app.ingest.collect import files_to_read
 from app.pipeline.build import build_brief
 from app.pipeline.export import export
@@ -83,9 +86,11 @@ def _build(args: argparse.Namespace) -> int:
         project = load_project(args.inputs[0])
         if args.sections:
             raise BriefgenError("--sections applies to sources, not to a .brief project (its items are the selection)")
-        sources, errors = ingest_many(project.sources)
-        if errors:
-            raise errors[0]
+        _warn_outside(project, args.inputs[0])
+        opened = read_sources(project, Path(args.inputs[0]))
+        if opened.errors:
+            raise opened.errors[0]
+        sources = opened.sources
         project.meta = project.meta.model_copy(update=overrides)
     else:
         sources = [ingest(p) for p in _source_files(args.inputs)]
@@ -99,6 +104,16 @@ def _build(args: argparse.Namespace) -> int:
     for _, _, path in export(brief, args.output, formats, args.name):
         print(printable(path))
     return EXIT_OK
+
+
+def _warn_outside(project: BriefProject, project_path: str) -> None:
+    """A shared project may name files anywhere on this machine: say which, before reading them."""
+    outside = sources_outside(project, project_path)
+    if not is_trusted(project_path, outside):
+        names = "\n  ".join(printable(path) for path in outside)
+        print(
+            f"briefgen: warning: {printable(project_path)} reads files outside its folder:\n  {names}", file=sys.stderr
+        )
 
 
 def _source_files(inputs: Sequence[str]) -> list[Path]:

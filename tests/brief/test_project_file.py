@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from app.brief.project_file import FORMAT_VERSION, load_project, save_project
+from app.brief.project_file import FORMAT_VERSION, load_project, save_project, sources_outside
 from app.core.errors import ProjectError
 from app.core.model import BriefItem, BriefMeta, BriefProject
 from tests.conftest import SAMPLE
@@ -59,6 +60,8 @@ def test_paths_are_stored_relative_and_survive_a_move(tmp_path: Path):
         ('{"format": "briefgen-project"}', "no format version"),
         ('{"format": "briefgen-project", "version": 99}', "newer Briefgen"),
         ('{"format": "briefgen-project", "version": true}', "no format version"),
+        ('{"format": "briefgen-project", "version": 0}', "format version 0 is not a real version"),
+        ('{"format": "briefgen-project", "version": -3}', "format version -3 is not a real version"),
         ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
         ('{"format": "briefgen-project", "version": 1, "items": [{"source": 3}]}', "invalid project file: items.0"),
         (
@@ -77,3 +80,47 @@ def test_broken_files_give_clear_errors(tmp_path: Path, content: str, message: s
 def test_missing_project_file(tmp_path: Path):
     with pytest.raises(ProjectError, match="not found"):
         load_project(tmp_path / "none.brief")
+
+
+def test_a_byte_order_mark_is_read_as_utf8(tmp_path: Path):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "a.txt")
+    save_project(_project(folder / "a.txt"), folder / "p.brief")
+    text = (folder / "p.brief").read_text(encoding="utf-8")
+    (folder / "p.brief").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert load_project(folder / "p.brief").meta.title == "Recruitment brief"
+
+
+def test_sources_outside_the_project_folder_are_named(tmp_path: Path):
+    """A shared project naming /abs/paths or ../../ files says which files elsewhere it would read."""
+    case = tmp_path / "shared" / "case"
+    (case / "src").mkdir(parents=True)
+    (case / "src" / "inside.txt").write_text("x", encoding="utf-8")
+    secret = tmp_path / "home" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("x", encoding="utf-8")
+    data = {
+        "format": "briefgen-project",
+        "version": 1,
+        "sources": ["src/inside.txt", "../../home/secret.txt", "/etc/hostname"],
+        "items": [{"source": "/etc/passwd", "section_id": "lead"}],
+    }
+    (case / "p.brief").write_text(json.dumps(data), encoding="utf-8")
+    project = load_project(case / "p.brief")
+    assert sources_outside(project, case / "p.brief") == [str(secret.resolve()), "/etc/hostname", "/etc/passwd"]
+
+
+def test_a_project_reading_only_its_own_folder_names_nothing(tmp_path: Path):
+    (tmp_path / "src").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "src" / "a.txt")
+    save_project(_project(tmp_path / "src" / "a.txt"), tmp_path / "p.brief")
+    assert sources_outside(load_project(tmp_path / "p.brief"), tmp_path / "p.brief") == []
+
+
+def test_a_source_name_that_is_not_utf8_survives_saving(tmp_path: Path):
+    name = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    name.write_bytes(SAMPLE.read_bytes())
+    save_project(_project(name), tmp_path / "p.brief")
+    (tmp_path / "p.brief").read_text(encoding="utf-8")  # still a UTF-8 file
+    assert load_project(tmp_path / "p.brief").sources == [str(name)]

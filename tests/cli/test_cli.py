@@ -15,6 +15,7 @@ from app.brief.project_file import save_project
 from app.brief.select import project_from_sources
 from app.cli.main import main
 from app.core.model import BriefItem
+from app.ingest import ingest as ingest_file
 from tests.conftest import SAMPLE, SAMPLE_HEADINGS
 
 
@@ -202,3 +203,23 @@ def test_inspect_and_build_accept_a_folder_of_sources(tmp_path: Path, capsys):
 def test_an_empty_folder_is_a_clear_error(tmp_path: Path, capsys):
     code, _, err = run(capsys, "inspect", str(tmp_path))
     assert code == 1 and f"no sources to read in {tmp_path}" in err
+
+
+def test_a_project_reading_files_outside_its_folder_warns(tmp_path: Path, capsys, sample_source):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    source = elsewhere / "a.txt"
+    source.write_bytes(SAMPLE.read_bytes())
+    case = tmp_path / "case"
+    case.mkdir()
+    project = project_from_sources([ingest_file(source)], title="Shared")
+    save_project(project, case / "p.brief")
+    code, _, err = run(capsys, "build", str(case / "p.brief"), "--format", "md", "-o", str(tmp_path / "out"))
+    assert (code, err) == (0, "")  # saved here: trusted
+    (case / "copy.brief").write_bytes((case / "p.brief").read_bytes())  # the same project, come from elsewhere
+    code, _, err = run(capsys, "build", str(case / "copy.brief"), "--format", "md", "-o", str(tmp_path / "out"))
+    assert code == 0
+    assert err.splitlines() == [
+        f"briefgen: warning: {case / 'copy.brief'} reads files outside its folder:",
+        f"  {source}",
+    ]
