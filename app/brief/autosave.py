@@ -3,6 +3,11 @@
 Each session writes its own file (named after its process), and removes it on a
 clean exit or once the brief is saved. A file left behind by a process that is
 no longer running is what a crash leaves, and is offered back on the next start.
+
+No step of recovery loses the recovered work: accepting it makes it this
+session's autosave before the old file goes (so a second crash still finds
+it), and declining it keeps it as a dated ``.brief`` in the ``recovered``
+folder, where File › Open reaches it later.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +24,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from app.brief.project_file import project_from_json, project_to_json
+from app.brief.project_file import EXTENSION, project_from_json, project_to_json, save_project
 from app.core.atomic import write_atomically
 from app.core.errors import ProjectError
 from app.core.model import BriefProject
@@ -28,6 +34,11 @@ FORMAT_NAME = "briefgen-autosave"
 
 def autosave_dir() -> Path:
     return Path(user_data_dir("briefgen", appauthor=False)) / "autosave"
+
+
+def recovered_dir() -> Path:
+    """Where declined recoveries are kept as ordinary project files."""
+    return Path(user_data_dir("briefgen", appauthor=False)) / "recovered"
 
 
 def pid_alive(pid: int) -> bool:
@@ -87,6 +98,26 @@ class Recovery:
     def discard(self) -> None:
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
+
+    def adopt(self, autosaver: Autosaver) -> BriefProject:
+        """Take the recovered brief into this session: it becomes ``autosaver``'s file before this one is removed."""
+        project = self.load()
+        autosaver.save(project, self.project_path)
+        self.discard()
+        return project
+
+    def set_aside(self, folder: Path | None = None) -> Path:
+        """Keep the recovered brief as a dated project file the analyst can open later; returns its path."""
+        project = self.load()
+        folder = folder or recovered_dir()
+        stem = re.sub(r"[^\w -]+", "", self.title).strip()[:60] or "Untitled brief"
+        path = folder / f"{self.saved_at:%Y-%m-%d %H%M} {stem}{EXTENSION}"
+        number = 2
+        while path.exists():
+            path, number = folder / f"{self.saved_at:%Y-%m-%d %H%M} {stem} ({number}){EXTENSION}", number + 1
+        save_project(project, path)
+        self.discard()
+        return path
 
 
 def find_recoverable(folder: Path | None = None, alive: Callable[[int], bool] = pid_alive) -> list[Recovery]:
