@@ -8,6 +8,8 @@ while typing).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,7 +66,9 @@ class DetailsForm(QScrollArea):
         self.classification.addItems(brief_edit.COMMON_CLASSIFICATIONS)
         self.classification.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.classification.currentTextChanged.connect(self._classification_changed)
-        self.classification.lineEdit().installEventFilter(undo_filter)
+        classification_line = self.classification.lineEdit()
+        assert classification_line is not None  # an editable combo box always has one
+        classification_line.installEventFilter(undo_filter)
 
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("meta_summary")
@@ -114,7 +118,7 @@ class DetailsForm(QScrollArea):
 
     def _date_changed(self, date: QDate) -> None:
         if not self._updating:
-            self.edited.emit("date", brief_edit.format_date(date.toPython()))
+            self.edited.emit("date", brief_edit.format_date(dt.date(date.year(), date.month(), date.day())))
 
     def _classification_changed(self, text: str) -> None:
         if not self._updating:

@@ -61,7 +61,8 @@ def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
         buttons.Save | buttons.Discard | buttons.Cancel,
         buttons.Save,
     )
-    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+    choices: dict[QMessageBox.StandardButton, SaveChoice] = {buttons.Save: "save", buttons.Discard: "discard"}
+    return choices.get(answer, "cancel")
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str:

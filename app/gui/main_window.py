@@ -1,6 +1,6 @@
 """The main window: panels side by side, menus and toolbar, and the wiring from user requests to undo commands.
 
-Business rules stay in the core (app.brief.edit, app.brief.select, app.pipeline.build);
+Business rules stay in the core (app.brief.edit, app.brief.select, app.brief.opening, app.pipeline.build);
 this module decides only when to ask the user, which command to push, and
 which work to send to a worker thread.
 """
@@ -11,17 +11,35 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QProgressBar, QSizePolicy, QSplitter, QTabWidget, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoCommand,
+)
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
 from app import __version__
 from app.assemble.templating import find_template
 from app.brief import edit as brief_edit
 from app.brief.autosave import Autosaver, Recovery, find_recoverable
 from app.brief.edit import ItemKey
+from app.brief.opening import OpenedProject, read_sources
 from app.brief.project_file import EXTENSION, load_project, save_project
 from app.brief.select import item_for
-from app.core.errors import BriefgenError, IngestError
+from app.core.errors import BriefgenError
 from app.core.formats import open_dialog_filters
 from app.core.model import BriefProject, Section, Source
 from app.core.paths import SEEDS_DIR
@@ -29,6 +47,7 @@ from app.gui import dialogs
 from app.gui.details_form import DetailsForm
 from app.gui.export_dialog import ExportChoice, ExportDialog, ExportResult
 from app.gui.icons import icon
+from app.gui.models import OutlineModel, SourcesModel
 from app.gui.outline_panel import OutlinePanel
 from app.gui.preview_panel import PreviewPanel
 from app.gui.session import BriefSession
@@ -78,12 +97,14 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver()
         self.session = BriefSession(self)
         self.runner = JobRunner(self)
+        self.sources_model = SourcesModel(self.session, self)
+        self.outline_model = OutlineModel(self.session, self)
 
-        self.sources_panel = SourcesPanel(self.session)
-        self.outline_panel = OutlinePanel(self.session)
+        self.sources_panel = SourcesPanel(self.sources_model)
+        self.outline_panel = OutlinePanel(self.session, self.outline_model)
         self.details_form = DetailsForm()
         self.preview_panel = PreviewPanel(self.session.snapshot, self.runner)
-        self.template_actions = TemplateActions(self)
+        self.template_actions = TemplateActions(self.session, self.runner, self.settings, self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.outline_panel, "Outline")
@@ -123,7 +144,9 @@ class MainWindow(QMainWindow):
         self.preview_panel.schedule()
 
     # --- construction ---------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str = "", icon_name: str = "") -> QAction:
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str = "", icon_name: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -215,7 +238,9 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.export_action)
         toolbar.widgetForAction(self.export_action).setObjectName("primaryAction")
         for action in (self.undo_action, self.redo_action):
-            toolbar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):  # a toolbar shows each action as a tool button
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def _connect(self) -> None:
         session = self.session
@@ -225,7 +250,7 @@ class MainWindow(QMainWindow):
         session.templateChanged.connect(self.preview_panel.show_template)
         session.pathChanged.connect(self._update_title)
         session.undo_stack.cleanChanged.connect(self._update_title)
-        session.sources.checkRequested.connect(self._check_requested)
+        self.sources_model.checkRequested.connect(self._check_requested)
         self.sources_panel.addRequested.connect(self.choose_sources)
         self.sources_panel.removeRequested.connect(self.remove_source)
         self.outline_panel.moveRequested.connect(self._move_requested)
@@ -234,6 +259,9 @@ class MainWindow(QMainWindow):
         self.outline_panel.revealRequested.connect(self._reveal)
         self.details_form.edited.connect(self._meta_edited)
         self.preview_panel.templateChosen.connect(self._template_chosen)
+        self.template_actions.templatesChanged.connect(self.preview_panel.load_templates)
+        self.template_actions.templateSaved.connect(self.preview_panel.schedule)
+        self.template_actions.statusMessage.connect(self.statusBar().showMessage)
 
     # --- layout memory ----------------------------------------------------------------------
     def _splitters(self) -> list[QSplitter]:
@@ -312,11 +340,11 @@ class MainWindow(QMainWindow):
         brief = self.session.generation
         self.runner.start(
             lambda _progress: ingest_many(files),
-            on_success=lambda result: self._sources_read(brief, *result, initial=initial),
-            on_failure=lambda exc: self._sources_read(brief, [], [exc], initial=initial),
+            on_success=lambda result: self._sources_read(brief, initial, *result),
+            on_failure=lambda exc: self._sources_read(brief, initial, [], [exc]),
         )
 
-    def _sources_read(self, brief: int, sources: list[Source], errors: list[BriefgenError], initial: bool) -> None:
+    def _sources_read(self, brief: int, initial: bool, sources: list[Source], errors: Sequence[BriefgenError]) -> None:
         self.statusBar().clearMessage()
         if brief != self.session.generation:  # another brief was opened meanwhile: these were for the old one
             self.sourcesLoaded.emit(0, 0)
@@ -367,7 +395,7 @@ class MainWindow(QMainWindow):
             self.add_source_files(paths)
 
     # --- edits -> undo commands -----------------------------------------------------------------
-    def _push(self, command: object) -> None:
+    def _push(self, command: QUndoCommand) -> None:
         self.session.undo_stack.push(command)
 
     def _check_requested(self, pairs: list[tuple[Source, Section]], checked: bool) -> None:
@@ -427,23 +455,16 @@ class MainWindow(QMainWindow):
     def _open_with_sources(self, project: BriefProject, path: Path | None, recovered: bool = False) -> None:
         """Read the project's sources on a worker, then show the project with them."""
         self.statusBar().showMessage(f"Opening {path.name if path else 'brief'}…")
-        paths = list(project.sources)
         self.runner.start(
-            lambda _progress: ingest_many(paths),
-            on_success=lambda result: self._project_ready(project, path, *result, recovered=recovered),
-            on_failure=lambda exc: self._project_ready(project, path, [], [exc], recovered=recovered),
+            lambda _progress: read_sources(project, path),
+            on_success=lambda opened: self._project_ready(opened, opened.errors, recovered),
+            on_failure=lambda exc: self._project_ready(OpenedProject(project, path, [], []), [exc], recovered),
         )
 
-    def _project_ready(
-        self,
-        project: BriefProject,
-        path: Path | None,
-        sources: list[Source],
-        errors: list[IngestError],
-        recovered: bool,
-    ) -> None:
+    def _project_ready(self, opened: OpenedProject, errors: Sequence[BriefgenError], recovered: bool) -> None:
+        """Show the opened brief; ``errors`` are its unreadable sources (or why none could be read)."""
         self.statusBar().clearMessage()
-        self.session.replace(project, sources, path)
+        self.session.replace(opened.project, opened.sources, opened.path)
         if recovered:
             self.session.undo_stack.resetClean()  # recovered work is unsaved work
         dialogs.report(self, "Some sources of the brief could not be read", errors)

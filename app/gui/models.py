@@ -1,8 +1,10 @@
-"""Qt item models over the core's lists: sources → sections (with check boxes) and the brief's items.
+"""Qt item models over the session: loaded sources → sections (with check boxes), and the brief's items.
 
-The models only present core objects and announce what the user asked for
-(tick a section, drop an item elsewhere); the change itself is made by an undo
-command through the session, so every edit is undoable and views stay in sync.
+The models only read. They present the session's objects, follow its change
+signals (which bracket every change, as Qt's models require), and announce what
+the user asked for (tick a section, drop an item elsewhere); the change itself
+is made by an undo command through the session, so every edit is undoable and
+views stay in sync.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -18,6 +20,7 @@ from PySide6.QtCore import (
     QByteArray,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -25,12 +28,9 @@ from PySide6.QtCore import (
 )
 
 from app.brief import edit as brief_edit
-from app.brief.edit import ItemKey
 from app.brief.search import excerpt, section_matches
 from app.core.model import ROLE_LABELS, BriefItem, Section, Source
-
-if TYPE_CHECKING:
-    from app.gui.session import BriefSession
+from app.gui.session import BriefSession
 
 Index = QModelIndex | QPersistentModelIndex
 ITEM_MIME = "application/x-briefgen-item-row"
@@ -58,38 +58,49 @@ class SourcesModel(QAbstractItemModel):
     #: The user ticked (True) or unticked (False) these sections.
     checkRequested = Signal(list, bool)
 
-    def __init__(self, session: BriefSession) -> None:
-        super().__init__(session)
+    def __init__(self, session: BriefSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._session = session
-        self._sources: list[Source] = []
         # Stable ids for sources: a section's index names its source by id, so removing an
         # earlier source cannot leave persistent indexes pointing at the wrong parent.
         self._ids: list[int] = []
         self._counter = itertools.count(1)
+        self._renumber()
+        session.aboutToReplace.connect(self.beginResetModel)
+        session.replaced.connect(self._replaced)
+        session.sourcesAboutToBeInserted.connect(self._inserting)
+        session.sourcesInserted.connect(self._inserted)
+        session.sourceAboutToBeRemoved.connect(self._removing)
+        session.sourceRemoved.connect(self._removed)
+        for signal in (session.itemsInserted, session.itemsRemoved):
+            signal.connect(self.refresh_checks)  # the check boxes follow what is in the brief
 
-    # --- the list this model wraps -------------------------------------------------------
-    def sources(self) -> list[Source]:
-        return list(self._sources)
+    @property
+    def _sources(self) -> Sequence[Source]:
+        return self._session.sources
 
-    def set_sources(self, sources: Sequence[Source]) -> None:
-        self.beginResetModel()
-        self._sources = list(sources)
+    # --- following the session --------------------------------------------------------------
+    def _renumber(self) -> None:
         self._ids = [next(self._counter) for _ in self._sources]
+
+    def _replaced(self) -> None:
+        self._renumber()
         self.endResetModel()
 
-    def insert_sources(self, row: int, sources: Sequence[Source]) -> None:
-        self.beginInsertRows(QModelIndex(), row, row + len(sources) - 1)
-        self._sources[row:row] = sources
-        self._ids[row:row] = [next(self._counter) for _ in sources]
+    # The ids change once the session's list has (just before Qt's end…), so the two agree whenever a view asks.
+    def _inserting(self, first: int, last: int) -> None:
+        self.beginInsertRows(QModelIndex(), first, last)
+
+    def _inserted(self, first: int, last: int) -> None:
+        self._ids[first:first] = [next(self._counter) for _ in range(first, last + 1)]
         self.endInsertRows()
 
-    def remove_source(self, path: str) -> tuple[int, Source]:
-        row = next(i for i, s in enumerate(self._sources) if s.path == path)
+    def _removing(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
-        source = self._sources.pop(row)
+
+    def _removed(self, row: int) -> None:
         del self._ids[row]
         self.endRemoveRows()
-        return row, source
 
     def refresh_checks(self) -> None:
         """The brief's items changed: every check box may have."""
@@ -257,48 +268,38 @@ class OutlineModel(QAbstractListModel):
     #: Move the item at the first row so that it ends up at the second.
     moveRequested = Signal(int, int)
 
-    def __init__(self, session: BriefSession) -> None:
-        super().__init__(session)
+    def __init__(self, session: BriefSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._session = session
+        session.aboutToReplace.connect(self.beginResetModel)
+        session.replaced.connect(self.endResetModel)
+        session.itemsAboutToBeInserted.connect(self._inserting)
+        session.itemsInserted.connect(self.endInsertRows)
+        session.itemsAboutToBeRemoved.connect(self._removing)
+        session.itemsRemoved.connect(self.endRemoveRows)
+        session.itemAboutToBeMoved.connect(self._moving)
+        session.itemMoved.connect(self.endMoveRows)
+        session.itemChanged.connect(self._changed)
+        session.sourcesInserted.connect(self.refresh)  # items of a source just loaded can now show it
 
     @property
     def _items(self) -> list[BriefItem]:
         return self._session.project.items
 
-    # --- changes, made only by undo commands through the session -------------------------
-    def insert_items(self, row: int, items: Sequence[BriefItem]) -> None:
-        self.beginInsertRows(QModelIndex(), row, row + len(items) - 1)
-        brief_edit.insert_items(self._session.project, row, list(items))
-        self.endInsertRows()
+    # --- following the session --------------------------------------------------------------
+    def _inserting(self, first: int, last: int) -> None:
+        self.beginInsertRows(QModelIndex(), first, last)
 
-    def remove_items(self, keys: set[ItemKey]) -> list[tuple[int, BriefItem]]:
-        """Remove row by row from the bottom, so views keep their selection on the rest."""
-        project = self._session.project
-        rows = sorted((brief_edit.index_of(project, key) for key in keys), reverse=True)
-        removed: list[tuple[int, BriefItem]] = []
-        for row in rows:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            removed += brief_edit.remove_items(project, {brief_edit.key_of(self._items[row])})
-            self.endRemoveRows()
-        return sorted(removed, key=lambda pair: pair[0])
+    def _removing(self, first: int, last: int) -> None:
+        self.beginRemoveRows(QModelIndex(), first, last)
 
-    def restore_items(self, removed: list[tuple[int, BriefItem]]) -> None:
-        for row, item in removed:
-            self.beginInsertRows(QModelIndex(), row, row)
-            brief_edit.restore_items(self._session.project, [(row, item)])
-            self.endInsertRows()
-
-    def move_item(self, row: int, target: int) -> None:
+    def _moving(self, row: int, target: int) -> None:
         destination = target + 1 if target > row else target  # Qt counts in positions before the move
         self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
-        brief_edit.move_item(self._session.project, row, target)
-        self.endMoveRows()
 
-    def set_item_field(self, key: ItemKey, field: str, value: str | None) -> str | None:
-        old = brief_edit.set_item_field(self._session.project, key, field, value)
-        index = self.index(brief_edit.index_of(self._session.project, key))
+    def _changed(self, row: int) -> None:
+        index = self.index(row)
         self.dataChanged.emit(index, index)
-        return old
 
     def refresh(self) -> None:
         if self._items:

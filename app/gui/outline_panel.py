@@ -31,7 +31,7 @@ from app.brief.edit import ItemKey
 from app.core.model import ROLE_LABELS, ROLES
 from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
-from app.gui.models import Roles
+from app.gui.models import OutlineModel, Roles
 from app.gui.session import BriefSession
 from app.gui.widgets import HintListView, UndoShortcutFilter, header_row, muted_label, panel_title
 
@@ -55,10 +55,10 @@ class OutlinePanel(QWidget):
     #: Show this item's section in the sources panel.
     revealRequested = Signal(tuple)
 
-    def __init__(self, session: BriefSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: BriefSession, model: OutlineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._model = session.outline
+        self._model = model
         self._shown: ItemKey | None = None
         undo_filter = UndoShortcutFilter(self)
 

@@ -21,6 +21,7 @@ class PageView(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pixmaps: list[QPixmap] = []
+        self._labels: list[QLabel] = []
         self.setObjectName("previewPages")
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -39,8 +40,10 @@ class PageView(QScrollArea):
             QPixmap.fromImage(QImage(p.rgb, p.width, p.height, p.stride, QImage.Format.Format_RGB888).copy())
             for p in pages
         ]
-        while self._pages_layout.count() > 1:
-            self._pages_layout.takeAt(0).widget().deleteLater()
+        for label in self._labels:
+            self._pages_layout.removeWidget(label)
+            label.deleteLater()
+        self._labels = []
         for number, _ in enumerate(self._pixmaps, start=1):
             label = QLabel()
             label.setObjectName("page")
@@ -48,6 +51,7 @@ class PageView(QScrollArea):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             self._pages_layout.insertWidget(number - 1, label)
+            self._labels.append(label)
         self._fit_pages()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -58,8 +62,7 @@ class PageView(QScrollArea):
         """Scale every page to the view's width, sharp on high-density screens."""
         width = max(120, self.viewport().width() - 2 * PAGE_MARGIN)
         ratio = self.devicePixelRatioF()
-        for position, pixmap in enumerate(self._pixmaps):
-            label = self._pages_layout.itemAt(position).widget()
+        for label, pixmap in zip(self._labels, self._pixmaps, strict=True):
             scaled = pixmap.scaledToWidth(round(width * ratio), Qt.TransformationMode.SmoothTransformation)
             scaled.setDevicePixelRatio(ratio)
             label.setPixmap(scaled)

@@ -1,9 +1,11 @@
-"""The open brief: its project, loaded sources, file path, Qt models and undo stack, kept together.
+"""The open brief: its project, loaded sources, file path and undo stack, and every change made to them.
 
-Panels read from the session and request changes; undo commands make the
-changes through the methods below, so the models, the project and the
-"modified" state never disagree. A new or opened brief replaces the contents of
-the same session, so widgets connect once.
+Undo commands change the brief only through the methods below, so the project,
+the loaded sources and the "modified" state never disagree. The Qt models
+(app.gui.models) only read the session: for each change the session announces
+what is about to change and then that it did, so a model can wrap the change in
+Qt's begin…/end… calls and views keep their selection. A new or opened brief
+replaces the contents of the same session, so widgets and models connect once.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from PySide6.QtGui import QUndoStack
 from app.brief import edit as brief_edit
 from app.brief.edit import ItemKey
 from app.core.model import BriefItem, BriefProject, Section, Source
-from app.gui.models import OutlineModel, SectionFilterModel, SourcesModel
 
 
 @dataclass(frozen=True)
@@ -37,22 +38,38 @@ class BriefSession(QObject):
     #: A metadata field changed ('' when all of them may have: a new or opened brief).
     metaChanged = Signal(str)
     templateChanged = Signal(str)
-    #: A different brief was put in the session (new, open, recover).
-    replaced = Signal()
     pathChanged = Signal()
+
+    # Structure, for the Qt models: each "about to" signal comes just before the change, its partner just after.
+    #: A different brief is about to be put in the session (new, open, recover) / has been.
+    aboutToReplace = Signal()
+    replaced = Signal()
+    #: Items will fill rows first…last of the brief / have.
+    itemsAboutToBeInserted = Signal(int, int)
+    itemsInserted = Signal(int, int)
+    #: The items in rows first…last will leave the brief / have.
+    itemsAboutToBeRemoved = Signal(int, int)
+    itemsRemoved = Signal(int, int)
+    #: The item at the first row will move to end up at the second / has.
+    itemAboutToBeMoved = Signal(int, int)
+    itemMoved = Signal(int, int)
+    #: The item at this row changed its text, note or role.
+    itemChanged = Signal(int)
+    #: Sources will fill rows first…last of the loaded sources / have.
+    sourcesAboutToBeInserted = Signal(int, int)
+    sourcesInserted = Signal(int, int)
+    #: The source at this row will be unloaded / has been.
+    sourceAboutToBeRemoved = Signal(int)
+    sourceRemoved = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project: BriefProject = brief_edit.new_project()
+        self._sources: list[Source] = []
         self.path: Path | None = None
         #: Counts replacements, so work started for one brief can tell it finished after another opened.
         self.generation = 0
         self.undo_stack = QUndoStack(self)
-        self.sources = SourcesModel(self)
-        self.section_filter = SectionFilterModel(self.sources)
-        self.outline = OutlineModel(self)
-        for signal in (self.outline.rowsInserted, self.outline.rowsRemoved, self.outline.modelReset):
-            signal.connect(self.sources.refresh_checks)
 
     # --- reading ---------------------------------------------------------------------------
     @property
@@ -63,8 +80,13 @@ class BriefSession(QObject):
     def modified(self) -> bool:
         return not self.undo_stack.isClean()
 
+    @property
+    def sources(self) -> Sequence[Source]:
+        """The loaded sources in the order the analyst sees them (read-only: change them through the session)."""
+        return self._sources
+
     def sources_by_path(self) -> dict[str, Source]:
-        return {source.path: source for source in self.sources.sources()}
+        return {source.path: source for source in self._sources}
 
     def resolve(self, item: BriefItem) -> tuple[Source | None, Section | None]:
         source = self.sources_by_path().get(item.source)
@@ -81,12 +103,11 @@ class BriefSession(QObject):
     def replace(self, project: BriefProject, sources: Sequence[Source], path: Path | None) -> None:
         self.generation += 1
         self.undo_stack.clear()
-        self.outline.beginResetModel()
+        self.aboutToReplace.emit()
         self.project = project
-        self.outline.endResetModel()
-        self.sources.set_sources(sources)
-        self.set_path(path)
+        self._sources = list(sources)
         self.replaced.emit()
+        self.set_path(path)
         self.metaChanged.emit("")
         self.templateChanged.emit(project.template)
         self.contentChanged.emit()
@@ -97,9 +118,7 @@ class BriefSession(QObject):
         for source in sources:
             if source.path not in known:
                 brief_edit.add_source(self.project, source.path)
-        if sources:
-            self.sources.insert_sources(self.sources.rowCount(), list(sources))
-        self.outline.refresh()
+        self._insert_sources(len(self._sources), sources)
         self.contentChanged.emit()
 
     def set_path(self, path: Path | None) -> None:
@@ -112,24 +131,30 @@ class BriefSession(QObject):
 
     # --- changes, called by undo commands -------------------------------------------------
     def insert_items(self, row: int, items: Sequence[BriefItem]) -> None:
-        self.outline.insert_items(row, items)
+        rows = (row, row + len(items) - 1)
+        self.itemsAboutToBeInserted.emit(*rows)
+        brief_edit.insert_items(self.project, row, list(items))
+        self.itemsInserted.emit(*rows)
         self.contentChanged.emit()
 
     def remove_items(self, keys: set[ItemKey]) -> list[tuple[int, BriefItem]]:
-        removed = self.outline.remove_items(keys)
+        removed = self._remove_items(keys)
         self.contentChanged.emit()
         return removed
 
     def restore_items(self, removed: list[tuple[int, BriefItem]]) -> None:
-        self.outline.restore_items(removed)
+        self._restore_items(removed)
         self.contentChanged.emit()
 
     def move_item(self, row: int, target: int) -> None:
-        self.outline.move_item(row, target)
+        self.itemAboutToBeMoved.emit(row, target)
+        brief_edit.move_item(self.project, row, target)
+        self.itemMoved.emit(row, target)
         self.contentChanged.emit()
 
     def set_item_field(self, key: ItemKey, field: str, value: str | None) -> None:
-        self.outline.set_item_field(key, field, value)
+        brief_edit.set_item_field(self.project, key, field, value)
+        self.itemChanged.emit(brief_edit.index_of(self.project, key))
         self.contentChanged.emit()
 
     def set_meta(self, field: str, value: str) -> None:
@@ -145,20 +170,46 @@ class BriefSession(QObject):
     def insert_sources(self, sources: Sequence[Source], row: int, project_index: int) -> None:
         for offset, source in enumerate(sources):
             brief_edit.add_source(self.project, source.path, project_index + offset)
-        self.sources.insert_sources(row, sources)
-        self.outline.refresh()
+        self._insert_sources(row, sources)
         self.contentChanged.emit()
 
     def remove_source(self, path: str) -> RemovedSource:
         keys = {brief_edit.key_of(i) for i in brief_edit.items_from_source(self.project, path)}
-        items = self.outline.remove_items(keys) if keys else []
+        items = self._remove_items(keys) if keys else []
         project_index = brief_edit.remove_source(self.project, path)
-        row, source = self.sources.remove_source(path)
+        row = next(i for i, s in enumerate(self._sources) if s.path == path)
+        self.sourceAboutToBeRemoved.emit(row)
+        source = self._sources.pop(row)
+        self.sourceRemoved.emit(row)
         self.contentChanged.emit()
         return RemovedSource(source, row, project_index, items)
 
     def restore_source(self, removed: RemovedSource) -> None:
         brief_edit.add_source(self.project, removed.source.path, removed.project_index)
-        self.sources.insert_sources(removed.row, [removed.source])
-        self.outline.restore_items(removed.items)
+        self._insert_sources(removed.row, [removed.source])
+        self._restore_items(removed.items)
         self.contentChanged.emit()
+
+    # --- the steps the changes share ------------------------------------------------------------
+    def _insert_sources(self, row: int, sources: Sequence[Source]) -> None:
+        if sources:
+            rows = (row, row + len(sources) - 1)
+            self.sourcesAboutToBeInserted.emit(*rows)
+            self._sources[row:row] = sources
+            self.sourcesInserted.emit(*rows)
+
+    def _remove_items(self, keys: set[ItemKey]) -> list[tuple[int, BriefItem]]:
+        """Remove row by row from the bottom, so views keep their selection on the rest."""
+        rows = sorted((brief_edit.index_of(self.project, key) for key in keys), reverse=True)
+        removed: list[tuple[int, BriefItem]] = []
+        for row in rows:
+            self.itemsAboutToBeRemoved.emit(row, row)
+            removed += brief_edit.remove_items(self.project, {brief_edit.key_of(self.project.items[row])})
+            self.itemsRemoved.emit(row, row)
+        return sorted(removed, key=lambda pair: pair[0])
+
+    def _restore_items(self, removed: list[tuple[int, BriefItem]]) -> None:
+        for row, item in removed:
+            self.itemsAboutToBeInserted.emit(row, row)
+            brief_edit.restore_items(self.project, [(row, item)])
+            self.itemsInserted.emit(row, row)

@@ -24,8 +24,7 @@ from app.brief.search import split_highlights
 from app.core.model import Section, Source
 from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
-from app.gui.models import Roles
-from app.gui.session import BriefSession
+from app.gui.models import Roles, SectionFilterModel, SourcesModel
 from app.gui.theme import MATCH_BACKGROUND, MUTED_TEXT
 from app.gui.widgets import HintTreeView, header_row, muted_label, panel_title
 
@@ -59,10 +58,9 @@ class SourcesPanel(QWidget):
     #: Remove the source at this path (the window asks first if its sections are in the brief).
     removeRequested = Signal(str)
 
-    def __init__(self, session: BriefSession, parent: QWidget | None = None) -> None:
+    def __init__(self, model: SourcesModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session = session
-        self._filter = session.section_filter
+        self._filter = SectionFilterModel(model)
 
         add_button = QToolButton()
         add_button.setIcon(icon("add"))

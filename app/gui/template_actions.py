@@ -1,47 +1,49 @@
 """The Template menu: duplicate, edit, import and export templates, and the editor windows it opens.
 
 The work is the core's (app.template_tools.store, app.template_tools.editing); this
-module decides when to ask the user, keeps the template picker in step with
-what is installed, and keeps one editor window per template.
+module decides when to ask the user and keeps one editor window per template.
+It is given the session, the job runner, the settings and the window to parent
+its dialogs on, and tells the window by signals what it should update (the
+template picker, the preview, the status bar), so it needs nothing else of it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
-from app.assemble.templating import TemplateInfo, discover_templates, find_template
+from app.assemble.templating import TemplateInfo, find_template
 from app.core.errors import BriefgenError
 from app.gui import dialogs
+from app.gui.session import BriefSession
+from app.gui.settings import Settings
 from app.gui.template_editor import TemplateEditor
 from app.gui.undo_commands import SetTemplateCommand
+from app.gui.workers import JobRunner
 from app.template_tools.editing import read_template_text
-from app.template_tools.store import duplicate_template, export_zip, import_zip
-
-if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
+from app.template_tools.store import duplicate_template, export_zip, free_copy_name, import_zip
 
 ZIP_FILTER = "Template archives (*.zip)"
-
-
-def free_copy_name(name: str, taken: set[str]) -> str:
-    """A name for a copy of ``name`` that no installed template has: house-copy, house-copy-2, …"""
-    stem = name.lower()
-    candidate, number = f"{stem}-copy", 2
-    while candidate in taken:
-        candidate, number = f"{stem}-copy-{number}", number + 1
-    return candidate
 
 
 class TemplateActions(QObject):
     #: An editor window opened (tests and the window find it here).
     editorOpened = Signal(object)
+    #: Templates were added (a copy, an import): the template picker should list them again.
+    templatesChanged = Signal()
+    #: An editor saved its template (the name): previews should render again.
+    templateSaved = Signal(str)
+    #: A message for the status bar, and for how many milliseconds to show it.
+    statusMessage = Signal(str, int)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, session: BriefSession, runner: JobRunner, settings: Settings, window: QWidget) -> None:
         super().__init__(window)
+        self._session = session
+        self._runner = runner
+        self._settings = settings
         self._window = window
         self.editors: dict[Path, TemplateEditor] = {}
         self.duplicate_action = self._action("&Duplicate Template…", self.duplicate)
@@ -57,7 +59,7 @@ class TemplateActions(QObject):
     def _current(self) -> TemplateInfo | None:
         """The template the brief uses, or None (after saying why) when it cannot be found."""
         try:
-            return find_template(self._window.session.project.template)
+            return find_template(self._session.project.template)
         except BriefgenError as exc:
             dialogs.report(self._window, "Cannot find the template", [exc])
             return None
@@ -68,7 +70,7 @@ class TemplateActions(QObject):
         original = self._current()
         if original is None:
             return
-        suggested = free_copy_name(original.name, set(discover_templates()))
+        suggested = free_copy_name(original.name)
         name = dialogs.ask_text(
             self._window,
             "Duplicate template",
@@ -82,9 +84,9 @@ class TemplateActions(QObject):
         except BriefgenError as exc:
             dialogs.report(self._window, "Cannot duplicate the template", [exc])
             return
-        self._window.preview_panel.load_templates()
-        self._window.session.undo_stack.push(SetTemplateCommand(self._window.session, copy.name))
-        self._window.statusBar().showMessage(f"Created the template “{copy.name}” in {copy.folder}.", 6000)
+        self.templatesChanged.emit()  # before the brief uses the copy, so the picker can show it
+        self._session.undo_stack.push(SetTemplateCommand(self._session, copy.name))
+        self.statusMessage.emit(f"Created the template “{copy.name}” in {copy.folder}.", 6000)
         self.open_editor(copy)
 
     def edit(self) -> None:
@@ -102,28 +104,24 @@ class TemplateActions(QObject):
         self.open_editor(info)
 
     def import_template(self) -> None:
-        settings = self._window.settings
-        name = dialogs.open_file_name(self._window, "Import template", settings.folder("templates"), ZIP_FILTER)
+        name = dialogs.open_file_name(self._window, "Import template", self._settings.folder("templates"), ZIP_FILTER)
         if not name:
             return
         path = Path(name)
-        settings.set_folder("templates", path.parent)
+        self._settings.set_folder("templates", path.parent)
         try:
             info = import_zip(path)
         except BriefgenError as exc:
             dialogs.report(self._window, "Cannot import the template", [exc])
             return
-        self._window.preview_panel.load_templates()
-        self._window.statusBar().showMessage(
-            f"Imported the template “{info.name}”: choose it in the preview's template list.", 8000
-        )
+        self.templatesChanged.emit()
+        self.statusMessage.emit(f"Imported the template “{info.name}”: choose it in the preview's template list.", 8000)
 
     def export_template(self) -> None:
         info = self._current()
         if info is None:
             return
-        settings = self._window.settings
-        suggested = str(Path(settings.folder("templates")) / f"{info.name}.zip")
+        suggested = str(Path(self._settings.folder("templates")) / f"{info.name}.zip")
         name = dialogs.save_file_name(self._window, "Export template", suggested, ZIP_FILTER)
         if not name:
             return
@@ -133,8 +131,8 @@ class TemplateActions(QObject):
         except BriefgenError as exc:
             dialogs.report(self._window, "Cannot export the template", [exc])
             return
-        settings.set_folder("templates", path.parent)
-        self._window.statusBar().showMessage(f"Exported the template “{info.name}” to {path}.", 6000)
+        self._settings.set_folder("templates", path.parent)
+        self.statusMessage.emit(f"Exported the template “{info.name}” to {path}.", 6000)
 
     # --- editor windows -------------------------------------------------------------------------
     def open_editor(self, info: TemplateInfo) -> TemplateEditor | None:
@@ -146,9 +144,8 @@ class TemplateActions(QObject):
             except BriefgenError as exc:
                 dialogs.report(self._window, "Cannot open the template", [exc])
                 return None
-            window = self._window
-            editor = TemplateEditor(info, text, window.session, window.runner, window)
-            editor.saved.connect(window.preview_panel.schedule)
+            editor = TemplateEditor(info, text, self._session, self._runner, self._window)
+            editor.saved.connect(self.templateSaved)
             editor.closed.connect(lambda folder=info.folder: self.editors.pop(folder, None))
             self.editors[info.folder] = editor
             self.editorOpened.emit(editor)

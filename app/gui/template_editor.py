@@ -197,12 +197,13 @@ class TemplateEditor(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.info.name}[*] — Template Editor — Briefgen")
         self.setWindowModified(self.modified)
-        for position, name in enumerate((TEMPLATE_FILE, STYLE_FILE)):
-            edited = self.tabs.widget(position).document().isModified()
-            self.tabs.setTabText(position, f"{name} •" if edited else name)
+        for editor, name in ((self.markup_edit, TEMPLATE_FILE), (self.style_edit, STYLE_FILE)):
+            edited = editor.document().isModified()
+            self.tabs.setTabText(self.tabs.indexOf(editor), f"{name} •" if edited else name)
 
     def _show_position(self) -> None:
-        cursor = self.tabs.currentWidget().textCursor()
+        editor = self.style_edit if self.tabs.currentWidget() is self.style_edit else self.markup_edit
+        cursor = editor.textCursor()
         self.position_label.setText(f"Line {cursor.blockNumber() + 1}, column {cursor.positionInBlock() + 1}")
 
     # --- preview ------------------------------------------------------------------------------

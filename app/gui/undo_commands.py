@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from app.brief.edit import ItemKey, key_of
-from app.core.model import ROLE_LABELS, BriefItem, Source
+from app.core.model import ROLE_LABELS, ROLES, BriefItem, Source
 from app.gui.session import BriefSession, RemovedSource
 
 #: Keystrokes further apart than this start a new undo step.
@@ -107,9 +107,12 @@ class EditItemCommand(_MergingEdit):
     def __init__(self, session: BriefSession, key: ItemKey, field: str, value: str | None) -> None:
         self._session = session
         old = getattr(session.item(key), field)
-        label = f"Set role to {ROLE_LABELS[value]}" if field == "role" else f"Edit {field}"
-        if field == "text" and value is None:
+        if field == "role" and value in ROLES:
+            label = f"Set role to {ROLE_LABELS[value]}"
+        elif field == "text" and value is None:
             label = "Reset text to source"
+        else:
+            label = f"Edit {field}"
         super().__init__(label, (key, field), old, value, mergeable=field != "role" and value is not None)
 
     def id(self) -> int:
@@ -151,7 +154,7 @@ class AddSourcesCommand(QUndoCommand):
         super().__init__(f"Add {len(sources)} sources" if len(sources) > 1 else "Add source")
         self._session = session
         self._sources = list(sources)
-        self._row = session.sources.rowCount()
+        self._row = len(session.sources)
         self._project_index = len(session.project.sources)
 
     def redo(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QTreeView, QWidget
 
 
 def panel_title(text: str) -> QLabel:
@@ -33,7 +33,11 @@ def header_row(*widgets: QWidget, stretch_after: int = 1) -> QHBoxLayout:
     return row
 
 
-def _paint_hint(view: QListView | QTreeView, hint: str) -> None:
+def _paint_empty_hint(view: QAbstractItemView, hint: str) -> None:
+    """Say what to do in a view that is empty, instead of showing a blank box."""
+    model = view.model()
+    if model is None or model.rowCount() != 0:
+        return
     painter = QPainter(view.viewport())
     painter.setPen(view.palette().color(view.palette().ColorRole.PlaceholderText))
     rect = view.viewport().rect().adjusted(24, 24, -24, -24)
@@ -41,25 +45,26 @@ def _paint_hint(view: QListView | QTreeView, hint: str) -> None:
     painter.end()
 
 
-class _EmptyHint:
-    """Says what to do when the view is empty, instead of showing a blank box."""
-
+# Two classes rather than one mixin: a mixin over Qt classes cannot be typed, and one deriving from
+# QAbstractItemView cannot be combined with QListView or QTreeView (the binding crashes).
+class HintListView(QListView):
     def __init__(self, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hint = hint
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.model() is not None and self.model().rowCount() == 0:
-            _paint_hint(self, self.hint)
+        _paint_empty_hint(self, self.hint)
 
 
-class HintListView(_EmptyHint, QListView):
-    pass
+class HintTreeView(QTreeView):
+    def __init__(self, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hint = hint
 
-
-class HintTreeView(_EmptyHint, QTreeView):
-    pass
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        _paint_empty_hint(self, self.hint)
 
 
 class UndoShortcutFilter(QObject):

@@ -16,11 +16,12 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
-from app.assemble.templating import TEMPLATE_FILE, TemplateInfo, find_template, user_templates_dir
+from app.assemble.templating import TEMPLATE_FILE, TemplateInfo, discover_templates, find_template, user_templates_dir
 from app.core.errors import TemplateError
 from app.core.paths import TEMPLATES_DIR
 
-_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
+MAX_NAME_LENGTH = 48
+_NAME = re.compile(rf"^[a-z0-9][a-z0-9_-]{{0,{MAX_NAME_LENGTH - 1}}}$")
 MAX_ZIP_FILES = 200
 MAX_ZIP_BYTES = 30 * 1024 * 1024
 #: Uncompressed / compressed size above which a member is treated as a zip bomb.
@@ -44,6 +45,26 @@ def duplicate_template(source: str, new_name: str, user_dir: Path | None = None)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(original.folder, target, ignore=shutil.ignore_patterns("__pycache__", ".*"))
     return find_template(str(target))
+
+
+def free_copy_name(name: str, user_dir: Path | None = None) -> str:
+    """A name for a copy of ``name`` that no installed template has: house-copy, house-copy-2, …
+
+    Duplicating offers it as the default, so the analyst can accept it without
+    having to think up a name that is free.
+    """
+    folder = user_dir or user_templates_dir()
+    taken = set(discover_templates(user_dir))
+    if folder.is_dir():  # a broken user template still holds its folder name
+        taken |= {entry.name for entry in folder.iterdir()}
+    stem = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_") or "template"
+    number = 1
+    while True:
+        suffix = "-copy" if number == 1 else f"-copy-{number}"
+        candidate = stem[: MAX_NAME_LENGTH - len(suffix)].rstrip("-_") + suffix
+        if candidate not in taken:
+            return candidate
+        number += 1
 
 
 def export_zip(name: str, zip_path: Path, user_dir: Path | None = None) -> Path:

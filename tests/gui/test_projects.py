@@ -42,7 +42,7 @@ def test_save_and_open_round_trip(qtbot, window: MainWindow, answers, tmp_path: 
     assert load_project(saved).meta.author == "A. Analyst"
 
     window.new_action.trigger()
-    assert outline_headings(window) == [] and window.session.sources.rowCount() == 0
+    assert outline_headings(window) == [] and window.sources_model.rowCount() == 0
     assert window.details_form.lines["author"].text() == ""
 
     answers.open_name = str(saved)
@@ -51,7 +51,7 @@ def test_save_and_open_round_trip(qtbot, window: MainWindow, answers, tmp_path: 
     assert outline_headings(window) == ["Judicial Warnings", "Lead"]
     assert window.session.project.items[0].note == "Key judgement."
     assert window.details_form.lines["author"].text() == "A. Analyst"
-    assert window.session.sources.rowCount() == 1
+    assert window.sources_model.rowCount() == 1
     assert not window.isWindowModified() and not window.undo_action.isEnabled()
     assert window.settings.recent_projects() == [str(saved)]
 
@@ -154,5 +154,5 @@ def test_first_start_shows_the_sample_and_later_starts_do_not(qtbot):
     later = MainWindow()
     qtbot.addWidget(later)
     later.start()
-    assert later.session.sources.rowCount() == 0
+    assert later.sources_model.rowCount() == 0
     assert later.splitter.sizes() == sizes  # the layout is remembered

@@ -25,7 +25,7 @@ def test_bad_files_dropped_with_a_good_one_are_reported_in_one_dialog(qtbot, win
     with qtbot.waitSignal(window.sourcesLoaded, timeout=10_000) as loaded:
         drop_files(window.sources_panel.tree.viewport(), [empty, SAMPLE, unknown])
     assert loaded.args == [1, 2]
-    assert [s.path for s in window.session.sources.sources()] == [str(SAMPLE.resolve())]
+    assert [s.path for s in window.session.sources] == [str(SAMPLE.resolve())]
     assert len(answers.errors) == 1
     title, message = answers.errors[0]
     assert "could not be added" in title
@@ -43,11 +43,11 @@ def test_menu_adds_sources_and_remembers_the_folder(qtbot, window: MainWindow, a
     answers.open_names = [str(SAMPLE)]
     with qtbot.waitSignal(window.sourcesLoaded, timeout=10_000):
         window.add_sources_action.trigger()
-    assert window.session.sources.rowCount() == 1
+    assert window.sources_model.rowCount() == 1
     assert window.settings.folder("sources") == str(SAMPLE.parent)
     assert window.isWindowModified()
     window.undo_action.trigger()
-    assert window.session.sources.rowCount() == 0
+    assert window.sources_model.rowCount() == 0
     assert window.session.project.sources == []
 
 
@@ -89,15 +89,15 @@ def test_removing_a_source_asks_when_its_sections_are_in_the_brief(qtbot, window
     answers.confirm_answer = False
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
     assert "1 section of" in answers.questions[-1]
-    assert window.session.sources.rowCount() == 1
+    assert window.sources_model.rowCount() == 1
 
     answers.confirm_answer = True
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
-    assert window.session.sources.rowCount() == 0
+    assert window.sources_model.rowCount() == 0
     assert outline_headings(window) == []
 
     window.undo_action.trigger()
-    assert window.session.sources.rowCount() == 1
+    assert window.sources_model.rowCount() == 1
     assert outline_headings(window) == ["Judicial Warnings"]
     assert section_index(window, "Judicial Warnings").data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
@@ -107,7 +107,7 @@ def test_removing_an_unused_source_does_not_ask(qtbot, window: MainWindow, answe
     window.sources_panel.tree.setCurrentIndex(section_index(window, "Lead"))
     window.remove_source_action.trigger()
     assert answers.questions == []
-    assert window.session.sources.rowCount() == 0
+    assert window.sources_model.rowCount() == 0
 
 
 def test_ticking_a_source_takes_all_its_sections(qtbot, window: MainWindow):
@@ -129,7 +129,7 @@ def test_files_still_loading_when_a_new_brief_starts_are_not_added_to_it(qtbot, 
         drop_files(window, [SAMPLE])
         window.new_action.trigger()  # before the worker reports back
     assert loaded.args == [0, 0]
-    assert window.session.sources.rowCount() == 0 and not window.isWindowModified()
+    assert window.sources_model.rowCount() == 0 and not window.isWindowModified()
 
 
 def test_right_to_left_headings_are_recognised():

@@ -52,7 +52,7 @@ def test_undo_redo_every_kind_of_change(qtbot, loaded: MainWindow):
     assert window.session.undo_stack.undoText() == "Add source"  # the drop itself
     assert window.isWindowModified()
     undo()
-    assert window.session.sources.rowCount() == 0
+    assert window.sources_model.rowCount() == 0
     assert not window.undo_action.isEnabled()
     assert not window.isWindowModified()
 

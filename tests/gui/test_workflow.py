@@ -24,7 +24,7 @@ NOTE = "Courts are now the main lever."
 
 def test_analyst_builds_and_exports_a_brief(qtbot, window: MainWindow, tmp_path: Path, answers):
     load_by_drop(qtbot, window, [SAMPLE])
-    assert window.session.sources.rowCount() == 1
+    assert window.sources_model.rowCount() == 1
 
     tick(qtbot, window, SECOND)
     tick(qtbot, window, FIRST)

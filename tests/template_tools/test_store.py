@@ -15,7 +15,14 @@ from app.cli.main import main
 from app.core.errors import TemplateError
 from app.pipeline.build import build_brief
 from app.pipeline.export import render
-from app.template_tools.store import MAX_ZIP_BYTES, duplicate_template, export_zip, import_zip
+from app.template_tools.store import (
+    MAX_ZIP_BYTES,
+    check_name,
+    duplicate_template,
+    export_zip,
+    free_copy_name,
+    import_zip,
+)
 
 
 def _h1(project, source, name: str) -> list[str]:
@@ -183,3 +190,25 @@ def test_unsupported_compression_is_a_clear_error(tmp_path: Path):
     path.write_bytes(bytes(data))
     with pytest.raises(TemplateError, match="cannot unpack"):
         import_zip(path)
+
+
+def test_a_copy_is_offered_the_first_free_name():
+    assert free_copy_name("policy-brief") == "policy-brief-copy"
+    duplicate_template("policy-brief", "policy-brief-copy")
+    assert free_copy_name("policy-brief") == "policy-brief-copy-2"
+    duplicate_template("policy-brief", "policy-brief-copy-2")
+    assert free_copy_name("policy-brief") == "policy-brief-copy-3"
+
+
+def test_a_copy_name_is_lower_case_and_counts_templates_in_the_given_folder(tmp_path: Path):
+    duplicate_template("policy-brief", "house-copy", user_dir=tmp_path)
+    assert free_copy_name("House", user_dir=tmp_path) == "house-copy-2"
+    assert free_copy_name("House") == "house-copy"
+
+
+def test_a_free_copy_name_skips_broken_folders_and_stays_a_valid_name(tmp_path: Path):
+    user = tmp_path / "user"
+    (user / "policy-brief-copy").mkdir(parents=True)  # a broken user template: no template.toml
+    assert free_copy_name("policy-brief", user) == "policy-brief-copy-2"
+    long_name = free_copy_name("x" * 48, user)
+    assert long_name == "x" * 43 + "-copy" and check_name(long_name) == long_name

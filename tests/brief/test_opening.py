@@ -1,0 +1,109 @@
+"""Opening a brief: the project file with its sources read, missing sources reported rather than fatal."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.brief.opening import open_project, read_sources
+from app.brief.project_file import save_project
+from app.core.errors import ProjectError
+from app.core.model import BriefItem, BriefMeta, BriefProject
+from tests.conftest import SAMPLE
+
+NOTES = "# Notes\n\nIntro.\n\n## Gone\n\nSoon deleted.\n"
+
+
+def _case(folder: Path) -> tuple[Path, Path, Path]:
+    """A case folder holding a .brief and two sources beside it; the paths of all three."""
+    sources = folder / "sources"
+    sources.mkdir(parents=True)
+    article = sources / "article.txt"
+    shutil.copy(SAMPLE, article)
+    notes = sources / "notes.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    project = BriefProject(
+        meta=BriefMeta(title="Recruitment brief"),
+        sources=[str(article), str(notes)],
+        items=[
+            BriefItem(source=str(article), section_id="judicial-warnings"),
+            BriefItem(source=str(notes), section_id="gone", note="Check."),
+        ],
+    )
+    brief = folder / "case.brief"
+    save_project(project, brief)
+    return brief, article, notes
+
+
+def test_a_project_opens_with_every_source_read(tmp_path: Path):
+    brief, article, notes = _case(tmp_path / "case")
+    opened = open_project(brief)
+    assert opened.errors == []
+    assert opened.path == brief.resolve()
+    assert [s.path for s in opened.sources] == [str(article.resolve()), str(notes.resolve())]
+    assert [item.note for item in opened.project.items] == ["", "Check."]
+    by_path = opened.sources_by_path()
+    for item in opened.project.items:  # every item finds its source and section
+        assert by_path[item.source].section(item.section_id) is not None
+
+
+def test_a_moved_case_folder_still_finds_its_sources(tmp_path: Path):
+    brief, _, _ = _case(tmp_path / "case")
+    moved = tmp_path / "elsewhere"
+    shutil.move(tmp_path / "case", moved)
+    opened = open_project(moved / brief.name)
+    assert opened.errors == []
+    assert [Path(s.path).parent for s in opened.sources] == [(moved / "sources").resolve()] * 2
+
+
+def test_a_relative_path_gives_an_absolute_project_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    brief, _, _ = _case(tmp_path / "case")
+    monkeypatch.chdir(brief.parent)
+    opened = open_project(brief.name)
+    assert opened.path == brief.resolve() and opened.path.is_absolute()
+    assert len(opened.sources) == 2
+
+
+def test_a_missing_source_is_reported_and_the_brief_still_opens(tmp_path: Path):
+    brief, article, notes = _case(tmp_path / "case")
+    notes.unlink()
+    opened = open_project(brief)
+    assert [s.path for s in opened.sources] == [str(article.resolve())]
+    assert [(e.path, e.reason) for e in opened.errors] == [(str(notes.resolve()), "file not found")]
+    assert len(opened.project.items) == 2  # the item from the missing source stays in the brief
+    assert opened.project.sources == [str(article.resolve()), str(notes.resolve())]
+
+
+def test_an_unreadable_source_is_reported_with_the_rest_read(tmp_path: Path):
+    brief, article, notes = _case(tmp_path / "case")
+    notes.write_bytes(b"")
+    opened = open_project(brief)
+    assert [s.path for s in opened.sources] == [str(article.resolve())]
+    assert [e.path for e in opened.errors] == [str(notes.resolve())]
+
+
+def test_a_broken_project_file_is_an_error(tmp_path: Path):
+    broken = tmp_path / "broken.brief"
+    broken.write_text("{ not json", encoding="utf-8")
+    with pytest.raises(ProjectError, match="not a Briefgen project"):
+        open_project(broken)
+    with pytest.raises(ProjectError, match="project file not found"):
+        open_project(tmp_path / "missing.brief")
+
+
+def test_reading_the_sources_of_a_recovered_brief_that_was_never_saved():
+    project = BriefProject(sources=[str(SAMPLE)], items=[BriefItem(source=str(SAMPLE), section_id="lead")])
+    opened = read_sources(project)
+    assert opened.path is None and opened.errors == []
+    assert opened.project is project
+    assert [s.path for s in opened.sources] == [str(SAMPLE)]
+
+
+def test_read_sources_makes_the_project_path_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    opened = read_sources(BriefProject(), Path("later.brief"))
+    assert opened.path == Path(os.getcwd()).resolve() / "later.brief"
+    assert opened.sources == [] and opened.errors == []
