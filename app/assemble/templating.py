@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -18,11 +18,10 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from platformdirs import user_data_dir
 
-from app.assemble.context import BriefContext, ItemView, QuoteView, SourceView, build_context
+from app.assemble.context import BriefContext, ItemView, QuoteView, SourceView
 from app.assemble.quotes import find_quotes
 from app.assemble.sandbox import Md, TemplateLimitExceeded, generate_limited, make_environment, time_limit
 from app.core.errors import TemplateError
-from app.core.model import BriefProject, Source
 from app.core.paths import TEMPLATES_DIR
 from app.core.style import Style, load_style
 from app.text.dates import MONTHS
@@ -187,13 +186,20 @@ class _EditedMarkupLoader(jinja2.BaseLoader):
         return self._markup, self._path, lambda: False
 
 
-def render_template_text(info: TemplateInfo, context: BriefContext, markup: str | None = None) -> str:
+def render_template_text(
+    info: TemplateInfo,
+    context: BriefContext,
+    markup: str | None = None,
+    undefined: type[jinja2.Undefined] = jinja2.StrictUndefined,
+) -> str:
     """Run the template under the sandbox's limits; every failure becomes a TemplateError with file and line.
 
     ``markup`` stands in for the template's brief.md.j2 (the editor's unsaved
-    text); partials still come from the template's folder.
+    text); partials still come from the template's folder.  ``undefined`` is
+    what a name the template does not know becomes: an error, unless a checker
+    wants to note every one and go on.
     """
-    env = brief_environment(info)
+    env = brief_environment(info, undefined)
     if markup is not None:
         env.loader = jinja2.ChoiceLoader([_EditedMarkupLoader(info, markup), env.loader])
     try:
@@ -220,8 +226,3 @@ def template_error(exc: Exception, info: TemplateInfo) -> TemplateError:
     else:
         kind = type(exc).__name__
     return TemplateError(f"{kind}: {exc}", filename or str(info.source_path), lineno)
-
-
-def assemble(project: BriefProject, sources: Mapping[str, Source], info: TemplateInfo) -> str:
-    """The brief as markup, ready for app.parse.markup.parse_markup."""
-    return render_template_text(info, build_context(project, sources))

@@ -8,6 +8,7 @@ deliberately few: a new writer only has to handle these.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,13 @@ class Citation:
 
 Inline = Run | Citation
 
-#: Paragraph roles a writer must style distinctly (template containers of the same name).
-PARAGRAPH_ROLES = ("body", "title", "subtitle", "marking", "meta", "attribution")
+#: Paragraph roles a writer must style distinctly.  The parser (app.parse.markup) opens a container for each
+#: but "body", so this is the one list of them.
+ParagraphRole = Literal["body", "title", "subtitle", "marking", "meta", "attribution"]
 
-#: Callout kinds: ``summary`` is the bottom-line box, ``note`` an analyst note.
-CALLOUT_KINDS = ("summary", "note", "callout")
+#: Boxes, each opened by the container of the same name: ``summary`` is the bottom-line box; the others (an
+#: analyst's note, a general callout, a warning) share the note's look.
+CalloutKind = Literal["summary", "note", "callout", "warning"]
 
 
 @dataclass
@@ -52,7 +55,7 @@ class Heading:
 @dataclass
 class Paragraph:
     inlines: list[Inline]
-    role: str = "body"
+    role: ParagraphRole = "body"
 
 
 @dataclass
@@ -69,7 +72,7 @@ class Quote:
 
 @dataclass
 class Callout:
-    kind: str
+    kind: CalloutKind
     blocks: list[Block]
 
 

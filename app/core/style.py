@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic_core import ErrorDetails
 
 from app.core.document import DocumentMeta
 from app.core.errors import StyleError
@@ -200,7 +201,7 @@ def style_from_dict(data: dict, path: Path | None = None) -> Style:
     return style
 
 
-def _reason(error: dict) -> str:
+def _reason(error: ErrorDetails) -> str:
     """pydantic's message, minus the "Value error, " prefix our own checks would otherwise carry."""
     if error["type"] == "extra_forbidden":
         return "unknown key"

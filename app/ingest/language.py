@@ -2,8 +2,14 @@
 
 Briefs cite sources in many languages and the GUI shows which is which; a
 script count is reliable for Arabic, Cyrillic and the rest, and the most
-common function words separate the main Latin-script languages. Anything
-unsure stays '' rather than a wrong guess.
+common function words separate the main Latin-script languages.
+
+The answer is the nearest language this module knows, not a certainty: text
+in the Arabic, Cyrillic or Han script always gets one of its languages here (Urdu
+reads as Persian, Bulgarian as Russian), and Latin-script text gets English,
+French, German or Spanish once that language's function words make up 5% of
+its words (so Italian may read as French).  Only text with no letters, Latin
+text below that share, and scripts without a rule here give ''.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ _SIMPLE = {"Hebrew": "he", "Greek": "el", "Thai": "th", "Hangul": "ko", "Kana": 
 
 
 def detect_language(text: str) -> str:
-    """An ISO 639 code ('ar', 'en', 'ckb' …) for the text's main language, or '' when unsure."""
+    """An ISO 639 code ('ar', 'en', 'ckb' …) for the text's main language, or '' when no rule applies."""
     sample = text[:SAMPLE_CHARS]
     counts = script_counts(sample)
     if not counts:

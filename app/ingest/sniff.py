@@ -19,6 +19,7 @@ _NAMES = {
     "xlsx": "an Excel workbook",
     "pptx": "a PowerPoint presentation",
     "odt": "an OpenDocument text file",
+    "opendocument": "an OpenDocument file",
     "epub": "an e-book (EPUB)",
     "zip": "a zip archive",
     "ole": "an old-format Office file (.doc, .xls) or a password-protected Word file",
@@ -36,6 +37,7 @@ _HINTS = {
     "ole": "open it in Word and save it as .docx without a password",
     "rtf": "open it in Word and save it as .docx",
     "odt": "save it as .docx",
+    "opendocument": "save it as .docx",
     "xlsx": "Briefgen reads documents, not spreadsheets",
     "pptx": "export it as PDF first",
 }
@@ -51,11 +53,14 @@ _MAGIC = [
     (b"\x1f\x8b", "gzip"),
     (b"\x7fELF", "exe"),
 ]
+#: What tells the zip-based formats apart: the main part of an Office file, the ``mimetype`` member that
+#: OpenDocument and EPUB files begin with.  Checked in order; the first found decides.
 _ZIP_KINDS = [
     (b"word/document.xml", "docx"),
     (b"xl/workbook.xml", "xlsx"),
     (b"ppt/presentation.xml", "pptx"),
     (b"application/vnd.oasis.opendocument.text", "odt"),
+    (b"application/vnd.oasis.opendocument.", "opendocument"),
     (b"application/epub+zip", "epub"),
 ]
 
@@ -80,12 +85,12 @@ def _is_pdf(data: bytes) -> bool:
 
 
 def _zip_kind(data: bytes) -> str:
-    """Office files are zips; their member names sit uncompressed in the archive, so a byte search finds them."""
+    """Office files are zips; member names, and the ``mimetype`` member OpenDocument and EPUB store first and
+    uncompressed, sit in the archive as plain bytes, so a byte search finds them without unpacking anything.
+
+    This is the one place the zip-based formats are told apart; the Word reader's zip checks take it as given.
+    """
     return next((kind for marker, kind in _ZIP_KINDS if marker in data), "zip")
-
-
-def describe(kind: str) -> str:
-    return _NAMES[kind]
 
 
 def require_kind(path: Path, data: bytes, expected: str, label: str) -> None:

@@ -101,10 +101,10 @@ def decode(path: Path, data: bytes, declared: str | None = None) -> str:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass  # the declaration is wrong; fall back to guessing
-    encoding = guess_encoding(data)
-    if encoding is None:
+    guessed = guess_encoding(data)
+    if guessed is None:
         raise IngestError(path, "the text encoding cannot be recognised (the text would come out garbled)")
-    return data.decode(encoding)
+    return data.decode(guessed)
 
 
 def _strict(path: Path, data: bytes, encoding: str, claim: str) -> str:

@@ -3,13 +3,16 @@
 The markup is CommonMark plus tables, ``::: name`` containers and citations
 ``[@n]`` / ``[@n, p. 3]``.  Containers named after a paragraph role
 (title, subtitle, marking, meta, attribution) give their paragraphs that role;
-any other container becomes a callout box of that kind (summary, note, …).
-A paragraph holding only ``\\newpage`` starts a new page.
+those named after a callout kind (summary, note, callout, warning) become a box
+of that kind.  Both lists are the Literal types of app.core.document, so a name
+added there is a container here.  A paragraph holding only ``\\newpage``
+starts a new page.
 """
 
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -17,9 +20,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
 from app.core.document import (
-    PARAGRAPH_ROLES,
     Block,
     Callout,
+    CalloutKind,
     Citation,
     Document,
     DocumentMeta,
@@ -28,12 +31,16 @@ from app.core.document import (
     ListBlock,
     PageBreak,
     Paragraph,
+    ParagraphRole,
     Quote,
     Run,
     Table,
 )
 
-CALLOUT_CONTAINERS = ("summary", "note", "callout", "warning")
+#: Container name → the role it gives the paragraphs inside it ("body" is what paragraphs have outside any).
+ROLE_CONTAINERS: dict[str, ParagraphRole] = {role: role for role in get_args(ParagraphRole) if role != "body"}
+#: Container name → the kind of box it makes.
+CALLOUT_CONTAINERS: dict[str, CalloutKind] = {kind: kind for kind in get_args(CalloutKind)}
 _CITATION = re.compile(r"\[@(\d{1,4})(?:,\s*([^\]\n]{1,40}))?\]")
 PAGE_BREAK_MARK = "\\newpage"
 
@@ -53,7 +60,7 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 
 def make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
-    for name in (*[r for r in PARAGRAPH_ROLES if r != "body"], *CALLOUT_CONTAINERS):
+    for name in (*ROLE_CONTAINERS, *CALLOUT_CONTAINERS):
         container_plugin(md, name)
     md.inline.ruler.before("link", "citation", _citation_rule)
     return md
@@ -115,7 +122,7 @@ class _Builder:
         self.tokens = tokens
         self.pos = 0
 
-    def blocks_until(self, closing: str | None, role: str = "body") -> list[Block]:
+    def blocks_until(self, closing: str | None, role: ParagraphRole = "body") -> list[Block]:
         blocks: list[Block] = []
         while self.pos < len(self.tokens):
             token = self.tokens[self.pos]
@@ -129,7 +136,7 @@ class _Builder:
                 blocks.append(block)
         return blocks
 
-    def block(self, token: Token, role: str) -> Block | list[Block] | None:
+    def block(self, token: Token, role: ParagraphRole) -> Block | list[Block] | None:
         """One block, or for a role container the blocks inside it (a role adds no box)."""
         kind = token.type
         if kind == "heading_open":
@@ -156,11 +163,13 @@ class _Builder:
             return PageBreak()
         if kind.startswith("container_") and kind.endswith("_open"):
             name = kind[len("container_") : -len("_open")]
-            inner = self.blocks_until(f"container_{name}_close", name if name in PARAGRAPH_ROLES else role)
-            return inner if name in PARAGRAPH_ROLES else Callout(name, inner)
+            closing = f"container_{name}_close"
+            if name in ROLE_CONTAINERS:
+                return self.blocks_until(closing, ROLE_CONTAINERS[name])
+            return Callout(CALLOUT_CONTAINERS[name], self.blocks_until(closing, role))
         return None
 
-    def list_block(self, token: Token, role: str) -> ListBlock:
+    def list_block(self, token: Token, role: ParagraphRole) -> ListBlock:
         ordered = token.type == "ordered_list_open"
         closing = "ordered_list_close" if ordered else "bullet_list_close"
         start = int(token.attrs.get("start", 1)) if ordered else 1

@@ -3,15 +3,18 @@
 Checks every Jinja file's syntax, the style file's keys, then renders the
 template against the bundled sample brief, once recording every undefined
 variable (instead of stopping at the first) and once through both writers.
+An error that stops the recording render is reported too; the strict render
+after it usually stops at the same place, and the same message is kept once.
 """
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 import jinja2
 
 from app.assemble.context import build_context
-from app.assemble.sandbox import generate_limited, time_limit
-from app.assemble.templating import TEMPLATE_FILE, TemplateInfo, brief_environment, find_template, template_globals
+from app.assemble.templating import TemplateInfo, brief_environment, find_template, render_template_text
 from app.brief.select import project_from_sources
 from app.core.errors import BriefgenError, TemplateError
 from app.core.formats import default_output_names
@@ -75,23 +78,23 @@ def _recording_undefined(found: list[str]) -> type[jinja2.Undefined]:
             self._note()
             return False
 
-        def _fail_with_undefined_error(self, *args: object, **kwargs: object) -> jinja2.Undefined:
+        def _fail_with_undefined_error(self, *args: object, **kwargs: object) -> NoReturn:
+            """Where Jinja cannot go on with an undefined value (an include of one, say): noted, then raised."""
             self._note()
-            return self
+            super()._fail_with_undefined_error(*args, **kwargs)
 
     return Recording
 
 
 def _undefined_problems(info: TemplateInfo, project: BriefProject, sources: dict) -> list[str]:
+    """Every undefined name the template uses, and the error that stopped the render early, if one did."""
     found: list[str] = []
-    env = brief_environment(info, undefined=_recording_undefined(found))
+    stopped: list[str] = []
     try:
-        template = env.get_template(TEMPLATE_FILE)
-        with time_limit():
-            generate_limited(template.generate(**template_globals(build_context(project, sources))))
-    except Exception:  # the strict render below reports this failure with its line
-        pass
-    return [f"{info.source_path}: undefined: {message}" for message in found]
+        render_template_text(info, build_context(project, sources), undefined=_recording_undefined(found))
+    except TemplateError as exc:  # every failure of a render arrives as one, with its file and line
+        stopped.append(str(exc))
+    return [f"{info.source_path}: undefined: {message}" for message in found] + stopped
 
 
 def check_template(name_or_path: str) -> tuple[TemplateInfo | None, list[str]]:

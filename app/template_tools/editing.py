@@ -146,4 +146,4 @@ def render_edited_preview(
 
 def is_file_of(error: TemplateError, path: Path) -> bool:
     """Whether the error points into ``path`` (and not, say, into an included partial)."""
-    return bool(error.filename) and Path(error.filename) == path
+    return Path(error.filename) == path if error.filename else False

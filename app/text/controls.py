@@ -1,4 +1,9 @@
-"""Control characters and terminal escape sequences, removed before text reaches a terminal, a brief or XML."""
+"""Control characters and terminal escape sequences, removed before text reaches a terminal, a brief or XML.
+
+Sources are cleaned once, on the way in (``strip_controls``); the DOCX writer still passes every string through
+``xml_safe``, because text also comes from templates and the analyst's own edits, and one stray character would
+make lxml refuse the whole export.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +16,15 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]{0,2048}(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[!-/]*[0-~]?"
 )
+#: C0 controls other than tab, line feed, vertical tab, form feed and carriage return: never text, never XML 1.0.
+_C0 = r"\x00-\x08\x0e-\x1f"
 #: Control characters that end a line for str.splitlines (form feed, vertical tab, separators, NEL): kept as breaks.
 _LINE_BREAK_CONTROLS = re.compile(r"[\x0b\x0c\x1c-\x1e\x85]")
 #: Every other C0 and C1 control character, and DEL; tab, line feed and carriage return are kept.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile(rf"[{_C0}\x7f-\x9f]")
+#: What XML 1.0 cannot carry at all: those C0 characters, vertical tab, form feed, the noncharacters U+FFFE/FFFF,
+#: and lone surrogates (a file name's undecodable bytes, as Python decodes them, end up as those).
+_NOT_XML = re.compile(rf"[{_C0}\x0b\x0c\ud800-\udfff\ufffe\uffff]")
 
 
 def strip_controls(text: str) -> str:
@@ -26,3 +36,8 @@ def strip_controls(text: str) -> str:
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _LINE_BREAK_CONTROLS.sub("\n", text)
     return _CONTROLS.sub("", text)
+
+
+def xml_safe(text: str) -> str:
+    """Text without the characters XML 1.0 forbids (C1 controls and DEL are allowed there, and kept)."""
+    return _NOT_XML.sub("", text)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.assemble.templating import assemble, find_template
+from app.assemble.context import build_context
+from app.assemble.templating import find_template, render_template_text
 from app.brief.select import project_from_sources
 from app.core.document import Paragraph, Run, plain_text
 from app.core.errors import TemplateError
@@ -65,7 +66,7 @@ def test_payload_fails_with_template_error(payload: str, tmp_path: Path, sample_
     (folder / "brief.md.j2").write_text(f"# Brief\n\n{payload.replace('MARKER', MARKER)}\n", encoding="utf-8")
     project = project_from_sources([sample_source])
     with pytest.raises(TemplateError) as error:
-        assemble(project, {sample_source.path: sample_source}, find_template(str(folder)))
+        render_template_text(find_template(str(folder)), build_context(project, {sample_source.path: sample_source}))
     assert "brief.md.j2" in str(error.value) or "evil" in str(error.value)
     assert not (tmp_path / MARKER).exists()
     assert "root:" not in str(error.value)
@@ -79,7 +80,9 @@ def _template_folder(tmp_path: Path, body: str) -> Path:
 
 
 def _assemble(folder: Path, source) -> str:
-    return assemble(project_from_sources([source]), {source.path: source}, find_template(str(folder)))
+    return render_template_text(
+        find_template(str(folder)), build_context(project_from_sources([source]), {source.path: source})
+    )
 
 
 def test_included_file_with_any_name_is_time_limited(tmp_path: Path, sample_source, monkeypatch):
@@ -114,7 +117,9 @@ def test_jinja_escaping_filters_keep_markdown_escaping(tmp_path: Path, sample_so
 def test_lone_carriage_returns_cannot_make_code_blocks(tmp_path: Path, sample_source):
     folder = _template_folder(tmp_path, "{{ summary }}\n")
     project = project_from_sources([sample_source], summary="a\r\r    indented code\r\r# heading")
-    markup = assemble(project, {sample_source.path: sample_source}, find_template(str(folder)))
+    markup = render_template_text(
+        find_template(str(folder)), build_context(project, {sample_source.path: sample_source})
+    )
     blocks = parse_markup(markup).blocks
     assert all(isinstance(b, Paragraph) for b in blocks)
     assert not any(r.code for b in blocks for r in b.inlines if isinstance(r, Run))

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from app.assemble.context import build_context
 from app.assemble.quotes import find_quotes
 from app.assemble.sandbox import escape_markdown
-from app.assemble.templating import TemplateInfo, assemble, find_template
+from app.assemble.templating import TemplateInfo, find_template, render_template_text
 from app.brief.select import project_from_sources
 from app.core.document import Paragraph, iter_blocks, plain_text
 from app.core.errors import TemplateError
@@ -18,7 +19,7 @@ from tests.conftest import SAMPLE_HEADINGS
 
 
 def _assemble(project, source):
-    return assemble(project, {source.path: source}, find_template("policy-brief"))
+    return render_template_text(find_template("policy-brief"), build_context(project, {source.path: source}))
 
 
 def test_policy_brief_structure(sample_source):
@@ -87,7 +88,9 @@ def _broken_template(tmp_path: Path, body: str) -> TemplateInfo:
 def test_syntax_error_names_file_and_line(tmp_path: Path, sample_source):
     info = _broken_template(tmp_path, "line one\n{% for x in items %}\n{{ x.heading }\n")
     with pytest.raises(TemplateError) as err:
-        assemble(project_from_sources([sample_source]), {sample_source.path: sample_source}, info)
+        render_template_text(
+            info, build_context(project_from_sources([sample_source]), {sample_source.path: sample_source})
+        )
     assert err.value.lineno == 3
     assert "brief.md.j2" in str(err.value)
 
@@ -95,7 +98,9 @@ def test_syntax_error_names_file_and_line(tmp_path: Path, sample_source):
 def test_undefined_variable_names_line(tmp_path: Path, sample_source):
     info = _broken_template(tmp_path, "ok\n\n{{ no_such_thing }}\n")
     with pytest.raises(TemplateError) as err:
-        assemble(project_from_sources([sample_source]), {sample_source.path: sample_source}, info)
+        render_template_text(
+            info, build_context(project_from_sources([sample_source]), {sample_source.path: sample_source})
+        )
     assert "no_such_thing" in str(err.value)
     assert err.value.lineno == 3
 
@@ -103,7 +108,9 @@ def test_undefined_variable_names_line(tmp_path: Path, sample_source):
 def test_sandbox_blocks_attribute_walks(tmp_path: Path, sample_source):
     info = _broken_template(tmp_path, "{{ cite.__globals__ }}\n")
     with pytest.raises(TemplateError):
-        assemble(project_from_sources([sample_source]), {sample_source.path: sample_source}, info)
+        render_template_text(
+            info, build_context(project_from_sources([sample_source]), {sample_source.path: sample_source})
+        )
 
 
 def test_unknown_template():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -160,6 +161,14 @@ HOSTILE: dict[str, tuple[Builder, str | None]] = {
     "workbook.docx": (
         lambda p, _t: write_zip(p, {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
         "this is an Excel workbook, not a Word document",
+    ),
+    "spreadsheet.docx": (
+        lambda p, _t: write_zip(
+            p,
+            {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<office:document/>"},
+            zipfile.ZIP_STORED,
+        ),
+        "this is an OpenDocument file, not a Word document",
     ),
     "no-document-part.docx": (
         lambda p, t: write_zip(p, {k: v for k, v in minimal_docx_parts(t).items() if k != "word/document.xml"}),

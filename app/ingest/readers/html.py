@@ -17,6 +17,7 @@ from pathlib import Path
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from trafilatura.settings import Document as TrafilaturaDocument
 
 from app.core.errors import IngestError
 from app.core.model import Source
@@ -44,28 +45,29 @@ def read_html(path: Path) -> Source:
     # before parsing: the parser drops an escape's ESC byte but would leave the rest ("[31m") in the text
     text = strip_controls(decode(path, data, declared=declared_charset(data)))
     root = _parse(path, _INTERNAL_SUBSET.sub(r"<!DOCTYPE\1>", text))
-    article = trafilatura.bare_extraction(
+    extracted = trafilatura.bare_extraction(
         root, with_metadata=True, include_comments=False, include_formatting=True, include_tables=True
     )
+    article = extracted if isinstance(extracted, TrafilaturaDocument) else None  # a dict only when as_dict=True
     blocks = list(article_blocks(article.body)) if article is not None and article.body is not None else []
     if article is None or len(blocks) <= 1:
         visible = visible_blocks(root)
         if (_words(visible) and _words(blocks) >= 0.9 * _words(visible)) or not blocks:
             # no article found, or trafilatura's last resort (the whole page as one paragraph): keep the structure
-            article = article or trafilatura.extract_metadata(root)
             blocks = visible
     if not any(b.text.strip() for b in blocks):
         raise IngestError(path, "the page has no readable text (only scripts, styles or images)")
-    title = article.title or ""
+    meta = article if article is not None else trafilatura.extract_metadata(root)
+    title = meta.title or ""
     blocks = _drop_title_heading(blocks, title)
     return make_source(
         path,
         "html",
         blocks,
         title=title,
-        outlet=article.sitename or "",
-        author=article.author or "",
-        date=article.date or "",
+        outlet=meta.sitename or "",
+        author=meta.author or "",
+        date=meta.date or "",
         language=detect_language("\n".join(b.text for b in blocks if not b.is_heading)) or _declared_language(root),
     )
 

@@ -9,8 +9,9 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from app.core.document import Citation, Inline, Run
 from app.render.docx.styles import CITATION, CITATION_SCALE, CODE, LINK, StyleIds
-from app.render.docx.xml import add_hyperlink_run, mark_rtl_run, set_fonts, xml_safe
+from app.render.docx.xml import add_hyperlink_run, mark_rtl_run, set_fonts
 from app.text.bidi import has_rtl, split_by_direction
+from app.text.controls import xml_safe
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,10 @@ def _add_piece(paragraph: DocxParagraph, inline: Run, text: str, rtl: bool, cont
     the mono font directly, because a Word run carries only one character style.
     Right-to-left text gets ``w:rtl`` and the complex-script font, size and weight.
     """
-    linked = bool(inline.href) and is_external_link(inline.href)
-    run = add_hyperlink_run(paragraph, inline.href) if linked else paragraph.add_run()
+    link = inline.href if inline.href and is_external_link(inline.href) else None
+    run = add_hyperlink_run(paragraph, link) if link else paragraph.add_run()
     run.text = xml_safe(text)
-    if linked:
+    if link:
         run._r.style = context.ids.id(LINK)
         if inline.code:
             set_fonts(run._r.get_or_add_rPr(), context.mono_font, context.mono_font)

@@ -22,10 +22,10 @@ from app.render.docx.xml import (
     mark_rtl_run,
     set_paragraph_borders,
     set_paragraph_shading,
-    xml_safe,
 )
 from app.render.furniture import edge_distance, furniture_extent
 from app.text.bidi import split_by_direction
+from app.text.controls import xml_safe
 
 #: Left and right pieces of a running header or footer, as ``expand_fields`` returns them.
 Running = tuple[list[str], list[str]]

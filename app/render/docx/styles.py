@@ -16,7 +16,8 @@ their line height (see docx_metrics).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -24,7 +25,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 
 from app.core.document import DocumentMeta
 from app.core.errors import ExportError
@@ -83,6 +84,8 @@ CITATION_SCALE = 0.85
 
 PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
 
+_Kind = TypeVar("_Kind", bound=BaseStyle)
+
 
 @dataclass(frozen=True)
 class Look:
@@ -118,7 +121,7 @@ def quote_bar(style: Style) -> Border:
     return Border(style.colours.quote_border, 3, round(QUOTE_INDENT_PT - 3))
 
 
-def text_size_pt(paragraph_style: BaseStyle) -> float:
+def text_size_pt(paragraph_style: CharacterStyle) -> float:
     """The font size a paragraph style ends up with, following its base styles (Normal always has one)."""
     style = paragraph_style
     while style.font.size is None:
@@ -130,7 +133,7 @@ def looks(style: Style, meta: DocumentMeta) -> dict[str, Look]:
     """The brief's visual spec (the PDF writer follows the same one), as one Look per Word style."""
     f, s, c = style.fonts, style.sizes, style.colours
     rule = Border(c.rule, 0.5, 3)
-    heading = {"font": f.heading, "bold": True, "keep_next": True, "line": 1.25, "italic": False}
+    heading = Look(font=f.heading, bold=True, italic=False, line=1.25, keep_next=True)
     return {
         BODY: Look(f.body, s.body, c.text, False, False, before=0, after=s.paragraph_space_after,
                    line=s.line_spacing, align=WD_ALIGN_PARAGRAPH.LEFT),
@@ -142,9 +145,9 @@ def looks(style: Style, meta: DocumentMeta) -> dict[str, Look]:
                    borders={"bottom": Border(c.rule, 0.5, 6)}),
         ATTRIBUTION: Look(f.body, s.small + 0.5, c.muted, False, False, before=0, after=s.paragraph_space_after,
                           line=1.4),
-        HEADINGS[0]: Look(size=s.heading1, colour=c.heading, before=16, after=6, borders={"bottom": rule}, **heading),
-        HEADINGS[1]: Look(size=s.heading2, colour=c.heading, before=12, after=4, **heading),
-        HEADINGS[2]: Look(size=s.heading3, colour=c.text, before=10, after=3, **heading),
+        HEADINGS[0]: replace(heading, size=s.heading1, colour=c.heading, before=16, after=6, borders={"bottom": rule}),
+        HEADINGS[1]: replace(heading, size=s.heading2, colour=c.heading, before=12, after=4),
+        HEADINGS[2]: replace(heading, size=s.heading3, colour=c.text, before=10, after=3),
         QUOTE: Look(italic=True, colour=c.text, left=QUOTE_INDENT_PT, borders={"left": quote_bar(style)}),
         SUMMARY: _box(c.summary_background, c.summary_border, s.paragraph_space_after),
         NOTE: _box(c.note_background, c.note_border, s.paragraph_space_after),
@@ -180,8 +183,8 @@ def apply_style(document: DocxDocument, style: Style, meta: DocumentMeta) -> Non
     """Restyle the document's named styles from ``style`` (and the marking colour from ``meta``)."""
     _apply_defaults(document, style)
     for name, look in looks(style, meta).items():
-        _apply_look(named_style(document, name), look, style)
-    _apply_table_style(named_style(document, TABLE), style.colours.rule)
+        _apply_look(named_style(document, name, CharacterStyle), look, style)
+    _apply_table_style(named_style(document, TABLE, BaseStyle), style.colours.rule)
 
 
 class StyleIds:
@@ -199,26 +202,33 @@ class StyleIds:
 
     def id(self, name: str) -> str:
         if name not in self._ids:
-            self._ids[name] = named_style(self._document, name).style_id
+            self._ids[name] = named_style(self._document, name, BaseStyle).style_id
         return self._ids[name]
 
     def text_size(self, style_id: str | None) -> float:
         """Text size of the paragraph style with this id (None: the default paragraph style)."""
         if style_id not in self._sizes:
             styles = self._document.styles
-            match = next((s for s in styles if s.style_id == style_id), None) if style_id else None
+            found = (s for s in styles if isinstance(s, CharacterStyle) and s.style_id == style_id)
+            match = next(found, None) if style_id else None
             self._sizes[style_id] = text_size_pt(match or styles.default(WD_STYLE_TYPE.PARAGRAPH))
         return self._sizes[style_id]
 
 
-def named_style(document: DocxDocument, name: str) -> BaseStyle:
-    """The style called ``name``, or an ExportError saying the reference document is out of date."""
+def named_style(document: DocxDocument, name: str, kind: type[_Kind]) -> _Kind:
+    """The style called ``name``, of ``kind`` (paragraph and character styles have fonts, paragraph styles
+    paragraph formats); an ExportError saying the reference document is out of date if it has no such style."""
     try:
-        return document.styles[name]
+        found = document.styles[name]
     except KeyError as exc:
         raise ExportError(
             f"assets/reference.docx has no style {name!r}; rebuild it with tools/make_reference_docx.py"
         ) from exc
+    if not isinstance(found, kind):
+        raise ExportError(
+            f"assets/reference.docx's style {name!r} is of the wrong type; rebuild it with tools/make_reference_docx.py"
+        )
+    return found
 
 
 def _apply_defaults(document: DocxDocument, style: Style) -> None:
@@ -227,19 +237,16 @@ def _apply_defaults(document: DocxDocument, style: Style) -> None:
         set_fonts(rpr, style.fonts.body, style.fonts.arabic)
 
 
-def _apply_look(target: BaseStyle, look: Look, style: Style) -> None:
+def _apply_look(target: CharacterStyle, look: Look, style: Style) -> None:
     if look.font:
         set_fonts(target.element.get_or_add_rPr(), look.font, style.fonts.arabic)
     _apply_font(target, look)
     mirror_complex_script(target.element.get_or_add_rPr())
-    if look.line is not None:
-        family = look.font or style.fonts.body
-        target.paragraph_format.line_spacing = word_line_multiple(look.line, family, style.folder)
-    if target.type == WD_STYLE_TYPE.PARAGRAPH:
-        _apply_paragraph(target, look)
+    if isinstance(target, ParagraphStyle):
+        _apply_paragraph(target, look, style)
 
 
-def _apply_font(target: BaseStyle, look: Look) -> None:
+def _apply_font(target: CharacterStyle, look: Look) -> None:
     font = target.font
     if look.size is not None:
         font.size = Pt(look.size)
@@ -253,8 +260,11 @@ def _apply_font(target: BaseStyle, look: Look) -> None:
         font.underline = look.underline
 
 
-def _apply_paragraph(target: BaseStyle, look: Look) -> None:
+def _apply_paragraph(target: ParagraphStyle, look: Look, style: Style) -> None:
     fmt = target.paragraph_format
+    if look.line is not None:
+        family = look.font or style.fonts.body
+        fmt.line_spacing = word_line_multiple(look.line, family, style.folder)
     for attr, value in (("space_before", look.before), ("space_after", look.after)):
         if value is not None:
             setattr(fmt, attr, Pt(value))

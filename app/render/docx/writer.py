@@ -18,6 +18,7 @@ from docx.opc.coreprops import CoreProperties
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Length, Pt, RGBColor, Twips
+from docx.styles.style import BaseStyle, ParagraphStyle
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -31,6 +32,7 @@ from app.core.document import (
     ListBlock,
     PageBreak,
     Paragraph,
+    ParagraphRole,
     Quote,
     Table,
     plain_text,
@@ -72,16 +74,22 @@ from app.render.docx.xml import (
     set_cell_shading,
     set_num,
     set_paragraph_borders,
-    xml_safe,
 )
 from app.render.logo import SPACE_AFTER_PT, LogoImage, style_logo
 from app.render.numbering import number_headings
 from app.text.bidi import has_rtl, is_rtl
+from app.text.controls import xml_safe
 
 REFERENCE_DOCX = ASSETS_DIR / "reference.docx"
 
 #: Paragraph style per role; "body" takes the style of its surroundings (normal text, quote, callout).
-ROLE_STYLES = {"title": TITLE, "subtitle": SUBTITLE, "marking": MARKING, "meta": META, "attribution": ATTRIBUTION}
+ROLE_STYLES: dict[ParagraphRole, str] = {
+    "title": TITLE,
+    "subtitle": SUBTITLE,
+    "marking": MARKING,
+    "meta": META,
+    "attribution": ATTRIBUTION,
+}
 
 #: Styles of paragraphs in a box with a bar on the left (quotes and callouts).
 BOX_STYLES = (QUOTE, SUMMARY, NOTE)
@@ -239,7 +247,7 @@ class _BlockWriter:
         the text clear of the bar, as in the PDF.
         """
         if style_name not in self._box_indents:
-            fmt = named_style(self.document, style_name).paragraph_format
+            fmt = named_style(self.document, style_name, ParagraphStyle).paragraph_format
             self._box_indents[style_name] = (fmt.left_indent or Pt(0), fmt.right_indent or Pt(0))
         left, right = self._box_indents[style_name]
         fmt = paragraph.paragraph_format
@@ -283,7 +291,7 @@ class _BlockWriter:
         if not columns:
             return
         table = self.document.add_table(rows=len(rows), cols=columns)
-        table.style = named_style(self.document, TABLE)
+        table.style = named_style(self.document, TABLE, BaseStyle)
         self._full_width(table, columns)
         for r, row in enumerate(rows):
             for c in range(columns):

@@ -7,7 +7,6 @@ live in one place.
 
 from __future__ import annotations
 
-import re
 from copy import deepcopy
 from dataclasses import dataclass
 
@@ -55,9 +54,6 @@ STYLE_ORDER = (
 #: Child order of ``w:pBdr`` (§17.3.1.24).
 BORDER_SIDES = ("top", "left", "bottom", "right", "between", "bar")
 
-#: Characters XML 1.0 cannot carry; extracted source text sometimes contains them (form feeds, NULs).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
 
 @dataclass(frozen=True)
 class Border:
@@ -71,11 +67,6 @@ class Border:
 def hex_colour(colour: str) -> str:
     """``#0b5394`` → ``0B5394``, the form Word writes and expects."""
     return colour.lstrip("#").upper()
-
-
-def xml_safe(text: str) -> str:
-    """Drop control characters lxml would refuse, instead of failing the whole export."""
-    return _NOT_XML.sub("", text)
 
 
 def insert_in_order(parent: BaseOxmlElement, child: BaseOxmlElement, order: tuple[str, ...]) -> BaseOxmlElement:

@@ -42,12 +42,14 @@ from functools import lru_cache
 import uharfbuzz as hb
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
+from app.render.pdf.fonts import registered_font
+from app.render.pdf.outline import OutlineEntry
 from app.text.bidi import (
     MIRRORS,
     display,
@@ -97,8 +99,7 @@ _hb_fonts: dict[str, hb.Font] = {}
 def _hb_font(name: str) -> hb.Font:
     with _hb_lock:
         if name not in _hb_fonts:
-            face = hb.Face(hb.Blob(pdfmetrics.getFont(name).face._ttf_data))
-            _hb_fonts[name] = hb.Font(face)
+            _hb_fonts[name] = hb.Font(registered_font(name).hbFace)  # reportlab's HarfBuzz face of the file
         return _hb_fonts[name]
 
 
@@ -109,7 +110,7 @@ def shape(font_name: str, text: str, rtl: bool, before: str = "", after: str = "
     ``before`` and ``after`` are the neighbouring characters, which decide
     joining forms across a change of format inside a word.
     """
-    font = pdfmetrics.getFont(font_name)
+    font = registered_font(font_name)
     hb_font = _hb_font(font_name)
     buffer = hb.Buffer()
     buffer.add_str(before + text + after, len(before), len(text))
@@ -138,7 +139,9 @@ def shape(font_name: str, text: str, rtl: bool, before: str = "", after: str = "
                 font.face.charWidths.get(ord(char), font.face.defaultWidth),
             )
         )
-    return Shaped(ShapedStr("".join(chars), shapeData=data), sum(d.x_advance for d in data))
+    # reportlab's own shaping gives a ShapedStr a list of ShapeData, one per glyph; the stubs say a single one
+    text = ShapedStr("".join(chars), shapeData=data)  # type: ignore[arg-type]
+    return Shaped(text, sum(d.x_advance for d in data))
 
 
 def _glyph_text(font: hb.Font, glyph: int) -> str:
@@ -278,7 +281,7 @@ class BidiText:
 
 def _cmap(font_name: str) -> dict[int, int]:
     """Character → glyph map of a registered font."""
-    return pdfmetrics.getFont(font_name).face.charToGlyph
+    return registered_font(font_name).face.charToGlyph
 
 
 # -- the flowable -------------------------------------------------------------------------------------------------
@@ -291,6 +294,9 @@ class BidiParagraph(Flowable):
     right-to-left paragraph), space before and after, keep-with-next and
     bullet, and splits between lines across pages.
     """
+
+    #: Set on a heading, for the PDF outline.
+    outline_entry: OutlineEntry | None = None
 
     def __init__(
         self,
@@ -421,8 +427,7 @@ class BidiParagraph(Flowable):
         # Both parts break as they did here: hand the lines on, rather than break the rest again on every page.
         first._take_lines(self.lines[:fit], availWidth)
         rest._take_lines(self.lines[fit:], availWidth)
-        if hasattr(self, "outline_entry"):  # a heading's bookmark goes with its first line
-            first.outline_entry = self.outline_entry
+        first.outline_entry = self.outline_entry  # a heading's bookmark goes with its first line
         return [first, rest]
 
     def _take_lines(self, lines: list[tuple[int, int]], availWidth: float) -> None:
@@ -466,7 +471,8 @@ class BidiParagraph(Flowable):
 
     def _link(self, canvas: Canvas, x: float, y: float, advance: float, leading: float, piece: Piece) -> None:
         canvas.saveState()
-        canvas.setStrokeColor(piece.colour)
+        if piece.colour is not None:  # a link's piece always has one (inline_pieces gives it the link colour)
+            canvas.setStrokeColor(piece.colour)
         under = y - UNDERLINE_OFFSET * piece.size
         canvas.line(x, under, x + advance, under)
         canvas.restoreState()
@@ -497,12 +503,13 @@ def _line_width(text: BidiText, runs: list[tuple[_Run, Shaped]]) -> float:
     return sum(advance for _, _, advance in _placed(text, runs))
 
 
-def _text_out(text_object: object, x: float, y: float, font: str, piece: Piece, glyphs: Shaped) -> None:
+def _text_out(text_object: PDFTextObject, x: float, y: float, font: str, piece: Piece, glyphs: Shaped) -> None:
     text_object.setTextOrigin(x, y)
     text_object.setFont(font, piece.size)
     if piece.colour is not None:
         text_object.setFillColor(piece.colour)
-    text_object._textOut(glyphs.text)
+    # _textOut: textOut would measure the glyphs to move a cursor that every run sets itself; private, unstubbed
+    text_object._textOut(glyphs.text)  # type: ignore[attr-defined]
 
 
 # -- single lines (page furniture) --------------------------------------------------------------------------------

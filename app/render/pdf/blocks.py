@@ -38,6 +38,7 @@ from app.render.pdf import chunks as pdf_chunks
 from app.render.pdf.bidi import BidiParagraph, BidiText
 from app.render.pdf.chunks import BriefParagraph, chunk_paragraph
 from app.render.pdf.inline import inline_markup, inline_pieces, inline_segments
+from app.render.pdf.outline import OutlineEntry
 from app.render.pdf.styles import StyleSheet
 from app.text.bidi import has_rtl
 
@@ -49,14 +50,6 @@ CELL_PAD_X, CELL_PAD_TOP, CELL_PAD_BOTTOM = 5.0, 3.0, 4.0
 #: Distance from a box's left edge (its bar) to its text, for quotes and callouts alike.
 TEXT_INSET = 12.0
 _EMPTY = DocParagraph([])
-
-
-@dataclass(frozen=True)
-class OutlineEntry:
-    """Attached to a heading paragraph so the doc template can bookmark it once placed."""
-
-    level: int
-    title: str
 
 
 @dataclass(frozen=True)
@@ -108,7 +101,7 @@ class FlowableBuilder:
 
     def paragraph(
         self, inlines: list[Inline], style: ParagraphStyle, bullet: str | None = None
-    ) -> Paragraph | BidiParagraph:
+    ) -> BriefParagraph | BidiParagraph:
         """The one place paragraphs are made: a BidiParagraph for text with right-to-left characters."""
         if has_rtl(plain_text(inlines)):
             fonts = self.sheet.fonts

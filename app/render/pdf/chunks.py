@@ -29,12 +29,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from itertools import accumulate, islice, pairwise
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import ParaLines
 
 from app.render.pdf.inline import Segment
+from app.render.pdf.outline import OutlineEntry
 
 #: A paragraph of more than three times this many words is laid out in chunks of about this many words.
 CHUNK_WORDS = 300
@@ -45,6 +49,9 @@ _SPACE = re.compile("[^\\S\xa0]|[\u200b\xad]")
 _SHOWN = re.compile("[^\\s\u200b\xad]|\xa0")
 #: Where a group may end: the start of a run of spaces or line breaks.
 _GAP = re.compile("[ \n]+")
+#: A Paragraph's ``frags``: parsed fragments, or in a part made by a split the "frag words" of its lines
+#: (``[width, (frag, text), …]``).  reportlab's stubs know only the first.
+Frags = list[Any]
 
 
 class BriefParagraph(Paragraph):
@@ -56,19 +63,27 @@ class BriefParagraph(Paragraph):
     next page would begin with a blank line.  The line break moves from the second part to the first.
     """
 
-    def split(self, availWidth: float, availHeight: float) -> list[Paragraph]:
+    #: Set on a heading, for the PDF outline.
+    outline_entry: OutlineEntry | None = None
+    # What reportlab's Paragraph sets and its stubs leave out (or type too narrowly): the lines of the last
+    # wrap, and the function that makes a part's frags from them.
+    frags: Frags
+    blPara: ParaLines
+    _get_split_blParaFunc: Callable[[], Callable[[ParaLines, int, int], Frags]]
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
-        if len(parts) == 2:
-            first, rest = parts
-            closing = _closing_break(self, len(first.blPara.lines))
-            if closing is not None:
-                first.frags.append(closing)
-                if len(rest.frags) > 1:  # else the rest is the empty line after the break
-                    del rest.frags[0]
+        match parts:
+            case [BriefParagraph() as first, BriefParagraph() as rest]:  # reportlab makes parts as self.__class__
+                closing = _closing_break(self, len(first.blPara.lines))
+                if closing is not None:
+                    first.frags.append(closing)
+                    if len(rest.frags) > 1:  # else the rest is the empty line after the break
+                        del rest.frags[0]
         return parts
 
 
-def part_frags(para: Paragraph, start: int, stop: int) -> list:
+def part_frags(para: BriefParagraph, start: int, stop: int) -> Frags:
     """Frags for lines ``start``–``stop`` of the broken ``para`` as a paragraph of their own (as BriefParagraph)."""
     frags = para._get_split_blParaFunc()(para.blPara, start, stop)
     if start and _closing_break(para, start) is not None and len(frags) > 1:
@@ -79,7 +94,7 @@ def part_frags(para: Paragraph, start: int, stop: int) -> list:
     return frags
 
 
-def _closing_break(para: Paragraph, line: int) -> list | None:
+def _closing_break(para: BriefParagraph, line: int) -> list[Any] | None:
     """The line break (a word of the broken ``para``'s frags) that ended line ``line - 1``, if one did.
 
     reportlab notes where each line starts in those words (``sFW``): at the word that ended the line
@@ -104,7 +119,7 @@ class ParagraphChunk(BriefParagraph):
 
     #: Whether the next flowable is the next chunk of the same paragraph.
     continued = False
-    _wrapped: tuple[float, object, float, float] | None = None
+    _wrapped: tuple[float, ParaLines, float, float] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._wrapped is not None and self._wrapped[0] == availWidth:
@@ -115,9 +130,7 @@ class ParagraphChunk(BriefParagraph):
         return width, height
 
 
-def chunk_paragraph(
-    segments: list[Segment], style: ParagraphStyle, bullet: str | None, width: float
-) -> list[Paragraph]:
+def chunk_paragraph(segments: list[Segment], style: ParagraphStyle, bullet: str | None, width: float) -> list[Flowable]:
     """The paragraph of ``segments`` as chunks, for a frame or cell ``width`` wide."""
     pieces = _pieces(segments, style, bullet, width, GROUP_WORDS)
     if pieces is None:
@@ -126,11 +139,12 @@ def chunk_paragraph(
     first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0, allowWidows=1, keepWithNext=0)
     middle = ParagraphStyle(f"{style.name}-middle", parent=first, spaceBefore=0, firstLineIndent=0, allowOrphans=1)
     last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0, firstLineIndent=0, allowOrphans=1)
-    chunks: list[Paragraph] = []
+    chunks: list[Flowable] = []
     for number, (para, start, stop) in enumerate(pieces):
         chunk_style = first if number == 0 else last if number == len(pieces) - 1 else middle
         frags = part_frags(para, start, stop)
-        chunk = ParagraphChunk(None, chunk_style, bulletText=bullet if number == 0 else None, frags=frags)
+        # no text with frags, as reportlab's own split makes a part (its stubs want a str)
+        chunk = ParagraphChunk(None, chunk_style, bulletText=bullet if number == 0 else None, frags=frags)  # type: ignore[arg-type]
         chunk.continued = number < len(pieces) - 1
         chunks.append(chunk)
     return chunks
@@ -142,7 +156,7 @@ def _pieces(
     bullet: str | None,
     width: float,
     group_words: int | None,
-) -> list[tuple[Paragraph, int, int]] | None:
+) -> list[tuple[BriefParagraph, int, int]] | None:
     """Chunks as (broken paragraph, first line, end line), breaking ``group_words`` at a time (None: all at once).
 
     None if a group's lines and text disagree.
@@ -151,7 +165,7 @@ def _pieces(
     offsets = [0, *accumulate(len(s.text) for s in segments)]
     gaps = [m.start() for m in _GAP.finditer(text)]
     rest = ParagraphStyle(f"{style.name}-rest", parent=style, firstLineIndent=0)
-    pieces: list[tuple[Paragraph, int, int]] = []
+    pieces: list[tuple[BriefParagraph, int, int]] = []
     start, first_size = 0, None
     while True:
         end = len(text)
@@ -208,7 +222,7 @@ def _shown(text: str) -> int:
     return len(text) - len(_SPACE.findall(text))
 
 
-def _shown_per_line(para: Paragraph) -> list[int]:
+def _shown_per_line(para: BriefParagraph) -> list[int]:
     """Characters, not counting spaces, in each line of a broken paragraph."""
     if para.blPara.kind == 0:
         return [sum(_shown(word) for word in words) for _, words in para.blPara.lines]

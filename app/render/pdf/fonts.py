@@ -23,6 +23,7 @@ from pathlib import Path
 
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFStream
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFError, TTFont
 
 from app.core.errors import StyleError
@@ -125,9 +126,14 @@ class BriefTTFont(TTFont):
         self._private_glyphs: dict[int, int] = {}
         self._glyph_lock = threading.Lock()
 
+    @property
+    def _glyph_to_char(self) -> dict[int, list[int]]:
+        """Glyph → the code points the font maps to it."""
+        return self.face.glyphToChar  # type: ignore[attr-defined]  # set by TTFontFile.extractInfo, not in the stubs
+
     def char_for_glyph(self, glyph: int, text: str) -> str:
         """A character that draws ``glyph``; ``text`` is what a private code point for it extracts as."""
-        chars = self.face.glyphToChar.get(glyph)
+        chars = self._glyph_to_char.get(glyph)
         if chars:
             return chr(chars[0])
         with self._glyph_lock:
@@ -136,13 +142,13 @@ class BriefTTFont(TTFont):
                 code = PRIVATE_START + len(self._private_glyphs)
                 face = self.face
                 face.charToGlyph[code] = glyph
-                face.glyphToChar.setdefault(glyph, []).append(code)
+                self._glyph_to_char.setdefault(glyph, []).append(code)
                 face.charWidths[code] = self.pdfScale(face.hmetrics[glyph][0])
                 self._private_glyphs[glyph] = code
                 self._private_text[code] = unicodedata.normalize("NFKC", text) or text
             return chr(code)
 
-    def addObjects(self, doc: object) -> None:
+    def addObjects(self, doc: PDFDocument) -> None:
         state = self.state.get(doc)
         subsets = [list(subset) for subset in state.subsets] if state is not None else []
         super().addObjects(doc)
@@ -151,7 +157,7 @@ class BriefTTFont(TTFont):
                 continue
             base_name = b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
             stream = doc.idToObject.get("toUnicodeCMap:" + base_name)
-            if stream is not None:
+            if isinstance(stream, PDFStream):
                 stream.content = self._to_unicode_cmap(base_name, subset)
 
     def _to_unicode_cmap(self, base_name: str, subset: list[int]) -> str:
@@ -189,6 +195,14 @@ class BriefTTFont(TTFont):
                 "end",
             ]
         )
+
+
+def registered_font(name: str) -> BriefTTFont:
+    """The font registered under ``name``; every face a brief uses was registered here, as a BriefTTFont."""
+    font = pdfmetrics.getFont(name)
+    if not isinstance(font, BriefTTFont):
+        raise TypeError(f"{name!r} is not a font Briefgen registered")
+    return font
 
 
 def _is_presentation_form(code: int) -> bool:

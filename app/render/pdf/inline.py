@@ -81,7 +81,9 @@ def inline_pieces(inlines: list[Inline], style: Style, mono_font: str, para: Par
             pieces.append(Piece(inline.label, para.fontName, size, HexColor(style.colours.accent)))
             previous = inline.label
             continue
-        font = tt2ps(mono if inline.code else family, bold or inline.bold, italic or inline.italic)
+        font = tt2ps(
+            mono if inline.code else family, 1 if bold or inline.bold else 0, 1 if italic or inline.italic else 0
+        )
         text = code_text(inline.text) if inline.code else inline.text
         if inline.href and _is_clickable(inline.href):
             pieces.append(Piece(text, font, para.fontSize, HexColor(style.colours.link), inline.href))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import IO, Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
@@ -152,8 +153,8 @@ class DeferredCanvas(Canvas):
     Built by BaseDocTemplate through ``functools.partial(DeferredCanvas, furniture=...)``.
     """
 
-    def __init__(self, *args: object, furniture: PageFurniture, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, filename: str | IO[bytes], *, furniture: PageFurniture, **kwargs: Any) -> None:
+        super().__init__(filename, **kwargs)  # the page size and other settings BaseDocTemplate passes
         self._furniture = furniture
         self._held_pages: list[dict] = []
         self._page_bookmarks: list[tuple[str, float]] = []
@@ -165,7 +166,7 @@ class DeferredCanvas(Canvas):
     def showPage(self) -> None:
         self._held_pages.append(dict(self.__dict__))
         self._page_bookmarks = []
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # Canvas.showPage's own start of a page; private, unstubbed
 
     def save(self) -> None:
         pages = len(self._held_pages)
@@ -173,6 +174,6 @@ class DeferredCanvas(Canvas):
             self.__dict__.update(state)
             for key, top in self._page_bookmarks:
                 self.bookmarkPage(key, fit="XYZ", left=0, top=top)
-            self._furniture.draw(self, self._pageNumber, pages)
+            self._furniture.draw(self, self.getPageNumber(), pages)
             Canvas.showPage(self)
         Canvas.save(self)

@@ -6,7 +6,9 @@ the DOCX writer (which follows the same spec) stay the same document.
 
 from __future__ import annotations
 
-from reportlab.lib.colors import HexColor
+from typing import TypedDict, Unpack
+
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
@@ -15,6 +17,22 @@ from app.render.pdf.fonts import FontSet
 
 #: Citation labels are set slightly smaller than the text around them.
 CITATION_SCALE = 0.85
+
+
+class _Changes(TypedDict, total=False):
+    """What a variant of a role's style may change."""
+
+    textColor: Color
+    leftIndent: float
+    bulletIndent: float
+
+
+class _HeadingLook(TypedDict):
+    """What the title and the heading styles share (the colour varies: h3 takes the text colour)."""
+
+    fontName: str
+    keepWithNext: int
+    textColor: Color
 
 
 class StyleSheet:
@@ -42,7 +60,9 @@ class StyleSheet:
         key = (base.name, indent, bullet_indent)
         return self._variant(base, key, leftIndent=base.leftIndent + indent, bulletIndent=bullet_indent)
 
-    def _variant(self, base: ParagraphStyle, key: tuple[str, float, float], **changes: object) -> ParagraphStyle:
+    def _variant(
+        self, base: ParagraphStyle, key: tuple[str, float, float], **changes: Unpack[_Changes]
+    ) -> ParagraphStyle:
         if key not in self._variants:
             name = f"{key[0]}@{key[1]}/{key[2]}"
             self._variants[key] = ParagraphStyle(name, parent=base, **changes)
@@ -63,11 +83,19 @@ def _role_styles(style: Style, fonts: FontSet) -> dict[str, ParagraphStyle]:
         bulletFontSize=s.body,
     )
     small = s.small + 0.5
-    heading = {"fontName": fonts.bold(fonts.heading), "keepWithNext": 1, "textColor": HexColor(c.heading)}
+
+    def heading(colour: str) -> _HeadingLook:
+        return _HeadingLook(fontName=fonts.bold(fonts.heading), keepWithNext=1, textColor=HexColor(colour))
+
     return {
         "body": body,
         "title": ParagraphStyle(
-            "title", parent=body, **heading, fontSize=s.title, leading=s.title * 1.2, spaceAfter=s.title * 0.25
+            "title",
+            parent=body,
+            **heading(c.heading),
+            fontSize=s.title,
+            leading=s.title * 1.2,
+            spaceAfter=s.title * 0.25,
         ),
         "subtitle": ParagraphStyle(
             "subtitle",
@@ -93,15 +121,27 @@ def _role_styles(style: Style, fonts: FontSet) -> dict[str, ParagraphStyle]:
         ),
         "quote": ParagraphStyle("quote", parent=body, fontName=fonts.italic(fonts.body)),
         "h1": ParagraphStyle(
-            "h1", parent=body, **heading, fontSize=s.heading1, leading=s.heading1 * 1.25, spaceBefore=16, spaceAfter=0
+            "h1",
+            parent=body,
+            **heading(c.heading),
+            fontSize=s.heading1,
+            leading=s.heading1 * 1.25,
+            spaceBefore=16,
+            spaceAfter=0,
         ),
         "h2": ParagraphStyle(
-            "h2", parent=body, **heading, fontSize=s.heading2, leading=s.heading2 * 1.25, spaceBefore=12, spaceAfter=4
+            "h2",
+            parent=body,
+            **heading(c.heading),
+            fontSize=s.heading2,
+            leading=s.heading2 * 1.25,
+            spaceBefore=12,
+            spaceAfter=4,
         ),
         "h3": ParagraphStyle(
             "h3",
             parent=body,
-            **{**heading, "textColor": HexColor(c.text)},
+            **heading(c.text),
             fontSize=s.heading3,
             leading=s.heading3 * 1.25,
             spaceBefore=10,

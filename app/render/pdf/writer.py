@@ -20,7 +20,9 @@ from app.core.formats import BuiltBrief
 from app.core.style import Style
 from app.render.logo import SPACE_AFTER_PT, LogoImage, style_logo
 from app.render.numbering import number_headings
-from app.render.pdf.blocks import Context, FlowableBuilder, OutlineEntry
+from app.render.pdf.bidi import BidiParagraph
+from app.render.pdf.blocks import Context, FlowableBuilder
+from app.render.pdf.chunks import BriefParagraph
 from app.render.pdf.fonts import register_fonts
 from app.render.pdf.page import DeferredCanvas, PageFurniture
 from app.render.pdf.styles import StyleSheet
@@ -93,7 +95,7 @@ def _detail(exc: Exception) -> str:
 
 
 class _BriefDocTemplate(BaseDocTemplate):
-    """One frame per page; bookmarks every heading that carries an OutlineEntry."""
+    """One frame per page; bookmarks every heading paragraph that carries an outline entry."""
 
     def __init__(self, output: io.BytesIO, document: Document, furniture: PageFurniture) -> None:
         g = furniture.geometry
@@ -118,16 +120,19 @@ class _BriefDocTemplate(BaseDocTemplate):
         self._bookmarks = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        entry: OutlineEntry | None = getattr(flowable, "outline_entry", None)
-        if entry is None:
+        if not isinstance(flowable, (BriefParagraph, BidiParagraph)) or flowable.outline_entry is None:
             return
+        entry = flowable.outline_entry
         # The PDF outline cannot skip levels (H1 → H3), so a heading nests at most one deeper than the last.
         level = max(0, min(entry.level - 1, self._outline_level + 1))
         self._outline_level = level
         self._bookmarks += 1
         key = f"h{self._bookmarks}"
-        top = self.frame._y + flowable.height + flowable.style.fontSize  # frame._y: the bottom of what was just placed
-        self.canv.bookmark_here(key, top)
-        self.canv.addOutlineEntry(entry.title, key, level=level)
+        # Frame._y, private and not in the stubs: the bottom of what was just placed
+        top = self.frame._y + flowable.height + flowable.style.fontSize  # type: ignore[attr-defined]
+        canvas = self.canv
+        assert isinstance(canvas, DeferredCanvas)  # what _render builds with
+        canvas.bookmark_here(key, top)
+        canvas.addOutlineEntry(entry.title, key, level=level)
         if self._bookmarks == 1:
-            self.canv.showOutline()
+            canvas.showOutline()
