@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from app.core.errors import SelectionError
 from app.core.model import ROLE_LABELS, BriefItem, BriefProject, Section, Source
+from app.text.controls import readable
 from app.text.datelines import strip_dateline
 from app.text.dates import format_date
 from app.text.sentences import first_sentences, split_sentences
@@ -101,7 +102,7 @@ def build_context(project: BriefProject, sources: Mapping[str, Source]) -> Brief
                 outlet=source.outlet,
                 author=source.author,
                 date=source.date,
-                file_name=source.path.replace("\\", "/").rsplit("/", 1)[-1],
+                file_name=readable(source.path.replace("\\", "/").rsplit("/", 1)[-1]),
                 format=source.format,
             )
         items.append(

@@ -130,7 +130,7 @@ def make_source(
     title, outlet, author, date = (_clean(value) for value in (title, outlet, author, date))
     return Source(
         path=str(path),
-        title=title or title_from_sections(sections, path.stem),
+        title=title or title_from_sections(sections, _clean(path.stem)),
         outlet=outlet or (dateline_outlet(paragraphs[0]) if paragraphs else ""),
         author=author,
         date=date,

@@ -27,13 +27,32 @@ _CONTROLS = re.compile(rf"[{_C0}\x7f-\x9f]")
 _NOT_XML = re.compile(rf"[{_C0}\x0b\x0c\ud800-\udfff\ufffe\uffff]")
 
 
+#: Lone surrogates: a file name's bytes that were not UTF-8 (U+DC80–U+DCFF, Python's surrogateescape), or broken
+#: UTF-16 from a PDF.  No encoder writes them, so one would stop a DOCX, a project file or a terminal.
+_LONE_SURROGATES = re.compile(r"[\ud800-\udfff]+")
+
+
+def _readable_surrogates(match: re.Match[str]) -> str:
+    run = match.group()
+    if all(0xDC80 <= ord(char) <= 0xDCFF for char in run):  # undecodable bytes, most often Windows-1252 names
+        return bytes(ord(char) - 0xDC00 for char in run).decode("cp1252", errors="replace")
+    return "\ufffd" * len(run)
+
+
+def readable(text: str) -> str:
+    """Text every encoder can write: undecodable file-name bytes read as Windows-1252 ("caf\\udce9" → "café"),
+    any other lone surrogate as the replacement character."""
+    return _LONE_SURROGATES.sub(_readable_surrogates, text)
+
+
 def strip_controls(text: str) -> str:
-    """Text without terminal escape sequences or control characters other than tab, line feed and return.
+    """Text without terminal escape sequences, control characters other than tab, line feed and return, or lone
+    surrogates (made ``readable``).
 
     They would reach a terminal through ``briefgen inspect`` and a brief through its sections. Form feeds and
     other line-ending controls become line feeds, so the words they separated stay apart.
     """
-    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = readable(_ESCAPE_SEQUENCE.sub("", text))
     text = _LINE_BREAK_CONTROLS.sub("\n", text)
     return _CONTROLS.sub("", text)
 

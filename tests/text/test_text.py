@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.text.controls import strip_controls
+from app.text.controls import readable, strip_controls
 from app.text.datelines import dateline_outlet, strip_dateline
 from app.text.sentences import first_sentences
 
@@ -59,3 +59,18 @@ def test_strip_controls(raw: str, clean: str):
 
 def test_unterminated_string_command_does_not_swallow_the_text():
     assert strip_controls("\x1b]0;no terminator\nThe committee met.") == "0;no terminator\nThe committee met."
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("caf\udce9.txt", "café.txt"),  # a Windows-1252 file name read on a UTF-8 system
+        ("half \ud83d pair", "half \ufffd pair"),  # broken UTF-16 from a PDF
+        ("\udc81\udc82", "\ufffd\u201a"),  # bytes Windows-1252 leaves undefined become replacement characters
+        ("plain", "plain"),
+    ],
+)
+def test_readable_leaves_no_lone_surrogate(raw: str, clean: str):
+    assert readable(raw) == clean
+    assert strip_controls(raw) == clean
+    clean.encode("utf-8")
