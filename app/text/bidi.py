@@ -66,9 +66,24 @@ _NEUTRAL = frozenset({"B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"})
 #: Types that L1 resets to the paragraph level at the end of a line.
 _TRAILING = frozenset({"WS", "LRI", "RLI", "FSI", "PDI", *_REMOVED})
 
-#: Bracket pairs for N0 (the common part of BidiBrackets.txt).
-_OPENING = {"(": ")", "[": "]", "{": "}", "⁅": "⁆", "⁽": "⁾", "₍": "₎", "〈": "〉", "⟨": "⟩", "「": "」", "〔": "〕"}
+#: Bracket pairs for N0: every pair of BidiBrackets.txt (opening and closing code points).
+_BRACKET_PAIRS = (
+    (0x0028, 0x0029), (0x005B, 0x005D), (0x007B, 0x007D), (0x0F3A, 0x0F3B), (0x0F3C, 0x0F3D), (0x169B, 0x169C),
+    (0x2045, 0x2046), (0x207D, 0x207E), (0x208D, 0x208E), (0x2308, 0x2309), (0x230A, 0x230B), (0x2329, 0x232A),
+    (0x2768, 0x2769), (0x276A, 0x276B), (0x276C, 0x276D), (0x276E, 0x276F), (0x2770, 0x2771), (0x2772, 0x2773),
+    (0x2774, 0x2775), (0x27C5, 0x27C6), (0x27E6, 0x27E7), (0x27E8, 0x27E9), (0x27EA, 0x27EB), (0x27EC, 0x27ED),
+    (0x27EE, 0x27EF), (0x2983, 0x2984), (0x2985, 0x2986), (0x2987, 0x2988), (0x2989, 0x298A), (0x298B, 0x298C),
+    (0x298D, 0x2990), (0x298F, 0x298E), (0x2991, 0x2992), (0x2993, 0x2994), (0x2995, 0x2996), (0x2997, 0x2998),
+    (0x29D8, 0x29D9), (0x29DA, 0x29DB), (0x29FC, 0x29FD), (0x2E22, 0x2E23), (0x2E24, 0x2E25), (0x2E26, 0x2E27),
+    (0x2E28, 0x2E29), (0x2E55, 0x2E56), (0x2E57, 0x2E58), (0x2E59, 0x2E5A), (0x2E5B, 0x2E5C), (0x3008, 0x3009),
+    (0x300A, 0x300B), (0x300C, 0x300D), (0x300E, 0x300F), (0x3010, 0x3011), (0x3014, 0x3015), (0x3016, 0x3017),
+    (0x3018, 0x3019), (0x301A, 0x301B), (0xFE59, 0xFE5A), (0xFE5B, 0xFE5C), (0xFE5D, 0xFE5E), (0xFF08, 0xFF09),
+    (0xFF3B, 0xFF3D), (0xFF5B, 0xFF5D), (0xFF5F, 0xFF60), (0xFF62, 0xFF63),
+)  # fmt: skip
+_OPENING = {chr(opening): chr(closing) for opening, closing in _BRACKET_PAIRS}
 _CLOSING = {v: k for k, v in _OPENING.items()}
+#: BD16 pairs a bracket with its canonical equivalent too: U+2329/U+232A decompose to U+3008/U+3009.
+_CANONICAL_BRACKET = {"\u2329": "\u3008", "\u232a": "\u3009"}
 #: Maximum bracket nesting N0 tracks (BD16).
 _MAX_BRACKET_DEPTH = 63
 
@@ -203,8 +218,9 @@ def _levels(text: str, rtl: bool) -> tuple[int, ...]:
     types = [all_types[i] for i in kept]
     chars = [text[i] for i in kept]
     sos = "R" if rtl else "L"
+    original = list(types)
     _resolve_weak(types, sos)
-    _resolve_brackets(types, chars, sos)
+    _resolve_brackets(types, chars, original, sos)
     _resolve_neutral(types, sos)
     levels = [0] * len(text)
     for index, kind in zip(kept, types, strict=True):
@@ -285,8 +301,10 @@ def _bracket_pairs(types: list[str], chars: list[str]) -> list[tuple[int, int]]:
         if char in _OPENING:
             if len(stack) >= _MAX_BRACKET_DEPTH:
                 break
-            stack.append((_OPENING[char], i))
+            closing = _OPENING[char]
+            stack.append((_CANONICAL_BRACKET.get(closing, closing), i))
         elif char in _CLOSING:
+            char = _CANONICAL_BRACKET.get(char, char)
             for depth in range(len(stack) - 1, -1, -1):
                 if stack[depth][0] == char:
                     pairs.append((stack[depth][1], i))
@@ -295,8 +313,11 @@ def _bracket_pairs(types: list[str], chars: list[str]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _resolve_brackets(types: list[str], chars: list[str], sos: str) -> None:
-    """N0: a bracket pair takes the direction of the text it encloses, in the light of the text before it."""
+def _resolve_brackets(types: list[str], chars: list[str], original: list[str], sos: str) -> None:
+    """N0: a bracket pair takes the direction of the text it encloses, in the light of the text before it.
+
+    ``original`` holds the types before W1, which tells the marks (NSM) that follow a bracket.
+    """
     embedding = sos
     for opening, closing in _bracket_pairs(types, chars):
         inside = {_strong_of(t) for t in types[opening + 1 : closing]} - {None}
@@ -310,7 +331,7 @@ def _resolve_brackets(types: list[str], chars: list[str], sos: str) -> None:
         types[opening] = types[closing] = direction
         for index in (opening, closing):  # marks after a bracket follow it (W1 made them ON)
             after = index + 1
-            while after < len(types) and types[after] == "ON" and unicodedata.combining(chars[after]):
+            while after < len(types) and original[after] == "NSM":
                 types[after] = direction
                 after += 1
 
@@ -328,7 +349,7 @@ def _resolve_neutral(types: list[str], sos: str) -> None:
             j += 1
         before = _strong_of(types[i - 1]) if i > 0 else sos
         after = _strong_of(types[j]) if j < count else sos
-        direction = before if before == after else sos
+        direction = before if before is not None and before == after else sos
         types[i:j] = [direction] * (j - i)
         i = j
 

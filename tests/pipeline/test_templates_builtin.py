@@ -5,16 +5,22 @@ from __future__ import annotations
 import io
 import re
 
+import pypdfium2 as pdfium
 import pytest
 from docx import Document as open_docx
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 
 from app.assemble.templating import discover_templates, find_template
 from app.brief.select import project_from_sources
+from app.core.style import Style
 from app.pipeline.build import build_brief
 from app.pipeline.export import render
+from app.render.furniture import EDGE_GAP, RULE_GAP, furniture_extent
 
 BUILT_IN = ("policy-brief", "situation-report", "decision-memo")
+#: A marking that is in no template's own text and is not the default, so where it shows it came from the brief.
+MARKING = "SECRET//REL TO UK"
 
 
 @pytest.fixture
@@ -42,6 +48,38 @@ def _pdf_text(pdf) -> str:
     return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
+def _docx_furniture(docx) -> tuple[list[str], list[str]]:
+    """Lines of the DOCX header and footer (paragraphs, then table cells), top to bottom."""
+
+    def lines(part) -> list[str]:
+        cells = [p.text for table in part.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
+        return [p.text for p in part.paragraphs] + cells
+
+    section = docx.sections[0]
+    assert len(docx.sections) == 1 and not section.different_first_page_header_footer
+    return lines(section.header), lines(section.footer)
+
+
+def _pdf_margins(data: bytes, style: Style) -> list[tuple[list[str], list[str]]]:
+    """Per page, the text lines in the top and in the bottom margin: the page furniture, never the body.
+
+    The text block's edges are where the PDF writer puts them (the style's
+    margins, grown when the furniture needs more room); the bands start past
+    the gap to the header and footer rules, so no body line can reach in.
+    """
+    extent = furniture_extent(style, running_text=True, banner=True)
+    top = max(style.page.margin_top_mm * mm, extent + EDGE_GAP)
+    bottom = max(style.page.margin_bottom_mm * mm, extent + EDGE_GAP)
+    margins = []
+    for page in pdfium.PdfDocument(data):
+        width, height = page.get_size()
+        text = page.get_textpage()
+        head = text.get_text_bounded(0, height - top + RULE_GAP, width, height)
+        foot = text.get_text_bounded(0, 0, width, bottom - RULE_GAP)
+        margins.append((head.split("\r\n"), foot.split("\r\n")))
+    return margins
+
+
 def test_all_built_ins_are_listed_with_descriptions():
     templates = discover_templates()
     assert set(BUILT_IN) <= set(templates)
@@ -64,7 +102,32 @@ def test_situation_report_numbers_headings_and_paragraphs(project, sample_source
     text = _pdf_text(pdf)
     assert re.search(r"DTG \d{6}Z [A-Z]{3} \d{2}", text)
     assert "1. Situation" in text and "3. Outlook" in text
-    assert "SITREP" in docx.sections[0].header.paragraphs[-1].text or "SITREP" in text
+
+
+def test_situation_report_running_header_and_marking_on_every_page(project, sample_source):
+    """The header says SITREP and the marking on every page of both formats, not just in the body."""
+    project.meta.classification = MARKING
+    brief = build_brief(project, {sample_source.path: sample_source}, find_template("situation-report"))
+    header, footer = _docx_furniture(open_docx(io.BytesIO(render(brief, "docx"))))
+    assert header == [MARKING, f"SITREP · Recruitment\t{MARKING}"]  # the banner, then the running header
+    assert footer[-1] == MARKING
+    margins = _pdf_margins(render(brief, "pdf"), brief.style)
+    assert len(margins) >= 2
+    for number, (head, foot) in enumerate(margins, start=1):
+        assert f"SITREP · Recruitment {MARKING}" in head, number
+        assert MARKING in head, number  # the banner, a line of its own
+        assert f"Unit Page {number} of {len(margins)}" in foot and MARKING in foot, number
+
+
+@pytest.mark.parametrize("name", BUILT_IN)
+def test_classification_banner_on_every_page(project, sample_source, name):
+    """Every built-in template bands the marking at the top and bottom of each page, outside the body."""
+    project.meta.classification = MARKING
+    brief = build_brief(project, {sample_source.path: sample_source}, find_template(name))
+    header, footer = _docx_furniture(open_docx(io.BytesIO(render(brief, "docx"))))
+    assert header[0] == MARKING and footer[-1] == MARKING
+    for number, (head, foot) in enumerate(_pdf_margins(render(brief, "pdf"), brief.style), start=1):
+        assert MARKING in head and MARKING in foot, (name, number)
 
 
 def test_decision_memo_is_one_letter_page(project, sample_source):
