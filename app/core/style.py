@@ -62,6 +62,12 @@ class FontStyle(_Strict):
     heading: str = "Noto Sans"
     mono: str = "DejaVu Sans Mono"
     arabic: str = "Noto Naskh Arabic"
+    #: Tried in order for characters the body and heading fonts lack (the PDF; Word and LibreOffice pick their own).
+    fallback: list[str] = Field(
+        default_factory=lambda: [
+            "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Thai", "Droid Sans Fallback", "Nanum Gothic"
+        ]
+    )  # fmt: skip
 
 
 class SizeStyle(_Strict):

@@ -17,11 +17,13 @@ from app.render.pdf import chunks as pdf_chunks
 from app.render.pdf import page as pdf_page
 from app.render.pdf.bidi import BidiParagraph
 from app.render.pdf.blocks import Context, FlowableBuilder
-from app.render.pdf.fonts import register_fonts
+from app.render.pdf.fonts import FontSet, register_fonts
 from app.render.pdf.page import ELLIPSIS, _fit
 from app.render.pdf.styles import StyleSheet
 from app.render.pdf.writer import render_pdf
 
+#: Text with Arabic, so the Arabic family is registered.
+ARABIC = "عربي"
 WORDS = [
     "the",
     "minister",
@@ -126,7 +128,7 @@ def test_hard_breaks_in_a_right_to_left_paragraph() -> None:
     page = Page(data)
     normal = unicodedata.normalize("NFKC", page.text)
     assert "بالعالم" in normal and "ثان" in normal
-    flowable = FlowableBuilder(StyleSheet(Style(), register_fonts(Style(), arabic=True)), 700).build(
+    flowable = FlowableBuilder(StyleSheet(Style(), register_fonts(Style(), ARABIC)), 700).build(
         [Paragraph([Run(text)])], Context(450)
     )[0]
     assert isinstance(flowable, BidiParagraph)
@@ -137,7 +139,7 @@ def test_hard_breaks_in_a_right_to_left_paragraph() -> None:
 
 def test_blank_line_and_code_in_a_right_to_left_paragraph() -> None:
     style = Style()
-    builder = FlowableBuilder(StyleSheet(style, register_fonts(style, arabic=True)), 700)
+    builder = FlowableBuilder(StyleSheet(style, register_fonts(style, ARABIC)), 700)
     inlines = [Run("مرحبا\n\nعالم "), Run("  code", code=True)]
     flowable = builder.build([Paragraph(inlines)], Context(450))[0]
     flowable.wrap(450, 700)
@@ -195,15 +197,15 @@ def _old_fit(text: str, font: str, size: float, room: float) -> str:
     return text.rstrip() + ELLIPSIS if text else ""
 
 
-def _no_arabic(font: str) -> None:
-    return None
+def _latin_fonts() -> FontSet:
+    return register_fonts(Style())
 
 
 @pytest.mark.parametrize("room", [0, 3, 20, 57.5, 100, 180, 400, 1000])
 def test_fit_gives_the_same_cut_as_before(room: float) -> None:
     font = register_fonts(Style()).heading
     text = "Iraq moves against recruitment into the Russian military, a long title"
-    assert _fit(text, font, 9, room, _no_arabic) == _old_fit(text, font, 9, room)
+    assert _fit(text, font, 9, room, _latin_fonts()) == _old_fit(text, font, 9, room)
 
 
 def test_fit_measures_a_logarithmic_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -216,17 +218,17 @@ def test_fit_measures_a_logarithmic_number_of_times(monkeypatch: pytest.MonkeyPa
         return real(*args)
 
     monkeypatch.setattr(pdf_page, "line_width", counting)
-    fitted = _fit(words(5000), font, 9, 300, _no_arabic)
+    fitted = _fit(words(5000), font, 9, 300, _latin_fonts())
     assert fitted.endswith(ELLIPSIS) and stringWidth(fitted, font, 9) <= 300
     assert len(calls) <= 40
 
 
 def test_fit_right_to_left_text_fits() -> None:
-    fonts = register_fonts(Style(), arabic=True)
+    fonts = register_fonts(Style(), ARABIC)
     text = "تقرير عن التجنيد في القوات الروسية " * 200
-    fitted = _fit(text, fonts.heading, 9, 250, fonts.arabic_face)
+    fitted = _fit(text, fonts.heading, 9, 250, fonts)
     assert fitted.endswith(ELLIPSIS)
-    assert pdf_page.line_width(fitted, fonts.heading, 9, fonts.arabic_face) <= 250
+    assert pdf_page.line_width(fitted, fonts.heading, 9, fonts) <= 250
 
 
 def test_five_thousand_word_title_fits_the_header() -> None:

@@ -263,7 +263,7 @@ class Words:
 
 @pytest.fixture(scope="module")
 def fonts():
-    return register_fonts(Style(), arabic=True)
+    return register_fonts(Style(), "عربي")
 
 
 def test_pdf_embeds_the_arabic_font_only_when_needed() -> None:
@@ -365,7 +365,7 @@ def test_pdf_arabic_in_headings_lists_quotes_callouts_tables_and_header() -> Non
 
 
 def test_pdf_hebrew_is_reordered_even_without_a_hebrew_font(fonts) -> None:
-    text = BidiText([Piece("אבג def", fonts.body, 10)], fonts.arabic_face)
+    text = BidiText([Piece("אבג def", fonts.body, 10)], fonts)
     assert text.rtl
     runs = text.line(0, len(text.text))
     assert [text.text[r.start : r.end] for r, _ in runs] == ["def", "אבג "]
@@ -382,7 +382,7 @@ def test_pdf_arabic_brief_renders_quickly() -> None:
 
 
 def test_pdf_direction_marks_and_joiners_are_not_drawn(fonts) -> None:
-    text = BidiText([Piece("\u200fقال\u200d Hussein\u200e", fonts.body, 10)], fonts.arabic_face)
+    text = BidiText([Piece("\u200fقال\u200d Hussein\u200e", fonts.body, 10)], fonts)
     drawn = "".join(str(glyphs.text) for _, glyphs in text.line(0, len(text.text)))
     assert not any(c in drawn for c in "\u200d\u200e\u200f")
     assert "Hussein" in drawn
@@ -390,7 +390,7 @@ def test_pdf_direction_marks_and_joiners_are_not_drawn(fonts) -> None:
 
 def test_pdf_split_parts_and_cut_words_keep_every_character(fonts) -> None:
     style = StyleSheet(Style(), fonts).role("body")
-    text = BidiText([Piece("كلمة " * 40 + "ا" * 120 + " نهاية", fonts.body, 10)], fonts.arabic_face)
+    text = BidiText([Piece("كلمة " * 40 + "ا" * 120 + " نهاية", fonts.body, 10)], fonts)
     paragraph = BidiParagraph(text, style)
     paragraph.wrap(120, 1000)
     assert max(text.width(s, e) for s, e in paragraph.lines) <= 120 + 1e-6  # the over-long word is cut

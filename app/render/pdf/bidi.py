@@ -35,7 +35,6 @@ import bisect
 import re
 import threading
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,7 +47,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
-from app.render.pdf.fonts import registered_font
+from app.render.pdf.fonts import FontSet, cmap, registered_font
 from app.render.pdf.outline import OutlineEntry
 from app.text.bidi import (
     MIRRORS,
@@ -68,6 +67,12 @@ _GLYPH_NAME = re.compile(r"^(?:uni[0-9A-F]{4}|u[0-9A-F]{4,6})(?:_(?:uni[0-9A-F]{
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 #: Fraction of the font size between the baseline and an underline (reportlab's default).
 UNDERLINE_OFFSET = 0.125
+#: The narrowest advance a character is assumed to have, in ems: bounds how many characters one line can hold.
+MIN_ADVANCE_EM = 0.05
+#: A line may break between any two Chinese or Japanese characters, which use no spaces; closing punctuation stays
+#: with the character before it.  Other text breaks at spaces (a word too long for a line is cut).
+_CJK = "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}][\u3001\u3002\u300d\u300f\uff09\uff0c\uff0e\uff01\uff1f]*|[^ \n{_CJK}]+")
 
 
 @dataclass(frozen=True)
@@ -178,7 +183,7 @@ class _Run:
 class BidiText:
     """One paragraph's characters, their pieces, fonts and levels: worked out once, shared by split parts."""
 
-    def __init__(self, pieces: list[Piece], arabic_face: Callable[[str], str | None]) -> None:
+    def __init__(self, pieces: list[Piece], fonts: FontSet) -> None:
         self.pieces = pieces
         chars: list[str] = []
         owners: list[int] = []
@@ -205,37 +210,39 @@ class BidiText:
         self.rtl = is_rtl(self.text)
         # A line break is a break inside the paragraph, not the end of one: for the algorithm, a space.
         self.levels = embedding_levels(self.text.replace("\n", " "), self.rtl)
-        #: Faces whose runs HarfBuzz shapes: the Arabic ones; everything else is drawn as reportlab draws it.
+        #: Faces whose runs HarfBuzz shapes: Arabic and fallback ones; the rest is drawn as reportlab draws it.
         self.shaped_fonts: set[str] = set()
-        self.fonts = self._fonts(arabic_face)
-        self.words = [(m.start(), m.end()) for m in re.finditer(r"[^ \n]+", self.text)]
+        self.fonts = self._fonts(fonts)
+        self.words = [(m.start(), m.end()) for m in _WORD.finditer(self.text)]
         self.word_starts = [start for start, _ in self.words]
         self.word_ends = [end for _, end in self.words]
         #: Where the hard line breaks are, in order.
         self.breaks = [m.start() for m in re.finditer("\n", self.text)]
 
-    def _fonts(self, arabic_face: Callable[[str], str | None]) -> list[str]:
+    def _fonts(self, font_set: FontSet) -> list[str]:
         """The font of every character.
 
         Arabic letters, and what sits between them if the Arabic font has it,
-        take the Arabic face; any other character its piece's font, or the
-        Arabic face if only that one has it.
+        take the Arabic face; any other character its piece's font, or else
+        the Arabic or fallback face that has it (``FontSet.face_for``).
         """
         in_span = [False] * len(self.text)
         for start, end in rtl_spans(self.text.replace("\n", " ")):
             in_span[start:end] = [True] * (end - start)
-        faces = [(piece.font, arabic_face(piece.font)) for piece in self.pieces]
-        self.shaped_fonts = {arabic for _, arabic in faces if arabic}
+        faces = [(piece.font, font_set.arabic_face(piece.font)) for piece in self.pieces]
         fonts = []
         for index, char in enumerate(self.text):
             own, arabic = faces[self.owners[index]]
-            if arabic is None:
-                fonts.append(own)
-                continue
             code = ord(char)
-            arabic_letter = is_arabic(char)
-            wanted = arabic_letter or in_span[index] or code not in _cmap(own)
-            fonts.append(arabic if wanted and (arabic_letter or code in _cmap(arabic)) else own)
+            if arabic is not None and (is_arabic(char) or (in_span[index] and code in cmap(arabic))):
+                font = arabic
+            elif code in cmap(own) or char == "\n":
+                font = own
+            else:
+                font = font_set.face_for(char, own)
+            if font != own:
+                self.shaped_fonts.add(font)
+            fonts.append(font)
         return fonts
 
     def runs(self, start: int, end: int, levels: list[int]) -> list[_Run]:
@@ -277,11 +284,6 @@ class BidiText:
         levels = line_levels(self.text, self.levels, start, end, self.rtl)
         runs = self.runs(start, end, levels)
         return [(runs[i], self.glyphs(runs[i])) for i in visual_order([r.level for r in runs])]
-
-
-def _cmap(font_name: str) -> dict[int, int]:
-    """Character → glyph map of a registered font."""
-    return registered_font(font_name).face.charToGlyph
 
 
 # -- the flowable -------------------------------------------------------------------------------------------------
@@ -400,19 +402,28 @@ class BidiParagraph(Flowable):
         return lines
 
     def _fitting_prefix(self, start: int, end: int, room: float) -> int:
-        """End of the longest start of a too-long word that fits ``room`` (at least one character and its marks)."""
-        cut = start + 1
-        while cut < end and unicodedata.combining(self.bidi.text[cut]):
-            cut += 1
-        best = cut
-        while cut < end:
-            cut += 1
-            while cut < end and unicodedata.combining(self.bidi.text[cut]):
+        """End of the longest start of a too-long word that fits ``room`` (at least one character and its marks).
+
+        Found by bisection over at most as many characters as could fit at a hair's width each, so a word of
+        100,000 characters costs a few measurements of one line's length per line, not a quadratic scan.
+        """
+        text = self.bidi.text
+
+        def after_marks(cut: int) -> int:
+            while cut < end and unicodedata.combining(text[cut]):
                 cut += 1
-            if self.bidi.width(start, cut) > room:
-                break
-            best = cut
-        return best
+            return cut
+
+        smallest = after_marks(start + 1)
+        most = min(end, start + int(room / (MIN_ADVANCE_EM * self.style.fontSize)) + 1)
+        fits, too_long = smallest, most + 1  # text[start:fits] fits (or is the least a line takes)
+        while too_long - fits > 1:
+            middle = (fits + too_long) // 2
+            if self.bidi.width(start, after_marks(middle)) <= room:
+                fits = middle
+            else:
+                too_long = middle
+        return max(smallest, after_marks(fits))
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
@@ -515,28 +526,30 @@ def _text_out(text_object: PDFTextObject, x: float, y: float, font: str, piece: 
 # -- single lines (page furniture) --------------------------------------------------------------------------------
 
 
-def line_width(text: str, font: str, size: float, arabic_face: Callable[[str], str | None]) -> float:
-    """Width of ``text`` drawn on one line by ``draw_line`` (plain ``stringWidth`` for left-to-right text)."""
+def _needs_bidi_text(text: str, font: str, fonts: FontSet) -> bool:
+    return has_rtl(text) or fonts.needs_fallback(text, font)
+
+
+def line_width(text: str, font: str, size: float, fonts: FontSet) -> float:
+    """Width of ``text`` drawn on one line by ``draw_line`` (plain ``stringWidth`` for text in ``font`` alone)."""
     text = text.replace("\n", " ")
-    if not has_rtl(text):
+    if not _needs_bidi_text(text, font, fonts):
         return stringWidth(text, font, size)
-    bidi = BidiText([Piece(text, font, size)], arabic_face)
+    bidi = BidiText([Piece(text, font, size)], fonts)
     return _line_width(bidi, bidi.line(0, len(bidi.text)))
 
 
-def draw_line(
-    canvas: Canvas, x: float, y: float, text: str, font: str, size: float, arabic_face: Callable[[str], str | None]
-) -> None:
-    """``text`` on one line from ``x``, shaped and in visual order if it has right-to-left characters.
+def draw_line(canvas: Canvas, x: float, y: float, text: str, font: str, size: float, fonts: FontSet) -> None:
+    """``text`` on one line from ``x``, shaped and in visual order if it has right-to-left characters or characters
+    only a fallback font draws.
 
-    Left-to-right text is drawn with ``canvas.drawString`` exactly as before;
-    the caller sets font and fill colour.
+    Other text is drawn with ``canvas.drawString`` exactly as before; the caller sets font and fill colour.
     """
     text = text.replace("\n", " ")
-    if not has_rtl(text):
+    if not _needs_bidi_text(text, font, fonts):
         canvas.drawString(x, y, text)
         return
-    bidi = BidiText([Piece(text, font, size)], arabic_face)
+    bidi = BidiText([Piece(text, font, size)], fonts)
     text_object = canvas.beginText()
     for run, glyphs, advance in _placed(bidi, bidi.line(0, len(bidi.text))):
         _text_out(text_object, x, y, run.font, bidi.pieces[run.piece], glyphs)

@@ -102,11 +102,12 @@ class FlowableBuilder:
     def paragraph(
         self, inlines: list[Inline], style: ParagraphStyle, bullet: str | None = None
     ) -> BriefParagraph | BidiParagraph:
-        """The one place paragraphs are made: a BidiParagraph for text with right-to-left characters."""
-        if has_rtl(plain_text(inlines)):
-            fonts = self.sheet.fonts
+        """The one place paragraphs are made: a BidiParagraph for text with right-to-left characters or characters
+        only a fallback font draws (Hebrew, Devanagari, Thai, Chinese, Japanese, Korean by default)."""
+        text, fonts = plain_text(inlines), self.sheet.fonts
+        if has_rtl(text) or fonts.needs_fallback(text, style.fontName):
             pieces = inline_pieces(inlines, self.sheet.style, fonts.mono, style)
-            return BidiParagraph(BidiText(pieces, fonts.arabic_face), style, bullet)
+            return BidiParagraph(BidiText(pieces, fonts), style, bullet)
         markup = inline_markup(inlines, self.sheet.style, self.sheet.fonts.mono, style.fontSize)
         if bullet is not None and not markup:
             markup = "&nbsp;"  # reportlab draws no bullet for an empty paragraph

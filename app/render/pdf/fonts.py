@@ -7,8 +7,12 @@ file reuses that file's name, so it is embedded once), and each family is
 mapped with ``registerFontFamily`` so ``<b>``/``<i>`` markup picks the right file.
 
 The Arabic family (``fonts.arabic``) is registered only for a brief that has
-Arabic text, so a Latin brief neither parses it nor fails over a template
-whose Arabic font is missing.  Fonts are ``BriefTTFont``: glyphs that shaping
+Arabic text, and a fallback family (``fonts.fallback``: Hebrew, Devanagari,
+Thai, Chinese and Japanese, Korean by default) only when the brief holds
+characters the body and heading fonts lack and that family has, so a Latin
+brief neither parses them nor fails over a template whose fonts are missing.
+Characters no font can draw are kept in ``FontSet.missing`` for the export's
+warning: a PDF never drops text silently.  Fonts are ``BriefTTFont``: glyphs that shaping
 picks but no character maps to (contextual forms, ligatures) are drawn through
 private code points whose ``ToUnicode`` entries name the text they stand for,
 so Arabic copied out of the PDF is Arabic, not private-use characters.
@@ -29,6 +33,7 @@ from reportlab.pdfbase.ttfonts import SUBSETN, TTFError, TTFont
 from app.core.errors import StyleError
 from app.core.style import Style
 from app.render.fonts import FontFiles, find_family
+from app.text.bidi import has_arabic
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,10 @@ class FontSet:
     mono: str
     #: Regular face of the Arabic family; None when the brief has no Arabic text (then it is not registered).
     arabic: str | None = None
+    #: Regular faces of the fallback families the brief needs, in the style's order.
+    fallbacks: tuple[str, ...] = ()
+    #: Characters of the brief that no registered font can draw.
+    missing: frozenset[str] = frozenset()
 
     def arabic_face(self, name: str) -> str | None:
         """The Arabic face matching the weight and slant of the registered face ``name``."""
@@ -47,6 +56,27 @@ class FontSet:
             return None
         _, bold, italic = ps2tt(name)
         return tt2ps(self.arabic, bold, italic)
+
+    def face_for(self, char: str, name: str) -> str:
+        """The face that draws ``char`` in the style of the registered face ``name``: that face if it can, else the
+        Arabic or first fallback family that can, in the same weight and slant; ``name`` when none can."""
+        code = ord(char)
+        if code in cmap(name):
+            return name
+        _, bold, italic = ps2tt(name)
+        for family in (self.arabic, *self.fallbacks):
+            if family is not None:
+                face = tt2ps(family, bold, italic)
+                if code in cmap(face):
+                    return face
+        return name
+
+    def needs_fallback(self, text: str, name: str) -> bool:
+        """Whether ``text`` in face ``name`` has characters that face lacks and a fallback family draws."""
+        if not self.fallbacks:
+            return False
+        own = cmap(name)
+        return any(ord(char) not in own and needs_glyph(char) for char in text)
 
     def bold(self, name: str) -> str:
         """The registered bold face of the family whose regular face is ``name``."""
@@ -62,18 +92,47 @@ _families: dict[FontFiles, str] = {}
 _taken: set[str] = set()
 
 
-def register_fonts(style: Style, arabic: bool = False) -> FontSet:
-    """Find and register the body, heading and mono families of ``style``, and the Arabic one if ``arabic``.
+def register_fonts(style: Style, text: str = "") -> FontSet:
+    """Find and register the families of ``style`` that a brief showing ``text`` needs.
 
-    Raises StyleError for a family that is not found.
+    Body, heading and mono always; the Arabic family if ``text`` has Arabic;
+    each fallback family, in the style's order, that draws characters of
+    ``text`` the body or heading font lacks.  Raises StyleError for a family
+    that is not found.
     """
     extra = [style.folder] if style.folder else None
-    return FontSet(
-        body=_register_family(find_family(style.fonts.body, extra_dirs=extra)),
-        heading=_register_family(find_family(style.fonts.heading, extra_dirs=extra)),
-        mono=_register_family(find_family(style.fonts.mono, extra_dirs=extra)),
-        arabic=_register_family(find_family(style.fonts.arabic, extra_dirs=extra)) if arabic else None,
-    )
+
+    def register(family: str) -> str:
+        return _register_family(find_family(family, extra_dirs=extra))
+
+    body, heading, mono = register(style.fonts.body), register(style.fonts.heading), register(style.fonts.mono)
+    arabic = register(style.fonts.arabic) if has_arabic(text) else None
+    everywhere = cmap(body).keys() & cmap(heading).keys()
+    wanted = {char for char in set(text) if ord(char) not in everywhere and needs_glyph(char)}
+    if arabic is not None:
+        wanted = {char for char in wanted if ord(char) not in cmap(arabic)}
+    fallbacks: list[str] = []
+    for family in style.fonts.fallback:
+        if not wanted:
+            break
+        name = register(family)
+        covered = {char for char in wanted if ord(char) in cmap(name)}
+        if covered:
+            fallbacks.append(name)
+            wanted -= covered
+    drawable = cmap(body).keys() | cmap(heading).keys()
+    missing = frozenset(char for char in wanted if ord(char) not in drawable)
+    return FontSet(body, heading, mono, arabic, tuple(fallbacks), missing)
+
+
+def needs_glyph(char: str) -> bool:
+    """Whether a character is drawn at all: not white space, a control, or an invisible format character."""
+    return unicodedata.category(char) not in ("Zs", "Zl", "Zp", "Cc", "Cf")
+
+
+def cmap(name: str) -> dict[int, int]:
+    """Character → glyph map of a registered face."""
+    return registered_font(name).face.charToGlyph
 
 
 def _register_family(files: FontFiles) -> str:

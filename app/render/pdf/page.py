@@ -9,7 +9,6 @@ layout would always be the first one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -101,13 +100,13 @@ class PageFurniture:
         size = self.style.sizes.small
         font = self.fonts.heading
         left, right = (_fill_page_fields(p, page, pages) for p in pieces)
-        arabic = self.fonts.arabic_face
-        right_width = line_width(right, font, size, arabic)
+        fonts = self.fonts
+        right_width = line_width(right, font, size, fonts)
         room = self.geometry.text_width - right_width - (12 if right else 0)
         canvas.setFont(font, size)
         canvas.setFillColor(HexColor(self.style.colours.muted))
-        draw_line(canvas, self.geometry.left, baseline, _fit(left, font, size, room, arabic), font, size, arabic)
-        draw_line(canvas, self.geometry.width - self.geometry.right - right_width, baseline, right, font, size, arabic)
+        draw_line(canvas, self.geometry.left, baseline, _fit(left, font, size, room, fonts), font, size, fonts)
+        draw_line(canvas, self.geometry.width - self.geometry.right - right_width, baseline, right, font, size, fonts)
 
     def _banner(self, canvas: Canvas, y: float) -> None:
         """A band of the marking's colour with the marking centred; long markings shrink to fit."""
@@ -115,32 +114,32 @@ class PageFurniture:
         canvas.setFillColor(HexColor(self.style.banner.colour_for(self.marking)))
         canvas.rect(g.left, y, g.text_width, BANNER_HEIGHT, stroke=0, fill=1)
         size = self.style.sizes.small + 1
-        arabic = self.fonts.arabic_face
-        size = min(size, size * (g.text_width - 8) / line_width(self.marking, self.bold_font, size, arabic))
-        width = line_width(self.marking, self.bold_font, size, arabic)
+        fonts = self.fonts
+        size = min(size, size * (g.text_width - 8) / line_width(self.marking, self.bold_font, size, fonts))
+        width = line_width(self.marking, self.bold_font, size, fonts)
         canvas.setFont(self.bold_font, size)
         canvas.setFillColor(HexColor(self.style.banner.text_colour))
         x, y = g.left + g.text_width / 2 - width / 2, y + (BANNER_HEIGHT - size * 0.7) / 2
-        draw_line(canvas, x, y, self.marking, self.bold_font, size, arabic)
+        draw_line(canvas, x, y, self.marking, self.bold_font, size, fonts)
 
 
 def _fill_page_fields(pieces: list[str], page: int, pages: int) -> str:
     return "".join({"{page}": str(page), "{pages}": str(pages)}.get(p, p) for p in pieces)
 
 
-def _fit(text: str, font: str, size: float, room: float, arabic: Callable[[str], str | None]) -> str:
+def _fit(text: str, font: str, size: float, room: float, fonts: FontSet) -> str:
     """``text`` cut at the end (of its logical order) with an ellipsis so it is at most ``room`` points wide.
 
     The cut is the longest start of ``text`` that fits with the ellipsis, found by bisection (a few dozen
     measurements, where cutting one character at a time took minutes for a title of a thousand words);
     spaces before the cut are dropped, so a cut at a word boundary reads "word…".
     """
-    if line_width(text, font, size, arabic) <= room:
+    if line_width(text, font, size, fonts) <= room:
         return text
     fits, too_long = 0, len(text)  # text[:fits] + ELLIPSIS fits (or fits is 0), text[:too_long] + ELLIPSIS does not
     while too_long - fits > 1:
         middle = (fits + too_long) // 2
-        if line_width(text[:middle] + ELLIPSIS, font, size, arabic) <= room:
+        if line_width(text[:middle] + ELLIPSIS, font, size, fonts) <= room:
             fits = middle
         else:
             too_long = middle

@@ -14,7 +14,7 @@ from functools import partial
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
-from app.core.document import Document, Heading, Paragraph, Table, iter_blocks, plain_text
+from app.core.document import Document
 from app.core.errors import BriefgenError, ExportError
 from app.core.formats import BuiltBrief
 from app.core.style import Style
@@ -23,10 +23,10 @@ from app.render.numbering import number_headings
 from app.render.pdf.bidi import BidiParagraph
 from app.render.pdf.blocks import Context, FlowableBuilder
 from app.render.pdf.chunks import BriefParagraph
+from app.render.pdf.coverage import shown_text
 from app.render.pdf.fonts import register_fonts
 from app.render.pdf.page import DeferredCanvas, PageFurniture
 from app.render.pdf.styles import StyleSheet
-from app.text.bidi import has_arabic
 
 CREATOR = "Briefgen"
 #: How much of a reportlab message to quote: its flowable descriptions can run to pages.
@@ -54,7 +54,7 @@ def _render(document: Document, style: Style) -> bytes:
     if style.headings.numbering:
         document = number_headings(document)
     logo = style_logo(style)
-    fonts = register_fonts(style, arabic=_has_arabic(document, style))
+    fonts = register_fonts(style, shown_text(document, style))
     furniture = PageFurniture(style, document.meta, fonts)
     template = _BriefDocTemplate(io.BytesIO(), document, furniture)
     builder = FlowableBuilder(StyleSheet(style, fonts), furniture.geometry.text_height)
@@ -63,21 +63,6 @@ def _render(document: Document, style: Style) -> bytes:
         flowables.insert(0, _logo(logo, style.logo_height_mm))
     template.build(flowables or [Spacer(0, 0)], canvasmaker=partial(DeferredCanvas, furniture=furniture))
     return template.filename.getvalue()
-
-
-def _has_arabic(document: Document, style: Style) -> bool:
-    """Whether the brief needs the Arabic font: its text, or what the header and footer may show."""
-    meta = document.meta
-    furniture = (style.header.left, style.header.right, style.footer.left, style.footer.right)
-    shown = (meta.title, meta.subtitle, meta.author, meta.organisation, meta.date, meta.classification, meta.recipient)
-    if any(has_arabic(t) for t in (*furniture, *shown)):
-        return True
-    for block in iter_blocks(document.blocks):
-        if isinstance(block, (Heading, Paragraph)) and has_arabic(plain_text(block.inlines)):
-            return True
-        if isinstance(block, Table) and any(has_arabic(plain_text(c)) for r in [block.header, *block.rows] for c in r):
-            return True
-    return False
 
 
 def _logo(logo: LogoImage, height_mm: float) -> Image:
