@@ -19,6 +19,7 @@ from app.brief.select import numbered_sections, project_from_sources
 from app.brief.trust import is_trusted
 from app.cli import templates as cli_templates
 from app.cli.terminal import make_streams_forgiving, printable
+from app.core.clock import drop_unusable_epoch
 from app.core.errors import BriefgenError, IngestError
 from app.core.formats import default_output_names, output_names
 from app.core.model import BriefProject
@@ -160,6 +161,9 @@ def _printable_lines(error: BriefgenError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     make_streams_forgiving()
+    epoch_problem = drop_unusable_epoch()
+    if epoch_problem:
+        print(f"briefgen: warning: {printable(epoch_problem)}", file=sys.stderr)
     parser = _parser()
     args = parser.parse_args(argv)
     handlers = {"build": _build, "inspect": _inspect, "templates": cli_templates.run, "gui": _gui}

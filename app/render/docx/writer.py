@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 import docx
 from docx.document import Document as DocxDocument
@@ -22,6 +22,7 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from app.core.clock import build_time
 from app.core.document import (
     Block,
     Callout,
@@ -42,6 +43,7 @@ from app.core.formats import BuiltBrief
 from app.core.paths import ASSETS_DIR
 from app.core.style import Style
 from app.render.docx.inline import InlineContext, add_inlines
+from app.render.docx.package import repack
 from app.render.docx.page import setup_section
 from app.render.docx.styles import (
     ATTRIBUTION,
@@ -118,14 +120,15 @@ def render_docx(document: Document, style: Style) -> bytes:
         if logo:
             _add_logo(target, logo, style.logo_height_mm)
         _BlockWriter(target, style).write(document.blocks, _Context())
-        _set_properties(target.core_properties, document.meta)
+        moment = build_time()
+        _set_properties(target.core_properties, document.meta, moment)
         buffer = io.BytesIO()
         target.save(buffer)
+        return repack(buffer.getvalue(), moment)
     except BriefgenError:
         raise
     except Exception as exc:
         raise ExportError(f"could not write the Word document: {exc}") from exc
-    return buffer.getvalue()
 
 
 def _open_reference() -> DocxDocument:
@@ -330,14 +333,14 @@ class _BlockWriter:
         paragraph.paragraph_format.space_after = Pt(0)
 
 
-def _set_properties(props: CoreProperties, meta: DocumentMeta) -> None:
+def _set_properties(props: CoreProperties, meta: DocumentMeta, moment: datetime) -> None:
     """File properties Word shows under File ▸ Info; nothing left over from the reference document."""
     props.title = _property(meta.title)
     props.author = props.last_modified_by = _property(meta.author)
     props.subject = _property(meta.subject)
     props.keywords = _property(", ".join(meta.keywords))
     props.comments = props.category = ""
-    props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
+    props.created = props.modified = moment
     props.revision = 1
 
 
