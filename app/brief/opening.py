@@ -7,8 +7,10 @@ is kept as the IngestError that names the file, for the caller to report in its
 own way. Only a project file that cannot be read stops the opening.
 
 Loading the file is quick and reading sources can be slow, so the two steps are
-also offered apart: the window loads the file at once (a broken file is
-reported straight away) and reads the sources on a worker thread.
+also offered apart: ``read_sources`` reads the sources of a project already
+loaded (the CLI, after warning about files outside the project's folder).
+The window shows the loaded project at once and lets each source join it as a
+worker thread reads it.
 """
 
 from __future__ import annotations

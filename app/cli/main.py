@@ -18,7 +18,7 @@ from app.brief.project_file import EXTENSION, load_project, sources_outside
 from app.brief.select import numbered_sections, project_from_sources
 from app.brief.trust import is_trusted
 from app.cli import templates as cli_templates
-from app.cli.terminal import make_streams_forgiving, printable
+from app.cli.terminal import make_streams_forgiving
 from app.core.clock import drop_unusable_epoch
 from app.core.errors import BriefgenError, IngestError
 from app.core.formats import default_output_names, output_names
@@ -28,6 +28,7 @@ from app.ingest.collect import files_to_read
 from app.pipeline.build import build_brief
 from app.pipeline.export import export
 from app.pipeline.warnings import export_warnings
+from app.text.controls import printable
 
 #: Usage errors exit with 2 from argparse itself.
 EXIT_OK, EXIT_ERROR = 0, 1

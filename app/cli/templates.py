@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from app.assemble.templating import discover_templates
-from app.cli.terminal import printable
 from app.core.errors import TemplateError
 from app.template_tools.check import check_template
 from app.template_tools.store import duplicate_template, export_zip, import_zip
+from app.text.controls import printable
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

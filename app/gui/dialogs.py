@@ -16,6 +16,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from app.brief.autosave import Recovery
 from app.core.errors import BriefgenError
+from app.text.controls import printable
+
+#: How many outside files the trust question lists before "… and N more".
+MAX_LISTED = 12
 
 SaveChoice = Literal["save", "discard", "cancel"]
 BuiltinChoice = Literal["duplicate", "view", "cancel"]
@@ -95,10 +99,40 @@ def ask_recover(parent: QWidget | None, recovery: Recovery) -> bool:
     return confirm(
         parent,
         "Recover unsaved brief",
-        f"Briefgen did not close properly last time. An unsaved copy of “{recovery.title}” "
+        f"Briefgen did not close properly last time. An unsaved copy of “{printable(recovery.title)}” "
         f"from {when} was kept. Recover it?",
         "Recover",
     )
+
+
+def ask_read_outside(parent: QWidget | None, project_path: Path, outside: Sequence[str]) -> bool:
+    """Whether a project from elsewhere may read files outside its own folder; shown before any is read.
+
+    A shared .brief can name any file on this machine, so the analyst sees every
+    one of them (names made visible, not rendered: see ``printable``) and the safe
+    answer is the default.
+    """
+    shown = outside[:MAX_LISTED]
+    listed = "\n".join(f"• {printable(path)}" for path in shown)
+    more = f"\n… and {len(outside) - len(shown)} more (see Show Details)" if len(outside) > len(shown) else ""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Read files outside the project?",
+        f"“{printable(project_path.name)}” would read {len(outside)} file{'s' if len(outside) != 1 else ''} "
+        f"outside its folder:\n\n{listed}{more}\n\n"
+        "Read them only if you trust where this project came from. "
+        "If you do not, the brief opens without them.",
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    read = box.addButton("Read These Files", QMessageBox.ButtonRole.AcceptRole)
+    skip = box.addButton("Open Without Them", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(skip)
+    box.setEscapeButton(skip)
+    if len(outside) > len(shown):
+        box.setDetailedText("\n".join(printable(path) for path in outside))
+    box.exec()
+    return box.clickedButton() is read
 
 
 def open_file_names(parent: QWidget | None, caption: str, folder: str, name_filter: str) -> list[str]:

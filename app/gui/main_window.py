@@ -1,8 +1,10 @@
 """The main window: panels side by side, menus and toolbar, and the wiring from user requests to undo commands.
 
-Business rules stay in the core (app.brief.edit, app.brief.select, app.brief.opening, app.pipeline.build);
+Business rules stay in the core (app.brief.edit, app.brief.select, app.pipeline.build);
 this module decides only when to ask the user, which command to push, and
-which work to send to a worker thread.
+which work to send to a worker thread. When to autosave (app.gui.autosave_schedule), what becomes of crash
+recoveries (app.gui.recovery_offer) and which files a shared project may read (app.gui.project_trust) are
+decided in modules of their own.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -34,9 +36,8 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.assemble.templating import find_template
 from app.brief import edit as brief_edit
-from app.brief.autosave import Autosaver, Recovery, find_recoverable
+from app.brief.autosave import Autosaver
 from app.brief.edit import ItemKey
-from app.brief.opening import OpenedProject, read_sources
 from app.brief.project_file import EXTENSION, load_project, save_project
 from app.brief.select import item_for
 from app.core.errors import BriefgenError
@@ -44,12 +45,15 @@ from app.core.formats import open_dialog_filters
 from app.core.model import BriefProject, Section, Source
 from app.core.paths import SEEDS_DIR
 from app.gui import dialogs
+from app.gui.autosave_schedule import AutosaveSchedule
 from app.gui.details_form import DetailsForm
 from app.gui.export_dialog import ExportChoice, ExportDialog, ExportResult
 from app.gui.icons import icon
 from app.gui.models import OutlineModel, SourcesModel
 from app.gui.outline_panel import OutlinePanel
 from app.gui.preview_panel import PreviewPanel
+from app.gui.project_trust import files_not_to_read, keep_refusal
+from app.gui.recovery_offer import offer_recoveries
 from app.gui.session import BriefSession
 from app.gui.settings import Settings
 from app.gui.sources_panel import SourcesPanel
@@ -70,7 +74,6 @@ from app.ingest.collect import files_to_read, is_readable_drop
 from app.pipeline.build import build_brief
 from app.pipeline.export import export, output_name
 
-AUTOSAVE_DELAY_MS = 3000
 PROJECT_FILTER = f"Briefgen projects (*{EXTENSION})"
 
 
@@ -85,7 +88,7 @@ def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[P
 class MainWindow(QMainWindow):
     #: A batch of files was read: how many sources were added and how many files failed.
     sourcesLoaded = Signal(int, int)
-    #: A project finished opening (its sources read).
+    #: A project finished opening: it shows at once, and this comes once its sources have been read.
     projectOpened = Signal()
     #: An export finished; the files written.
     exported = Signal(list)
@@ -126,10 +129,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.export_result)
         self.statusBar().addPermanentWidget(self.progress)
 
-        self._autosave_timer = QTimer(self)
-        self._autosave_timer.setSingleShot(True)
-        self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave_timer.timeout.connect(self.autosave)
+        self.autosave_schedule = AutosaveSchedule(self.autosave, self)
+        #: Files outside the open project's folder that the analyst chose not to let it read.
+        self._declined_outside: list[str] = []
 
         self._create_actions()
         self._create_menus()
@@ -245,7 +247,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         session = self.session
         session.contentChanged.connect(self.preview_panel.schedule)
-        session.contentChanged.connect(self._autosave_timer.start)
+        session.contentChanged.connect(self.autosave_schedule.changed)
         session.metaChanged.connect(lambda field: self.details_form.show_meta(session.project.meta, field))
         session.templateChanged.connect(self.preview_panel.show_template)
         session.pathChanged.connect(self._update_title)
@@ -297,22 +299,13 @@ class MainWindow(QMainWindow):
         self.settings.mark_started()
 
     def offer_recovery(self) -> bool:
-        """Offer autosaves left by sessions that crashed, newest first; True when one was opened."""
-        for recovery in find_recoverable(self.autosaver.folder):
-            if dialogs.ask_recover(self, recovery):
-                self._open_recovery(recovery)
-                return True
-            recovery.discard()
-        return False
-
-    def _open_recovery(self, recovery: Recovery) -> None:
-        try:
-            project = recovery.load()
-        except BriefgenError as exc:
-            dialogs.report(self, "Cannot recover the brief", [exc])
-            return
-        recovery.discard()
-        self._open_with_sources(project, recovery.project_path, recovered=True)
+        """Offer autosaves left by sessions that crashed (app.gui.recovery_offer); True when one was opened."""
+        recovered = offer_recoveries(self, self.autosaver)
+        if recovered is None:
+            return False
+        project, path = recovered
+        self._open_with_sources(project, path, recovered=True)
+        return True
 
     # --- sources --------------------------------------------------------------------------------
     def choose_sources(self) -> None:
@@ -330,7 +323,7 @@ class MainWindow(QMainWindow):
         Menu, drag and drop and the bundled sample all come through here. ``initial``
         sources belong to the brief as it starts (not an undoable change).
         """
-        loaded = set(self.session.project.sources)
+        loaded = {source.path for source in self.session.sources}
         files = [str(p.resolve()) for p in files_to_read(paths)]
         files = [f for f in dict.fromkeys(files) if f not in loaded]
         if not files:
@@ -349,8 +342,13 @@ class MainWindow(QMainWindow):
         if brief != self.session.generation:  # another brief was opened meanwhile: these were for the old one
             self.sourcesLoaded.emit(0, 0)
             return
-        known = set(self.session.project.sources)
-        sources = [s for s in sources if s.path not in known]  # the same file dropped twice in a row
+        loaded = {source.path for source in self.session.sources}
+        sources = [s for s in sources if s.path not in loaded]  # the same file dropped twice in a row
+        named = set(self.session.project.sources)
+        missing = [s for s in sources if s.path in named]
+        if missing:  # files the brief names but could not read when it opened: loading them changes nothing in it
+            self.session.add_initial_sources(missing)
+        sources = [s for s in sources if s.path not in named]
         if sources and initial:
             self.session.add_initial_sources(sources)
             self.statusBar().showMessage("Sample sources loaded: tick sections to add them to the brief.", 15000)
@@ -433,6 +431,7 @@ class MainWindow(QMainWindow):
     def new_brief(self) -> None:
         if self.maybe_save():
             self.session.replace(brief_edit.new_project(), [], None)
+            self._declined_outside = []
             self.autosaver.discard()
 
     def open_project(self, path: Path | None = None) -> None:
@@ -453,22 +452,42 @@ class MainWindow(QMainWindow):
         self._open_with_sources(project, path.resolve())
 
     def _open_with_sources(self, project: BriefProject, path: Path | None, recovered: bool = False) -> None:
-        """Read the project's sources on a worker, then show the project with them."""
-        self.statusBar().showMessage(f"Opening {path.name if path else 'brief'}…")
-        self.runner.start(
-            lambda _progress: read_sources(project, path),
-            on_success=lambda opened: self._project_ready(opened, opened.errors, recovered),
-            on_failure=lambda exc: self._project_ready(OpenedProject(project, path, [], []), [exc], recovered),
-        )
+        """Show the project at once and read its sources on a worker; they join it as they arrive.
 
-    def _project_ready(self, opened: OpenedProject, errors: Sequence[BriefgenError], recovered: bool) -> None:
-        """Show the opened brief; ``errors`` are its unreadable sources (or why none could be read)."""
-        self.statusBar().clearMessage()
-        self.session.replace(opened.project, opened.sources, opened.path)
+        Showing it straight away means nothing typed while the sources load goes
+        into the brief being closed. A project file whose sources lie outside its
+        folder reads those only when it is trusted or the analyst allows it.
+        """
+        declined = files_not_to_read(self, project, path) if path is not None else []
+        self.session.replace(project, [], path)
         if recovered:
             self.session.undo_stack.resetClean()  # recovered work is unsaved work
+        self._declined_outside = declined
+        files = [source for source in project.sources if source not in declined]
+        self.statusBar().showMessage(f"Opening {self.session.name}…")
+        brief = self.session.generation
+        self.runner.start(
+            lambda _progress: ingest_many(files),
+            on_success=lambda result: self._project_sources_read(brief, *result),
+            on_failure=lambda exc: self._project_sources_read(brief, [], [exc]),
+        )
+
+    def _project_sources_read(self, brief: int, sources: list[Source], errors: Sequence[BriefgenError]) -> None:
+        """The opened brief's sources arrived; ``errors`` are those unreadable (or why none could be read)."""
+        if brief != self.session.generation:  # another brief was opened meanwhile
+            return
+        self.statusBar().clearMessage()
+        loaded = {source.path for source in self.session.sources}  # one dropped again while these were read
+        self.session.add_initial_sources([s for s in sources if s.path not in loaded])
         dialogs.report(self, "Some sources of the brief could not be read", errors)
-        self.statusBar().showMessage(f"Opened {self.session.name}.", 4000)
+        message = f"Opened {self.session.name}."
+        if declined := len(self._declined_outside):
+            message += (
+                f" {declined} file{'s' if declined != 1 else ''} outside its folder "
+                f"{'were' if declined != 1 else 'was'} not read, so items from "
+                f"{'them' if declined != 1 else 'it'} show as not loaded."
+            )
+        self.statusBar().showMessage(message, 30000 if declined else 4000)
         self.projectOpened.emit()
 
     def save(self) -> bool:
@@ -493,9 +512,11 @@ class MainWindow(QMainWindow):
             dialogs.report(self, "Cannot save the brief", [exc])
             return False
         path = path.resolve()
+        keep_refusal(self.session.project, path, self._declined_outside, [s.path for s in self.session.sources])
         self.session.mark_saved(path)
         self.settings.set_folder("projects", path.parent)
         self.settings.add_recent_project(path)
+        self.autosave_schedule.cancel()
         self.autosaver.discard()
         self.statusBar().showMessage(f"Saved {path}.", 4000)
         return True
@@ -595,12 +616,18 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.export_action.setEnabled(True)
 
-    # --- closing ----------------------------------------------------------------------------------
+    # --- closing and focus -------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        """The analyst switched to another window: keep unsaved work safe now rather than at the next interval."""
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.autosave_schedule.save_now()
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.template_actions.close_editors() or not self.maybe_save():
             event.ignore()
             return
-        self._autosave_timer.stop()
+        self.autosave_schedule.cancel()
         self._save_layout()
         self.runner.wait()
         self.autosaver.discard()

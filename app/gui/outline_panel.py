@@ -1,9 +1,10 @@
 """The brief outline: chosen items in order (drag, buttons or Ctrl+↑/↓ to reorder) and an editor for one item.
 
 The editor shows the current item's role, its text (the source's, until the
-analyst edits it), a note, and where it came from. Every edit is sent out as a
-request; the window pushes the undo command, and the editor refreshes from the
-model, so undo and redo show up here too. Ctrl+↑/↓ and Delete act only while the
+analyst edits it), a note, and where it came from; the text is read-only while
+the item's section is not loaded, as it cannot be shown then. Every edit is sent
+out as a request; the window pushes the undo command, and the editor refreshes
+from the model, so undo and redo show up here too. Ctrl+↑/↓ and Delete act only while the
 list has focus, so in the text fields those keys keep their editing meaning.
 """
 
@@ -88,6 +89,9 @@ class OutlinePanel(QWidget):
         for signal in (self._model.rowsInserted, self._model.rowsRemoved, self._model.rowsMoved):
             signal.connect(self._rows_changed)
         self._model.modelReset.connect(self._rows_changed)
+        # Sources arrive after the brief they belong to (read on a worker): the current item can show its text then.
+        session.sourcesInserted.connect(self._refresh_editor)
+        session.sourceRemoved.connect(self._refresh_editor)
 
         self.count_label = muted_label()
         buttons = QHBoxLayout()
@@ -194,22 +198,40 @@ class OutlinePanel(QWidget):
             self.reset_action.setEnabled(False)
             self.origin_label.clear()
             self.edited_label.clear()
-            self._set_text(self.text_edit, "")
+            self._show_item_text("", missing="")
             self._set_text(self.note_edit, "")
             return
         item = self._session.item(self._shown)
         source, section = self._session.resolve(item)
         if source is None:
             self.origin_label.setText(f"Source not loaded: {html.escape(item.source)}")
+            self.origin_label.setToolTip(item.source)
         else:
             heading = html.escape(section.display_heading if section else item.section_id)
             self.origin_label.setText(f'{html.escape(source.outlet or source.title)} › <a href="reveal">{heading}</a>')
             self.origin_label.setToolTip(f"{source.title}\n{source.path}")
         self.role_combo.setCurrentIndex(ROLES.index(item.role))
-        self.reset_action.setEnabled(item.is_edited)
+        self.reset_action.setEnabled(item.is_edited and section is not None)
         self.edited_label.setText("Edited — differs from the source" if item.is_edited else "As in the source")
-        self._set_text(self.text_edit, brief_edit.item_text(item, section))
+        if section is not None:
+            missing = ""
+        elif source is None:
+            missing = "The source is not loaded, so this text cannot be shown or edited."
+        else:
+            missing = "The source no longer has this section, so its text cannot be shown or edited."
+        self._show_item_text(brief_edit.item_text(item, section), missing)
         self._set_text(self.note_edit, item.note)
+
+    def _show_item_text(self, text: str, missing: str) -> None:
+        """The item's text, editable only when its section is loaded (``missing`` says why it is not).
+
+        Without the section the editor cannot show the text the brief will print,
+        and whatever is typed there would replace that whole text unseen; so it
+        is read-only until the source arrives (read on a worker, or added again).
+        """
+        self.text_edit.setReadOnly(bool(missing) or self._shown is None)
+        self.text_edit.setPlaceholderText(missing)
+        self._set_text(self.text_edit, text)
 
     @staticmethod
     def _set_text(edit: QPlainTextEdit, text: str) -> None:
@@ -247,6 +269,8 @@ class OutlinePanel(QWidget):
     def _text_typed(self) -> None:
         if self._shown is not None:
             _, section = self._session.resolve(self._session.item(self._shown))
+            if section is None:  # the editor is read-only then; never store text it did not show
+                return
             self.fieldEdited.emit(self._shown, "text", brief_edit.edited_text(self.text_edit.toPlainText(), section))
 
     def _note_typed(self) -> None:

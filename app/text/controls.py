@@ -60,3 +60,29 @@ def strip_controls(text: str) -> str:
 def xml_safe(text: str) -> str:
     """Text without the characters XML 1.0 forbids (C1 controls and DEL are allowed there, and kept)."""
     return _NOT_XML.sub("", text)
+
+
+#: C0 and C1 controls (line breaks and tabs too: one field must stay on one line), DEL, lone surrogates, and the
+#: bidi embedding and override controls that can make a line display in a different order than it reads.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: object) -> str:
+    """``text`` with every control character, undecodable byte and bidi override shown as an escape.
+
+    For text from files nobody here wrote that is shown rather than printed in a brief: a terminal line, a file
+    name in a dialog.  An escape sequence could clear a terminal or forge output, a line break forge a line, and
+    a bidi override make one name pass for another.
+    """
+    return _UNSAFE.sub(_escape, str(text))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli.terminal import printable
 from app.core.paths import PROJECT_DIR, SEEDS_DIR
+from app.text.controls import printable
 
 
 def _briefgen(*args: str | bytes, cwd: Path, **env: str) -> subprocess.CompletedProcess[bytes]:

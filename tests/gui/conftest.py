@@ -24,6 +24,11 @@ class Dialogs:
     errors: list[tuple[str, str]] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     infos: list[str] = field(default_factory=list)
+    #: The message of each information box, in the order shown.
+    info_messages: list[str] = field(default_factory=list)
+    #: Each time a project asked to read files outside its folder: the files it named.
+    trust_questions: list[list[str]] = field(default_factory=list)
+    trust_answer: bool = True
     opened: list[Path] = field(default_factory=list)
     confirm_answer: bool = True
     save_choice: str = "discard"
@@ -51,17 +56,26 @@ class Dialogs:
         self.questions.append(f"save {name}?")
         return self.save_choice
 
+    def info(self, _parent: object, title: str, message: str) -> None:
+        self.infos.append(title)
+        self.info_messages.append(message)
+
+    def ask_trust(self, _parent: object, _project: Path, outside: list[str]) -> bool:
+        self.trust_questions.append(list(outside))
+        return self.trust_answer
+
 
 @pytest.fixture(autouse=True)
 def answers(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     log = Dialogs()
     monkeypatch.setattr(dialogs, "show_error", lambda _p, title, message: log.errors.append((title, message)))
-    monkeypatch.setattr(dialogs, "show_info", lambda _p, title, _message: log.infos.append(title))
+    monkeypatch.setattr(dialogs, "show_info", log.info)
     monkeypatch.setattr(dialogs, "confirm", log.confirm)
     monkeypatch.setattr(dialogs, "ask_save_changes", log.ask_save)
     monkeypatch.setattr(dialogs, "ask_text", log.ask_text)
     monkeypatch.setattr(dialogs, "ask_builtin_template", log.ask_builtin)
     monkeypatch.setattr(dialogs, "ask_recover", lambda _p, _recovery: log.recover_answer)
+    monkeypatch.setattr(dialogs, "ask_read_outside", log.ask_trust)
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_args: list(log.open_names))
     monkeypatch.setattr(dialogs, "open_file_name", lambda *_args: log.open_name)
     monkeypatch.setattr(dialogs, "save_file_name", lambda *_args: log.save_name)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
@@ -91,3 +94,27 @@ def menu_action(window: MainWindow, menu: str, text: str) -> QAction:
                 if action.text().replace("&", "") == text:
                     return action
     raise AssertionError(f"no {menu} → {text} in the menu bar")
+
+
+def recent_action(window: MainWindow, path: Path) -> QAction:
+    """The File › Open Recent entry for ``path``, as the menu lists it when it opens."""
+    window.recent_menu.aboutToShow.emit()
+    for action in window.recent_menu.actions():
+        if action.toolTip() == str(path):
+            return action
+    raise AssertionError(f"{path} is not in Open Recent")
+
+
+def pretend_crashed(autosave: Path) -> Path:
+    """Make an autosave look left behind by a session that died; returns where it now is.
+
+    Its process id becomes one no longer running, and it moves to a name of its
+    own, so the live session that wrote it cannot overwrite or discard it.
+    """
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    record = json.loads(autosave.read_text(encoding="utf-8"))
+    record["pid"] = int(dead.stdout)
+    crashed = autosave.with_name(f"session-{record['pid']}-crashed.json")
+    crashed.write_text(json.dumps(record), encoding="utf-8")
+    autosave.unlink()
+    return crashed

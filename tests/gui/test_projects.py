@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +14,7 @@ from app.core.paths import SEEDS_DIR
 from app.gui.main_window import MainWindow
 from app.gui.models import Roles
 from tests.conftest import SAMPLE, SAMPLE_HEADINGS
-from tests.gui.helpers import load_by_drop, outline_headings, tick
+from tests.gui.helpers import load_by_drop, outline_headings, pretend_crashed, tick
 
 pytestmark = pytest.mark.gui
 
@@ -108,11 +105,7 @@ def test_autosave_and_recovery_after_a_crash(qtbot, window: MainWindow, answers)
     window.autosave()
     files = list(autosave_dir().glob("session-*.json"))
     assert len(files) == 1
-    # The process that wrote it is gone: a crash.
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    record = json.loads(files[0].read_text(encoding="utf-8"))
-    record["pid"] = int(dead.stdout)
-    files[0].write_text(json.dumps(record), encoding="utf-8")
+    crashed = pretend_crashed(files[0])  # the process that wrote it is gone: a crash
 
     answers.recover_answer = True
     second = MainWindow()
@@ -122,7 +115,7 @@ def test_autosave_and_recovery_after_a_crash(qtbot, window: MainWindow, answers)
     assert outline_headings(second) == ["Judicial Warnings", "Lead"]
     assert second.session.project.meta.author == "A. Analyst"
     assert second.isWindowModified()  # recovered work is unsaved work
-    assert not files[0].exists()
+    assert not crashed.exists()
     second.session.undo_stack.setClean()
 
 
