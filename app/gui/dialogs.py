@@ -44,6 +44,11 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     box.exec()
 
 
+def show_warning(parent: QWidget | None, title: str, message: str) -> None:
+    """Something finished but the analyst should know what it could not do (the files were still written)."""
+    QMessageBox.warning(parent, title, message)
+
+
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
 

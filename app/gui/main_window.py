@@ -73,6 +73,7 @@ from app.ingest import ingest_many
 from app.ingest.collect import files_to_read, is_readable_drop
 from app.pipeline.build import build_brief
 from app.pipeline.export import export, output_name
+from app.pipeline.warnings import export_warnings
 
 PROJECT_FILTER = f"Briefgen projects (*{EXTENSION})"
 
@@ -580,14 +581,14 @@ class MainWindow(QMainWindow):
         self.settings.set_export_formats(choice.formats)
         project, sources = self.session.snapshot()
 
-        def run(progress: Progress) -> list[Path]:
+        def run(progress: Progress) -> tuple[list[Path], list[str]]:
             progress(0, len(choice.formats) + 1)
             brief = build_brief(project, sources, find_template(project.template))
             written: list[Path] = []
             for done, total, path in export(brief, choice.folder, choice.formats, choice.name):
                 progress(done + 1, total + 1)
                 written.append(path)
-            return written
+            return written, export_warnings(brief, choice.formats)
 
         self.export_action.setEnabled(False)
         self.export_result.hide()
@@ -600,9 +601,12 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def _exported(self, paths: list[Path]) -> None:
+    def _exported(self, result: tuple[list[Path], list[str]]) -> None:
+        paths, warnings = result
         self._export_ended()
         self.export_result.show_paths(paths)
+        if warnings:
+            dialogs.show_warning(self, "Exported with warnings", "\n\n".join(w[:1].upper() + w[1:] for w in warnings))
         self.exported.emit(paths)
 
     def _export_failed(self, error: BriefgenError) -> None:

@@ -24,6 +24,8 @@ class Dialogs:
     errors: list[tuple[str, str]] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     infos: list[str] = field(default_factory=list)
+    #: (title, message) of each warning box.
+    warnings: list[tuple[str, str]] = field(default_factory=list)
     #: The message of each information box, in the order shown.
     info_messages: list[str] = field(default_factory=list)
     #: Each time a project asked to read files outside its folder: the files it named.
@@ -70,6 +72,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     log = Dialogs()
     monkeypatch.setattr(dialogs, "show_error", lambda _p, title, message: log.errors.append((title, message)))
     monkeypatch.setattr(dialogs, "show_info", log.info)
+    monkeypatch.setattr(dialogs, "show_warning", lambda _p, title, message: log.warnings.append((title, message)))
     monkeypatch.setattr(dialogs, "confirm", log.confirm)
     monkeypatch.setattr(dialogs, "ask_save_changes", log.ask_save)
     monkeypatch.setattr(dialogs, "ask_text", log.ask_text)

@@ -70,3 +70,17 @@ def test_cancelling_the_replace_question_writes_nothing(qtbot, window: MainWindo
     assert len(answers.questions) == 1
     assert existing.read_bytes() == b"keep me"
     assert not window.progress.isVisible()
+
+
+def test_text_the_pdf_cannot_draw_is_a_warning_after_export(qtbot, window: MainWindow, answers, tmp_path: Path):
+    source = tmp_path / "ethiopic.md"
+    source.write_text("# Greeting\n\nThe greeting ሰላም was heard in Addis Ababa.\n", encoding="utf-8")
+    load_by_drop(qtbot, window, [source])
+    tick(qtbot, window, "Lead")
+    dialog = open_export_dialog(qtbot, window, tmp_path / "out", "brief", ["docx", "pdf"])
+    with qtbot.waitSignal(window.exported, timeout=15_000) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert [p.name for p in done.args[0]] == ["brief.docx", "brief.pdf"]
+    ((title, message),) = answers.warnings
+    assert title == "Exported with warnings"
+    assert message.startswith("The PDF cannot show 3 characters in Ethiopic (ላ ም ሰ)")
