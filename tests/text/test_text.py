@@ -6,7 +6,7 @@ import pytest
 
 from app.text.controls import readable, strip_controls
 from app.text.datelines import dateline_outlet, strip_dateline
-from app.text.sentences import first_sentences
+from app.text.sentences import first_sentences, split_sentences
 
 SUBJECT_FIRST = "Foreign Minister Fuad Hussein — speaking on Monday in Baghdad — said the networks would be closed."
 
@@ -74,3 +74,24 @@ def test_readable_leaves_no_lone_surrogate(raw: str, clean: str):
     assert readable(raw) == clean
     assert strip_controls(raw) == clean
     clean.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sentences"),
+    [
+        (
+            "The U.N. said Prof. Smith met Mr. Allawi in Baghdad. Fewer than 5,000 were recruited.",
+            "en",
+            ["The U.N. said Prof. Smith met Mr. Allawi in Baghdad.", "Fewer than 5,000 were recruited."],
+        ),
+        ('He said "It is over." Then he left.', "en", ['He said "It is over."', "Then he left."]),
+        (
+            "أعلنت الحكومة إجراءات جديدة. وقال الوزير إن العدد بلغ خمسة آلاف؟ ثم غادر.",
+            "ar",
+            ["أعلنت الحكومة إجراءات جديدة.", "وقال الوزير إن العدد بلغ خمسة آلاف؟", "ثم غادر."],
+        ),
+        ("No language known. Still split.", "", ["No language known.", "Still split."]),
+    ],
+)
+def test_sentences_follow_the_languages_rules(text: str, language: str, sentences: list[str]):
+    assert split_sentences(text, language) == sentences
