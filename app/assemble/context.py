@@ -71,6 +71,12 @@ class BriefContext:
     summary: str
     roles: dict[str, list[ItemView]] = field(default_factory=dict)
 
+    def text_size(self) -> int:
+        """Characters of text in the brief: the limits on what its template may write grow with this."""
+        items = sum(len(i.heading) + len(i.note) + sum(map(len, i.paragraphs)) for i in self.items)
+        sources = sum(len(s.title + s.outlet + s.author + s.date + s.file_name) for s in self.sources)
+        return sum(map(len, self.meta.values())) + len(self.summary) + items + sources
+
 
 def resolve(item: BriefItem, sources: Mapping[str, Source]) -> tuple[Source, Section]:
     source = sources.get(item.source)

@@ -60,6 +60,7 @@ def find_quotes(text: str) -> list[tuple[str, str]]:
     title ("The Minister said") stands in for a name.
     """
     found: dict[int, tuple[str, str]] = {}
+    full_names: dict[str, str] = {}  # one search of the text per speaker: a long passage quotes one person often
     for line in re.finditer(r"[^\n]+", text):
         for pattern, keep_last in ((_AFTER, True), (_AFTER_VERB_FIRST, False), (_BEFORE, True)):
             for match in pattern.finditer(line.group()):
@@ -69,7 +70,9 @@ def find_quotes(text: str) -> list[tuple[str, str]]:
                     continue
                 speaker = _clean_speaker(match.group("speaker"), keep_last)
                 if speaker:
-                    found[position] = (quote, _full_name(speaker, text))
+                    if speaker not in full_names:
+                        full_names[speaker] = _full_name(speaker, text)
+                    found[position] = (quote, full_names[speaker])
     return [found[k] for k in sorted(found)]
 
 

@@ -1,40 +1,39 @@
-"""The Jinja2 sandbox templates run in, with limits on what a template can cost.
+"""The Jinja2 sandbox templates run in: no reaching out, no address leaks, and no single operation too large.
 
-Templates are shared between analysts, so a template is untrusted code: it
-runs in ``SandboxedEnvironment`` (no attribute walks to ``__class__`` or
-``__globals__``), can load files only from its own folder and the built-in
-partials, and is stopped when it runs too long or produces too much.
+Templates are shared between analysts, so a template is untrusted code.  It
+runs in ``ImmutableSandboxedEnvironment`` (no attribute walks to ``__class__``
+or ``__globals__``, no changing the brief) and loads files only through the
+confined loader (app/assemble/loader.py).  On top of that every hook through
+which template code reaches C or library code is bounded: operators
+(``*``, ``**``, ``+``, ``%``), method calls, ``str.format``, ``~``, every filter,
+printing and block output each refuse, before doing it, work whose result
+would exceed the brief's limits (app/assemble/limits.py).  Values reach
+template code shielded (app/assemble/opaque.py), so nothing prints an address.
+What this line of defence cannot see, the worker process bounds: time and
+memory of the whole render (app/assemble/worker.py).
 """
 
 from __future__ import annotations
 
-import functools
-import operator
-import os
 import re
-import sys
-import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+import types
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.filters import FILTERS
+from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
 
-from app.core.paths import TEMPLATES_DIR
-
-PARTIALS_DIR = TEMPLATES_DIR / "_partials"
-#: Largest markup a template may produce, in characters.
-MAX_OUTPUT_CHARS = 2_000_000
-#: Longest a template may run, in seconds.
-MAX_SECONDS = 5.0
-#: Largest string or list a template may build with ``*`` or ``**``.
-MAX_PRODUCT = 1_000_000
+from app.assemble import growth
+from app.assemble.filters import bounded_filters
+from app.assemble.limits import Limits, TemplateLimitExceeded
+from app.assemble.loader import ConfinedLoader
+from app.assemble.opaque import Cycler, Joiner, shield, unwrap
+from app.assemble.printing import BoundedFormatter, printf, text_of
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&:=\"])")
 
@@ -43,120 +42,128 @@ class Md(str):
     """Text that is already markup and must not be escaped again."""
 
 
-class TemplateLimitExceeded(SecurityError):
-    """The template ran too long or built too much; it was stopped."""
-
-
 def escape_markdown(value: object) -> str:
     """Make text literal in Markdown: escape punctuation, keep paragraphs, drop indentation that would make code."""
     lines = str(value).splitlines() or [""]
     return "\n".join(_MD_SPECIAL.sub(r"\\\1", line.strip()) for line in lines)
 
 
-def _finalize(value: object) -> object:
+@jinja2.pass_environment
+def _finalize(env: BriefSandbox, value: object) -> object:
     """Only Md is trusted: HTML-safe values (``|e``, ``|tojson``) are still plain text to Markdown."""
     if isinstance(value, Md):
         return value
     if value is None:
         return ""
-    return escape_markdown(value)
+    return escape_markdown(text_of(value, env.limits))
 
 
-def _size(value: Any) -> int | None:
-    return len(value) if isinstance(value, (str, bytes, list, tuple)) else None
+class _Buffer(list):
+    """Output collected in a block (``{% set %}…``, a macro, ``{% filter %}``), refused once it outgrows the limits."""
 
+    def __init__(self, limits: Limits) -> None:
+        super().__init__()
+        self._limits, self._size = limits, 0
 
-def _refuse_large(length: int) -> None:
-    if length > MAX_PRODUCT:
-        raise TemplateLimitExceeded(f"refusing to build a value of {length:,} items in a template")
+    def append(self, piece: str) -> None:
+        self._size += len(piece)
+        self._limits.check_size(self._size, "a block's output of {:,} characters")
+        super().append(piece)
 
-
-#: Widths and precisions in format specifications (``%9999d``, ``{:>9999}``) that would build huge strings.
-_FORMAT_WIDTH = re.compile(r"(\d{5,})")
-
-
-def _check_format(spec: str) -> None:
-    for width in _FORMAT_WIDTH.findall(spec):
-        _refuse_large(int(width))
-
-
-def _bounded_filter(name: str, original: Callable, width_arg: int | None) -> Callable:
-    """A built-in filter that refuses huge widths up front and huge results after."""
-
-    @functools.wraps(original)  # keeps Jinja's pass_environment / pass_eval_context marks
-    def bounded(*args: Any, **kwargs: Any) -> Any:
-        if width_arg is not None and len(args) > width_arg and isinstance(args[width_arg], int):
-            _refuse_large(args[width_arg])
-        if name == "format" and args:
-            _check_format(str(args[0]))
-        result = original(*args, **kwargs)
-        if (length := _size(result)) is not None:
-            _refuse_large(length)
-        return result
-
-    return bounded
-
-
-#: Built-in filters that can build long strings, and the position of their width argument.
-_GROWING_FILTERS = {"center": 1, "indent": 1, "wordwrap": 2, "format": None, "replace": None, "join": None}
+    def extend(self, pieces: Iterable[str]) -> None:
+        for piece in pieces:
+            self.append(piece)
 
 
 class _BoundedCodeGenerator(CodeGenerator):
-    """Compiles ``a ~ b`` to a join that refuses huge results, so doubling a string in a loop is stopped."""
+    """Compiles ``a ~ b`` to a bounded join, and block output into a bounded buffer."""
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
-        self.write("environment.bounded_join((")
+        self.write("environment.bounded_concat((")
         for argument in node.nodes:
             self.visit(argument, frame)
             self.write(", ")
         self.write("))")
 
+    def buffer(self, frame: Frame) -> None:
+        frame.buffer = self.temporary_identifier()
+        self.writeline(f"{frame.buffer} = environment.output_buffer()")
+
 
 class BriefSandbox(ImmutableSandboxedEnvironment):
-    """The sandbox (no attribute walks, no mutating the brief), also refusing operations that build huge values."""
+    """The sandbox, with every way into C or library code bounded by ``limits``."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
     code_generator_class = _BoundedCodeGenerator
 
-    def bounded_join(self, values: Iterable[Any]) -> str:
-        joined = "".join(str(v) for v in values)
-        _refuse_large(len(joined))
-        return joined
+    def __init__(self, *args: Any, limits: Limits, **kwargs: Any) -> None:
+        self.limits = limits
+        super().__init__(*args, **kwargs)
 
-    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        """``"{:>9999999}".format(x)`` is refused before the string is built."""
-        wrapped = super().wrap_str_format(value)
-        if wrapped is not None:
-            _check_format(value.__self__)
-        return wrapped
+    def bounded_concat(self, values: Iterable[Any]) -> str:
+        texts = [text_of(v, self.limits) for v in values]
+        self.limits.check_size(sum(map(len, texts)), "a joined text of {:,} characters")
+        return "".join(texts)
+
+    def output_buffer(self) -> _Buffer:
+        return _Buffer(self.limits)
+
+    def _result(self, value: Any) -> Any:
+        self.limits.check_length(value)
+        return shield(value)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        return shield(super().getattr(obj, attribute))
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        return shield(super().getitem(obj, argument))
+
+    def call(self, context: jinja2.runtime.Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        target = unwrap(obj)
+        args, kwargs = growth.prepare_call(target, args, kwargs, self.limits)
+        return self._result(super().call(context, target, *args, **kwargs))
 
     def call_binop(self, context: jinja2.runtime.Context, operator_name: str, left: Any, right: Any) -> Any:
-        if operator_name == "**":
-            if isinstance(right, (int, float)) and abs(right) > 64:
-                raise TemplateLimitExceeded("exponent too large in a template")
-            return operator.pow(left, right)
-        for sequence, count in ((left, right), (right, left)):
-            length = _size(sequence)
-            if length is not None and isinstance(count, int):
-                _refuse_large(length * count)
-        return operator.mul(left, right)
+        if operator_name == "%" and isinstance(left, str):
+            return printf(left, right, self.limits)
+        if operator_name == "%" and isinstance(left, (bytes, bytearray)):
+            raise SecurityError("formatting bytes with % is not available in a template")
+        if operator_name == "*":
+            growth.check_product(left, right, self.limits)
+        elif operator_name == "**":
+            growth.check_power(left, right, self.limits)
+        elif operator_name == "+":
+            growth.check_sum(left, right, self.limits)
+        return self.binop_table[operator_name](left, right)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``"…".format`` and ``format_map``, with bounded widths and values (see printing.BoundedFormatter)."""
+        if not isinstance(value, (types.MethodType, types.BuiltinMethodType)):
+            return None
+        text = value.__self__
+        if value.__name__ not in ("format", "format_map") or not isinstance(text, str):
+            return None
+        formatter = BoundedFormatter(self, self.limits)
+        if value.__name__ == "format_map":
+
+            def format_map(mapping: Mapping[str, Any]) -> str:
+                return formatter.vformat(text, (), mapping)
+
+            return format_map
+
+        def format_(*args: Any, **kwargs: Any) -> str:
+            return formatter.vformat(text, args, kwargs)
+
+        return format_
 
 
-class _ConfinedLoader(jinja2.FileSystemLoader):
-    """Loads only files whose real path is inside the template folder or the partials, so a link cannot reach out."""
-
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        source, filename, uptodate = super().get_source(environment, template)
-        real = Path(os.path.realpath(filename))
-        if not any(real.is_relative_to(os.path.realpath(root)) for root in self.searchpath):
-            raise jinja2.TemplateNotFound(template, f"{template} points outside the template folder")
-        return source, filename, uptodate
-
-
-def make_environment(folder: Path, undefined: type[jinja2.Undefined] = jinja2.StrictUndefined) -> BriefSandbox:
-    """A sandbox that can only load files from the template's own folder and the built-in partials."""
+def make_environment(
+    folder: Path, limits: Limits, filters: Mapping[str, Callable], undefined: type[jinja2.Undefined]
+) -> BriefSandbox:
+    """A sandbox for the template in ``folder``: Jinja's filters and ``filters``, all bounded by ``limits``."""
     env = BriefSandbox(
-        loader=_ConfinedLoader([str(folder), str(PARTIALS_DIR)]),
+        loader=ConfinedLoader(folder),
+        limits=limits,
         undefined=undefined,
         finalize=_finalize,
         autoescape=False,
@@ -164,58 +171,26 @@ def make_environment(folder: Path, undefined: type[jinja2.Undefined] = jinja2.St
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.pop("lipsum")  # generates text in untraced Python code: an easy way to hang a render
-    for name, width_arg in _GROWING_FILTERS.items():
-        env.filters[name] = _bounded_filter(name, env.filters[name], width_arg)
     escape_md = lambda v: Md(escape_markdown(v))  # noqa: E731
-    env.filters.update(md=Md, safe=Md, escape_md=escape_md, e=escape_md, escape=escape_md, forceescape=escape_md)
+    own: dict[str, Callable] = {"md": Md, "safe": Md}
+    own.update(dict.fromkeys(("escape_md", "e", "escape", "forceescape"), escape_md))
+    env.filters = bounded_filters(env, limits, {**FILTERS, **own, **filters})
+    # lipsum writes text in library code, and no brief needs it; the others print without an address
+    env.globals.update(range=shield(safe_range), cycler=Cycler, joiner=Joiner)
+    env.globals.pop("lipsum")
     return env
 
 
-def _is_template_frame(frame: FrameType) -> bool:
-    """Code compiled from any template file (whatever its name) runs with our sandbox as ``environment``."""
-    return isinstance(frame.f_globals.get("environment"), BriefSandbox)
-
-
-@contextmanager
-def time_limit(seconds: float | None = None) -> Iterator[None]:
-    """Stop template code that runs past ``seconds``.
-
-    A trace function is installed only on template frames, so the rest of
-    the program runs at full speed; it checks the clock every few thousand
-    lines, which stops even a loop that produces no output.
-    """
-    seconds = MAX_SECONDS if seconds is None else seconds
-    deadline = time.monotonic() + seconds
-    previous = sys.gettrace()
-    counter = 0
-
-    def local(frame: FrameType, event: str, arg: object) -> Callable | None:
-        nonlocal counter
-        counter += 1
-        if counter % 2000 == 0 and time.monotonic() > deadline:
-            raise TemplateLimitExceeded(f"the template ran longer than {seconds:g} seconds; is a loop running away?")
-        return local
-
-    def global_trace(frame: FrameType, event: str, arg: object) -> Callable | None:
-        return local if _is_template_frame(frame) else None
-
-    sys.settrace(global_trace)
-    try:
-        yield
-    finally:
-        sys.settrace(previous)
-
-
-def generate_limited(pieces: Iterator[str], limit: int = MAX_OUTPUT_CHARS) -> str:
-    """Join a template's output, stopping once it is larger than ``limit``."""
+def generate_limited(pieces: Iterator[str], limits: Limits) -> str:
+    """Join a template's output, stopping once it is larger than the brief's limits allow."""
     collected: list[str] = []
     size = 0
     for piece in pieces:
         size += len(piece)
-        if size > limit:
+        if size > limits.max_size:
             raise TemplateLimitExceeded(
-                f"the template's output is larger than {limit:,} characters; is a loop running away?"
+                f"the template wrote more than {limits.max_size:,} characters ({limits.explain()}), far more "
+                "than a brief prints of its text; a loop in the template is running away"
             )
         collected.append(piece)
     return "".join(collected)

@@ -3,12 +3,18 @@
 Every value a template prints is escaped for Markdown unless it is already
 markup (``Md``), so a ``*`` or ``#`` in a source comes out literally and a
 source cannot inject structure into the brief.
+
+A template folder is untrusted and may be broken in any way; discovery reports
+a broken one and goes on, so one bad copy never stops the others.  Rendering
+here runs in the calling process: ``render_template_bounded``
+(app/assemble/worker.py) runs it in a worker bounded in time and memory, and is
+what everything outside this package calls.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,15 +25,22 @@ from jinja2.exceptions import SecurityError
 from platformdirs import user_data_dir
 
 from app.assemble.context import BriefContext, ItemView, QuoteView, SourceView
+from app.assemble.limits import Limits, TemplateLimitExceeded
+from app.assemble.loader import ConfinedLoader, EditedMarkupLoader
+from app.assemble.opaque import shield
 from app.assemble.quotes import find_quotes
-from app.assemble.sandbox import Md, TemplateLimitExceeded, generate_limited, make_environment, time_limit
-from app.core.errors import TemplateError
+from app.assemble.sandbox import BriefSandbox, Md, generate_limited, make_environment
+from app.assemble.toml_files import read_toml, template_settings
+from app.core.errors import StyleError, TemplateError
 from app.core.paths import TEMPLATES_DIR
-from app.core.style import Style, load_style
+from app.core.style import Style, style_from_dict
+from app.text.controls import printable
 from app.text.dates import MONTHS
 from app.text.sentences import first_sentences, shorten
 
 TEMPLATE_FILE = "brief.md.j2"
+#: Longest error message shown, in characters: a message may quote a value the template built.
+_MAX_MESSAGE = 500
 
 
 def user_templates_dir() -> Path:
@@ -51,26 +64,49 @@ class TemplateInfo:
         return self.folder / "style.toml"
 
     def style(self) -> Style:
-        return load_style(self.style_path) if self.style_path.exists() else Style(folder=self.folder)
+        """The template's style (defaults without a style.toml); StyleError naming the file for any fault in it."""
+        if not os.path.lexists(self.style_path):
+            return Style(folder=self.folder)
+        return style_from_dict(read_toml(self.style_path, StyleError), self.style_path)
 
 
-def _read_info(folder: Path, builtin: bool) -> TemplateInfo | None:
+def _read_info(folder: Path, builtin: bool) -> TemplateInfo:
+    """The template in ``folder``; TemplateError naming what is wrong with it."""
+    if not folder.is_dir():
+        raise TemplateError(f"not a template folder (a template is a folder with a {TEMPLATE_FILE})", str(folder))
     if not (folder / TEMPLATE_FILE).is_file():
-        return None
-    settings: dict = {}
+        raise TemplateError(f"the folder has no {TEMPLATE_FILE} file", str(folder))
     toml_path = folder / "template.toml"
-    if toml_path.is_file():
-        try:
-            settings = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-            raise TemplateError(f"template.toml is not valid: {exc}", str(toml_path)) from exc
+    settings = template_settings(toml_path) if os.path.lexists(toml_path) else {}
     return TemplateInfo(
         name=folder.name,
         folder=folder,
-        description=str(settings.get("description", "")),
+        description=settings.get("description", ""),
         builtin=builtin,
         settings=settings,
     )
+
+
+def _scan(user_dir: Path | None) -> tuple[dict[str, TemplateInfo], dict[str, TemplateError]]:
+    """Templates by name (user templates shadowing built-ins), and the broken ones by folder name."""
+    found: dict[str, TemplateInfo] = {}
+    problems: dict[str, TemplateError] = {}
+    for root, builtin in ((TEMPLATES_DIR, True), (user_dir or user_templates_dir(), False)):
+        if not os.path.lexists(root):
+            continue
+        try:
+            folders = sorted(root.iterdir())
+        except OSError as exc:
+            problems[str(root)] = TemplateError(f"cannot list the templates: {exc.strerror or exc}", str(root))
+            continue
+        for folder in folders:
+            if folder.name.startswith(("_", ".")):
+                continue
+            try:
+                found[folder.name] = _read_info(folder, builtin)
+            except TemplateError as exc:
+                problems[folder.name] = exc
+    return found, problems
 
 
 def discover_templates(
@@ -81,34 +117,24 @@ def discover_templates(
     A broken template folder is left out (and added to ``problems``), so one
     bad copy cannot stop every other template from working.
     """
-    found: dict[str, TemplateInfo] = {}
-    for root, builtin in ((TEMPLATES_DIR, True), (user_dir or user_templates_dir(), False)):
-        if not root.is_dir():
-            continue
-        for folder in sorted(root.iterdir()):
-            if not folder.is_dir() or folder.name.startswith(("_", ".")):
-                continue
-            try:
-                info = _read_info(folder, builtin)
-            except TemplateError as exc:
-                if problems is not None:
-                    problems.append(exc)
-                continue
-            if info:
-                found[info.name] = info
+    found, broken = _scan(user_dir)
+    if problems is not None:
+        problems.extend(broken.values())
     return found
 
 
 def find_template(name_or_path: str, user_dir: Path | None = None) -> TemplateInfo:
-    """A template by name, or by folder path for one that is not installed."""
+    """A template by name, or by folder path for one that is not installed; what is wrong with it if it is broken."""
     candidate = Path(name_or_path)
-    if candidate.is_dir():
-        info = _read_info(candidate, builtin=False)
-        if info:
-            return info
-    templates = discover_templates(user_dir)
+    if candidate.is_dir() and os.path.lexists(candidate / TEMPLATE_FILE):
+        return _read_info(candidate, builtin=False)
+    templates, broken = _scan(user_dir)
     if name_or_path in templates:
         return templates[name_or_path]
+    if name_or_path in broken:
+        raise broken[name_or_path]
+    if candidate.is_dir():
+        return _read_info(candidate, builtin=False)  # raises: it is a folder, but not a template
     raise TemplateError(f"unknown template {name_or_path!r}; available: {', '.join(sorted(templates)) or 'none'}")
 
 
@@ -141,25 +167,25 @@ def template_globals(context: BriefContext) -> dict:
         "sources": context.sources,
         "summary": context.summary,
         "roles": context.roles,
-        "cite": _cite,
-        "quotes": _quotes,
+        "cite": shield(_cite),
+        "quotes": shield(_quotes),
         "now": dt.datetime.now(dt.UTC),
     }
 
 
 #: Filters templates can use besides Jinja's built-ins (documented in docs/TEMPLATES.md).
-TEMPLATE_FILTERS = {
+TEMPLATE_FILTERS: dict[str, Callable] = {
     "dtg": dtg,
     "first_sentences": first_sentences,
     "shorten": shorten,
 }
 
 
-def brief_environment(info: TemplateInfo, undefined: type[jinja2.Undefined] = jinja2.StrictUndefined):
-    """The sandbox for one template, with Briefgen's filters."""
-    env = make_environment(info.folder, undefined)
-    env.filters.update(TEMPLATE_FILTERS)
-    return env
+def brief_environment(
+    info: TemplateInfo, undefined: type[jinja2.Undefined] = jinja2.StrictUndefined, limits: Limits | None = None
+) -> BriefSandbox:
+    """The sandbox for one template, with Briefgen's filters; ``limits`` default to those of an empty brief."""
+    return make_environment(info.folder, limits or Limits(), TEMPLATE_FILTERS, undefined)
 
 
 def _error_line(tb: TracebackType | None, folder: Path) -> tuple[str | None, int | None]:
@@ -173,56 +199,59 @@ def _error_line(tb: TracebackType | None, folder: Path) -> tuple[str | None, int
     return filename, lineno
 
 
-class _EditedMarkupLoader(jinja2.BaseLoader):
-    """Serves unsaved brief.md.j2 text under the file's real path, so errors name the file the analyst edits."""
-
-    def __init__(self, info: TemplateInfo, markup: str) -> None:
-        self._path = str(info.source_path)
-        self._markup = markup
-
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        if template != TEMPLATE_FILE:
-            raise jinja2.TemplateNotFound(template)
-        return self._markup, self._path, lambda: False
-
-
 def render_template_text(
     info: TemplateInfo,
     context: BriefContext,
     markup: str | None = None,
     undefined: type[jinja2.Undefined] = jinja2.StrictUndefined,
 ) -> str:
-    """Run the template under the sandbox's limits; every failure becomes a TemplateError with file and line.
+    """Run the template in this process under the sandbox's limits; every failure becomes a TemplateError.
 
     ``markup`` stands in for the template's brief.md.j2 (the editor's unsaved
     text); partials still come from the template's folder.  ``undefined`` is
     what a name the template does not know becomes: an error, unless a checker
-    wants to note every one and go on.
+    wants to note every one and go on.  MemoryError is left to the worker,
+    which reports it as the memory limit it is.
     """
-    env = brief_environment(info, undefined)
+    limits = Limits(context.text_size())
+    env = brief_environment(info, undefined, limits)
     if markup is not None:
-        env.loader = jinja2.ChoiceLoader([_EditedMarkupLoader(info, markup), env.loader])
+        edited = EditedMarkupLoader(info.source_path, TEMPLATE_FILE, markup)
+        env.loader = jinja2.ChoiceLoader([edited, ConfinedLoader(info.folder)])
     try:
         template = env.get_template(TEMPLATE_FILE)
-        with time_limit():
-            return generate_limited(template.generate(**template_globals(context)))
+        return generate_limited(template.generate(**template_globals(context)), limits)
+    except MemoryError:
+        raise
     except Exception as exc:  # syntax errors, undefined values, sandbox refusals, errors raised in helpers
         raise template_error(exc, info) from exc
 
 
 def template_error(exc: Exception, info: TemplateInfo) -> TemplateError:
-    """The analyst's view of a Jinja failure: what went wrong, in which file, on which line."""
+    """The analyst's view of a Jinja failure: what went wrong, in which file, on which line, on one line."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return TemplateError(f"syntax error: {exc.message}", exc.filename or str(info.source_path), exc.lineno)
+        return TemplateError(
+            _one_line(f"syntax error: {exc.message}"), exc.filename or str(info.source_path), exc.lineno
+        )
     if isinstance(exc, jinja2.TemplateNotFound):
-        return TemplateError(f"template file not found: {exc.name}", str(info.folder))
+        return TemplateError(_one_line(f"template file not found: {exc.name}"), str(info.folder))
     filename, lineno = _error_line(exc.__traceback__, info.folder)
-    if isinstance(exc, jinja2.UndefinedError):
-        kind = "undefined value"
+    if isinstance(exc, RecursionError):
+        message = "stopped: the template nests too deeply, or includes, extends or calls itself without end"
+    elif isinstance(exc, SyntaxError):  # Python's compiler, on code Jinja generated from the template
+        message = f"too complex to compile: {exc.msg}"
+    elif isinstance(exc, jinja2.UndefinedError):
+        message = f"undefined value: {exc}"
     elif isinstance(exc, TemplateLimitExceeded):
-        kind = "stopped"
+        message = f"stopped: {exc}"
     elif isinstance(exc, SecurityError):
-        kind = "not allowed in a template"
+        message = f"not allowed in a template: {exc}"
     else:
-        kind = type(exc).__name__
-    return TemplateError(f"{kind}: {exc}", filename or str(info.source_path), lineno)
+        message = f"{type(exc).__name__}: {exc}"
+    return TemplateError(_one_line(message), filename or str(info.source_path), lineno)
+
+
+def _one_line(message: str) -> str:
+    """A message as one readable line of bounded length: it may quote names and values the template made up."""
+    line = printable(" ".join(message.split()))
+    return line if len(line) <= _MAX_MESSAGE else line[: _MAX_MESSAGE - 1] + "…"

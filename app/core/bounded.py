@@ -12,16 +12,22 @@ The child starts by ``fork`` from a process that has no other threads (the
 CLI: milliseconds) and from a ``forkserver`` otherwise (the GUI, whose Qt
 threads make a plain fork unsafe), which ``use_forkserver`` chooses.  Results
 and exceptions travel back pickled; Briefgen's own errors keep their message.
+
+A file named by such input is read with ``read_regular_file``: a regular file
+of bounded size only, so a FIFO or a device cannot block or flood the reader.
 """
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import multiprocessing.connection
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from multiprocessing.context import BaseContext
+from pathlib import Path
 from typing import Any, TypeVar
 
 from app.core.errors import BriefgenError
@@ -63,10 +69,20 @@ def _default_context() -> BaseContext:
     return multiprocessing.get_context(method)
 
 
-def _limit_memory(memory_bytes: int) -> None:
+def _inherited_memory_limit(memory_bytes: int) -> int:
+    """``memory_bytes``, or less when this process is itself a bounded worker: a child never loosens its limit."""
     try:
         import resource
     except ImportError:  # Windows has no rlimits: the time limit still holds
+        return memory_bytes
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    return memory_bytes if soft == resource.RLIM_INFINITY else min(memory_bytes, soft)
+
+
+def _limit_memory(memory_bytes: int) -> None:
+    try:
+        import resource
+    except ImportError:
         return
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
@@ -118,9 +134,11 @@ def run_bounded(
     """
     if os.environ.get(INLINE_ENV):
         return work(*args)
+    memory_bytes = _inherited_memory_limit(memory_bytes)
     context = _default_context()
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, memory_bytes, work, args), daemon=True)  # type: ignore[attr-defined]
+    # Not a daemon, so the work may start bounded work of its own; it is killed and joined below in every case.
+    process = context.Process(target=_child, args=(sender, memory_bytes, work, args))  # type: ignore[attr-defined]
     process.start()
     sender.close()
     try:
@@ -143,3 +161,26 @@ def run_bounded(
         assert isinstance(value, BaseException)
         raise value
     return value
+
+
+def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    """The bytes and status of the regular file at ``path`` if it holds at most ``max_bytes``.
+
+    Files named by a template (its partials, style, logo) are untrusted: a FIFO
+    would block a plain read for ever and ``/dev/zero`` never ends.  Anything
+    but a regular file, or a larger one, is an OSError saying so, decided from
+    the status of the file actually opened (non-blocking) before reading it.
+    """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if status.st_size > max_bytes:
+            raise OSError(errno.EFBIG, f"larger than {max_bytes:,} bytes", str(path))
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew while we looked
+        raise OSError(errno.EFBIG, f"larger than {max_bytes:,} bytes", str(path))
+    return data, status

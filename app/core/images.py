@@ -4,19 +4,33 @@ Both python-docx and reportlab embed PNG and JPEG as they are, so that is what
 is accepted.  A file is fully decoded once per path and modification time (the
 live preview renders often), so a truncated or bogus image is refused when the
 style is loaded, not halfway through an export.
+
+A logo comes with a shared template, so it is untrusted: only a regular file of
+at most MAX_LOGO_BYTES is read (a FIFO or ``/dev/zero`` would block or never
+end), and its format and pixel count are checked from the header before any
+pixel is decoded: a decompression bomb is small on disk and gigabytes in
+memory, and PIL's own limit only warns below twice its size.
 """
 
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from app.core.bounded import read_regular_file
+
 #: Formats both python-docx and reportlab embed as they are.
 FORMATS = ("PNG", "JPEG")
+#: Largest logo file read, in bytes.
+MAX_LOGO_BYTES = 20 * 1024 * 1024
+#: Most pixels a logo may have (about 5000×4000): far more than a logo printed 40 mm tall needs.
+MAX_LOGO_PIXELS = 20_000_000
 
 #: Points per millimetre.
 PT_PER_MM = 72 / 25.4
@@ -51,7 +65,7 @@ def resolve_logo(logo: str, folder: Path | None) -> Path:
 
 
 def read_logo(path: Path) -> LogoImage:
-    """The logo at ``path``; ValueError naming the file if it is missing, unreadable or not a PNG/JPEG image."""
+    """The logo at ``path``; ValueError naming the file if it is missing, unreadable or not a usable PNG/JPEG."""
     try:
         stat = path.stat()
     except OSError as exc:
@@ -63,14 +77,23 @@ def read_logo(path: Path) -> LogoImage:
 def _read_cached(path: Path, _mtime_ns: int, _size: int) -> LogoImage:
     """Read and fully decode the image once per version of the file (the unused arguments key the cache)."""
     try:
-        data = path.read_bytes()
-        with Image.open(io.BytesIO(data)) as image:
-            kind = image.format
+        data, _status = read_regular_file(path, MAX_LOGO_BYTES)
+    except OSError as exc:
+        raise ValueError(f"logo file {str(path)!r} cannot be used: {exc.strerror or exc}") from exc
+    try:
+        with Image.open(io.BytesIO(data)) as image:  # reads the header only
+            kind, (width, height) = image.format, image.size
+            if kind not in FORMATS:
+                raise ValueError(f"logo file {str(path)!r} is {kind}; use a PNG or JPEG image")
+            if width * height > MAX_LOGO_PIXELS:
+                raise ValueError(
+                    f"logo file {str(path)!r} is {width}×{height} pixels; a logo may have at most "
+                    f"{MAX_LOGO_PIXELS:,} pixels"
+                )
             image.load()
-            width, height = image.size
-    except (OSError, Image.DecompressionBombError) as exc:  # PIL reports unknown and truncated images as OSError
-        reason = "not an image" if isinstance(exc, UnidentifiedImageError) else (getattr(exc, "strerror", None) or exc)
-        raise ValueError(f"logo file {str(path)!r} cannot be used: {reason}") from exc
-    if kind not in FORMATS:
-        raise ValueError(f"logo file {str(path)!r} is {kind}; use a PNG or JPEG image")
+    except UnidentifiedImageError as exc:
+        raise ValueError(f"logo file {str(path)!r} cannot be used: not an image") from exc
+    # PIL reports truncated and damaged files as OSError, SyntaxError, EOFError, struct or zlib errors
+    except (OSError, SyntaxError, EOFError, struct.error, zlib.error, Image.DecompressionBombError) as exc:
+        raise ValueError(f"logo file {str(path)!r} cannot be used: {getattr(exc, 'strerror', None) or exc}") from exc
     return LogoImage(data, width, height)

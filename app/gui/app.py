@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from app.core.bounded import use_forkserver
 from app.gui.main_window import MainWindow
 from app.gui.theme import apply_theme
 
@@ -20,7 +21,13 @@ def create_application() -> QApplication:
     return app
 
 
+#: What each worker process needs, imported once by the fork server rather than by every worker.
+WORKER_PRELOAD = ["app.assemble.worker", "app.ingest"]
+
+
 def run_app(project_path: Path | None = None) -> int:
+    # Qt's threads make a plain fork unsafe: bounded workers (templates, sources) start from a fork server.
+    use_forkserver(WORKER_PRELOAD)
     app = create_application()
     window = MainWindow()
     window.show()

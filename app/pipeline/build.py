@@ -1,7 +1,8 @@
 """Build a brief: project + sources + template → assembled markup → Document, ready for any writer.
 
 The GUI, the CLI and the tests all call this, so a brief built in one is the
-same as a brief built in another.
+same as a brief built in another.  The template, untrusted code, runs in a
+worker process bounded in time and memory (app/assemble/worker.py).
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from app.assemble.context import BriefContext, build_context
-from app.assemble.templating import TemplateInfo, render_template_text
+from app.assemble.templating import TemplateInfo
+from app.assemble.worker import render_template_bounded
 from app.core.document import DocumentMeta
 from app.core.formats import BuiltBrief
 from app.core.model import BriefProject, Source
@@ -40,7 +42,11 @@ def build_brief(
     markup: str | None = None,
     style: Style | None = None,
 ) -> BuiltBrief:
-    """Assemble and parse the brief; ``markup`` and ``style`` stand in for a template's unsaved edits."""
+    """Assemble and parse the brief; ``markup`` and ``style`` stand in for a template's unsaved edits.
+
+    The style is read first: it is cheap, and a broken one is reported without starting a worker.
+    """
+    style = style or template.style()
     context = build_context(project, sources)
-    assembled = render_template_text(template, context, markup)
-    return BuiltBrief(assembled, parse_markup(assembled, document_meta(context)), style or template.style())
+    assembled = render_template_bounded(template, context, markup)
+    return BuiltBrief(assembled, parse_markup(assembled, document_meta(context)), style)

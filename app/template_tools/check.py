@@ -5,6 +5,8 @@ template against the bundled sample brief, once recording every undefined
 variable (instead of stopping at the first) and once through both writers.
 An error that stops the recording render is reported too; the strict render
 after it usually stops at the same place, and the same message is kept once.
+The template is untrusted (this check guards ``templates import``), so
+compiling and rendering it run in bounded workers, as a build does.
 """
 
 from __future__ import annotations
@@ -13,9 +15,19 @@ from typing import NoReturn
 
 import jinja2
 
-from app.assemble.context import build_context
-from app.assemble.templating import TemplateInfo, brief_environment, find_template, render_template_text
+from app.assemble.context import BriefContext, build_context
+from app.assemble.limits import BASE_MEMORY_BYTES, MAX_SECONDS
+from app.assemble.loader import ConfinedLoader
+from app.assemble.templating import (
+    TemplateInfo,
+    brief_environment,
+    find_template,
+    render_template_text,
+    template_error,
+)
+from app.assemble.worker import run_template
 from app.brief.select import project_from_sources
+from app.core.bounded import LimitExceeded, run_bounded
 from app.core.errors import BriefgenError, TemplateError
 from app.core.formats import default_output_names
 from app.core.model import BriefProject
@@ -44,17 +56,30 @@ def sample_project() -> tuple[BriefProject, dict]:
     return project, {source.path: source}
 
 
-def _syntax_problems(info: TemplateInfo) -> list[str]:
-    env = brief_environment(info)
+def syntax_problems(info: TemplateInfo) -> list[str]:
+    """Every Jinja file in the folder, loaded and compiled as a render would; what fails, file by file.
+
+    Runs in a worker: a file's text is bounded, but compiling a crafted one can still take a while.
+    """
+    env, loader = brief_environment(info), ConfinedLoader(info.folder)
     problems = []
     for path in sorted(info.folder.rglob("*.j2")):
+        name = path.relative_to(info.folder).as_posix()
         try:
-            env.parse(path.read_text(encoding="utf-8"), path.name, str(path))
-        except jinja2.TemplateSyntaxError as exc:
-            problems.append(f"{path}:{exc.lineno}: syntax error: {exc.message}")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(f"{path}: cannot read ({exc})")
+            source, filename, _ = loader.get_source(env, name)
+            env.compile(source, name, filename)
+        except Exception as exc:  # each way a file can fail to load or compile, reported as a render reports it
+            problems.append(str(template_error(exc, info)))
     return problems
+
+
+def _syntax_problems(info: TemplateInfo) -> list[str]:
+    try:
+        return run_bounded(
+            syntax_problems, info, what="compiling the template", seconds=MAX_SECONDS, memory_bytes=BASE_MEMORY_BYTES
+        )
+    except LimitExceeded as exc:
+        return [f"{info.folder}: {exc}"]
 
 
 def _recording_undefined(found: list[str]) -> type[jinja2.Undefined]:
@@ -86,14 +111,22 @@ def _recording_undefined(found: list[str]) -> type[jinja2.Undefined]:
     return Recording
 
 
+def record_undefined(info: TemplateInfo, context: BriefContext) -> tuple[list[str], list[str]]:
+    """In a worker: render noting every undefined name; the names, and the error that stopped the render if one did."""
+    found: list[str] = []
+    try:
+        render_template_text(info, context, undefined=_recording_undefined(found))
+    except TemplateError as exc:  # every failure of a render arrives as one, with its file and line
+        return found, [str(exc)]
+    return found, []
+
+
 def _undefined_problems(info: TemplateInfo, project: BriefProject, sources: dict) -> list[str]:
     """Every undefined name the template uses, and the error that stopped the render early, if one did."""
-    found: list[str] = []
-    stopped: list[str] = []
     try:
-        render_template_text(info, build_context(project, sources), undefined=_recording_undefined(found))
-    except TemplateError as exc:  # every failure of a render arrives as one, with its file and line
-        stopped.append(str(exc))
+        found, stopped = run_template(record_undefined, info, build_context(project, sources))
+    except TemplateError as exc:  # the worker was stopped: too slow or too large
+        found, stopped = [], [str(exc)]
     return [f"{info.source_path}: undefined: {message}" for message in found] + stopped
 
 

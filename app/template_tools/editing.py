@@ -10,16 +10,19 @@ error is given the line of the offending key so the editor can point at it.
 
 from __future__ import annotations
 
+import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from app.assemble.loader import MAX_TEMPLATE_BYTES
 from app.assemble.templating import TemplateInfo
+from app.assemble.toml_files import MAX_TOML_BYTES, parse_toml
 from app.core.atomic import write_atomically
+from app.core.bounded import read_regular_file
 from app.core.errors import StyleError, TemplateError
 from app.core.formats import BuiltBrief
 from app.core.model import BriefProject, Source
@@ -28,7 +31,6 @@ from app.pipeline.build import build_brief
 from app.pipeline.export import render
 from app.pipeline.preview import DEFAULT_SCALE, Preview, rasterize
 
-_TOML_LINE = re.compile(r"at line (\d+)")
 _TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
 _KEY_PART = re.compile(r""""([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+)""")
@@ -52,12 +54,18 @@ class EditedPreview:
 
 def read_template_text(info: TemplateInfo) -> TemplateText:
     """The template's files as they are on disk; a template without a style file has empty style text."""
+    style = _read_text(info.style_path, MAX_TOML_BYTES) if os.path.lexists(info.style_path) else ""
+    return TemplateText(_read_text(info.source_path, MAX_TEMPLATE_BYTES), style)
+
+
+def _read_text(path: Path, max_bytes: int) -> str:
+    """A file of a shared template: a bounded regular file (a FIFO would freeze the editor), in UTF-8."""
     try:
-        markup = info.source_path.read_text(encoding="utf-8")
-        style = info.style_path.read_text(encoding="utf-8") if info.style_path.exists() else ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"cannot read the template: {exc}", str(info.folder)) from exc
-    return TemplateText(markup, style)
+        return read_regular_file(path, max_bytes)[0].decode("utf-8")
+    except OSError as exc:
+        raise TemplateError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"not UTF-8 text: {exc}", str(path)) from exc
 
 
 def save_template_text(info: TemplateInfo, text: TemplateText) -> None:
@@ -97,14 +105,8 @@ def key_line(style_text: str, key: tuple[str | int, ...]) -> int | None:
 
 
 def parse_style_text(info: TemplateInfo, style_text: str) -> Style:
-    """The edited style, validated as load_style would; fonts and the logo resolve in the template's folder."""
-    try:
-        data = tomllib.loads(style_text)
-    except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        raise StyleError(
-            f"not valid TOML: {exc}", str(info.style_path), int(found.group(1)) if found else None
-        ) from exc
+    """The edited style, validated as the saved one would be; fonts and the logo resolve in the template's folder."""
+    data = parse_toml(style_text, info.style_path, StyleError)
     try:
         return style_from_dict(data, info.style_path)
     except StyleError as exc:

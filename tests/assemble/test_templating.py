@@ -62,7 +62,7 @@ def test_key_quotes_section(sample_source):
 
 
 def test_markup_characters_in_sources_come_out_literally(sample_source):
-    hostile = "Stars *a* _b_ # c <script>x</script> [link](http://e.org) `tick` ::: note & 1. \\ end"
+    hostile = "Stars *a* _b_ # c <script>x</script> [link](http://e.org) `tick` ::: note & \\ end 1."
     project = BriefProject(
         meta=BriefMeta(title="T *x* #", summary=hostile),
         items=[BriefItem(source=sample_source.path, section_id="lead", text=hostile, note=hostile)],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from app.assemble.templating import find_template
@@ -97,3 +99,27 @@ def test_an_empty_style_is_not_written_where_there_was_none(house):
     assert read_template_text(house).style == ""
     save_template_text(house, TemplateText("# Plain\n", ""))
     assert not house.style_path.exists()
+
+
+def test_a_deeply_nested_edited_style_is_a_style_error(house):
+    project, sources = sample_project()
+    text = read_template_text(house)
+    with pytest.raises(StyleError, match="nest") as caught:
+        build_edited_brief(project, sources, house, TemplateText(text.markup, "a = " + "[" * 5000 + "]" * 5000))
+    assert caught.value.filename == str(house.style_path)
+
+
+def test_edited_markup_too_large_to_compile_is_refused_with_the_file_name(house):
+    project, sources = sample_project()
+    text = read_template_text(house)
+    with pytest.raises(TemplateError, match="tags") as caught:
+        build_edited_brief(project, sources, house, TemplateText("{{ 1 }}" * 20_000, text.style))
+    assert caught.value.filename == str(house.source_path)
+
+
+@pytest.mark.parametrize("name", ["brief.md.j2", "style.toml"])
+def test_reading_a_template_whose_file_is_a_fifo_does_not_wait(house, name):
+    (house.folder / name).unlink()
+    os.mkfifo(house.folder / name)
+    with pytest.raises(TemplateError, match="not a regular file"):
+        read_template_text(house)
