@@ -6,11 +6,11 @@ read, and so numbering (sources in order of first use) is done once, here.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from app.core.clock import build_time
 from app.core.errors import SelectionError
 from app.core.model import ROLE_LABELS, BriefItem, BriefProject, Section, Source
 from app.text.controls import readable
@@ -93,7 +93,7 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def today() -> str:
-    return format_date(dt.date.today())
+    return format_date(build_time().date())
 
 
 def build_context(project: BriefProject, sources: Mapping[str, Source]) -> BriefContext:

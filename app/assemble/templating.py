@@ -31,6 +31,7 @@ from app.assemble.opaque import shield
 from app.assemble.quotes import find_quotes
 from app.assemble.sandbox import BriefSandbox, Md, generate_limited, make_environment
 from app.assemble.toml_files import read_toml, template_settings
+from app.core.clock import build_time
 from app.core.errors import StyleError, TemplateError
 from app.core.paths import TEMPLATES_DIR
 from app.core.style import Style, style_from_dict
@@ -169,7 +170,7 @@ def template_globals(context: BriefContext) -> dict:
         "roles": context.roles,
         "cite": shield(_cite),
         "quotes": shield(_quotes),
-        "now": dt.datetime.now(dt.UTC),
+        "now": build_time(),
     }
 
 

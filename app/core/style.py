@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -178,17 +177,6 @@ class Style(_Strict):
         if value:
             read_logo(resolve_logo(value, info.data.get("folder")))
         return value
-
-
-def load_style(path: Path) -> Style:
-    """Read and validate a style.toml, naming the offending key on error."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise StyleError(f"cannot read style file: {exc.strerror or exc}", str(path)) from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise StyleError(f"not valid TOML: {exc}", str(path)) from exc
-    return style_from_dict(data, path)
 
 
 def style_from_dict(data: dict, path: Path | None = None) -> Style:

@@ -36,6 +36,8 @@ def test_source_date_epoch_makes_builds_byte_identical(tmp_path: Path, monkeypat
     props = open_docx(str(tmp_path / "one" / "b.docx")).core_properties
     assert props.created == props.modified == moment
     assert b"/CreationDate (D:20231114221320+00'00')" in first["b.pdf"]
+    body = "\n".join(p.text for p in open_docx(str(tmp_path / "one" / "b.docx")).paragraphs)
+    assert "14 November 2023" in body  # the brief's own date, when the analyst set none
 
 
 def _without_dates(name: str, data: bytes) -> object:

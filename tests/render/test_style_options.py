@@ -28,9 +28,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 
+from app.assemble.toml_files import read_toml
 from app.core.document import Callout, Document, DocumentMeta, Heading, Paragraph, Run, plain_text
 from app.core.errors import StyleError
-from app.core.style import ColourStyle, Style, load_style, style_from_dict
+from app.core.style import ColourStyle, Style, style_from_dict
 from app.render.docx.writer import render_docx
 from app.render.fonts import FONTS_DIR
 from app.render.numbering import number_headings
@@ -107,7 +108,7 @@ def template(folder: Path, toml: str, **files: bytes) -> Style:
     for name, data in files.items():
         (folder / name).write_bytes(data)
     (folder / "style.toml").write_text(toml, encoding="utf-8")
-    return load_style(folder / "style.toml")
+    return style_from_dict(read_toml(folder / "style.toml", StyleError), folder / "style.toml")
 
 
 def png(width: int, height: int, rgb: tuple[int, int, int] = (11, 46, 79)) -> bytes:
