@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from app.core.clock import build_time
 from app.core.errors import SelectionError
-from app.core.model import ROLE_LABELS, BriefItem, BriefProject, Section, Source
+from app.core.model import ROLE_LABELS, BriefProject, Section, SectionItem, Source, SourcedItem
 from app.text.controls import readable
 from app.text.datelines import strip_dateline
 from app.text.dates import format_date
@@ -78,7 +78,7 @@ class BriefContext:
         return sum(map(len, self.meta.values())) + len(self.summary) + items + sources
 
 
-def resolve(item: BriefItem, sources: Mapping[str, Source]) -> tuple[Source, Section]:
+def resolve(item: SourcedItem, sources: Mapping[str, Source]) -> tuple[Source, Section]:
     source = sources.get(item.source)
     if source is None:
         raise SelectionError(f"the brief refers to a source that is not loaded: {item.source}")
@@ -100,6 +100,8 @@ def build_context(project: BriefProject, sources: Mapping[str, Source]) -> Brief
     source_views: dict[str, SourceView] = {}
     items: list[ItemView] = []
     for number, item in enumerate(project.items, start=1):
+        if not isinstance(item, SectionItem):
+            continue
         source, section = resolve(item, sources)
         if source.path not in source_views:
             source_views[source.path] = SourceView(
@@ -115,7 +117,7 @@ def build_context(project: BriefProject, sources: Mapping[str, Source]) -> Brief
             ItemView(
                 number=number,
                 heading=section.heading or "Overview",
-                paragraphs=_paragraphs(item.text) if item.text is not None else list(section.paragraphs),
+                paragraphs=_paragraphs(item.text) if item.text is not None else item.source_paragraphs(section),
                 note=item.note.strip(),
                 role=item.role,
                 role_label=ROLE_LABELS[item.role],
@@ -139,7 +141,7 @@ def build_context(project: BriefProject, sources: Mapping[str, Source]) -> Brief
 def _lead_summary(project: BriefProject, sources: Mapping[str, Source]) -> str:
     """With no summary written, the first sentences of the first chosen source's lead stand in."""
     for item in project.items:
-        source = sources.get(item.source)
+        source = sources.get(item.source) if isinstance(item, SectionItem) else None
         if source and source.sections:
             lead = source.sections[0]
             if lead.paragraphs:

@@ -1,9 +1,10 @@
 """Editing a BriefProject in place: the small, pure operations behind every GUI command.
 
-The desktop's undo commands call these, so the rules (one item per section, where
-a moved item lands, which fields and roles exist, how an edit that matches the
-source again stops counting as an edit) live in the core, are tested without Qt,
-and serve any other front end the same way.
+The desktop's undo commands call these, so the rules (a whole section at most
+once, where a moved item lands, which fields each kind of item has and which
+roles exist, how an edit that matches the source again stops counting as an
+edit) live in the core, are tested without Qt, and serve any other front end
+the same way.
 """
 
 from __future__ import annotations
@@ -11,14 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from app.core.model import ROLES, BriefItem, BriefMeta, BriefProject, Section
+from app.core.model import ROLES, BriefItem, BriefMeta, BriefProject, FigureItem, Section, SectionItem
 from app.text.dates import MONTHS, format_date
 
-#: An item is identified by where it came from: a section is chosen at most once.
-ItemKey = tuple[str, str]
+#: An item is identified by its id: the same section may be in a brief whole once and in excerpts besides.
+ItemKey = str
+#: A section of a source: (source path, section id).
+SectionKey = tuple[str, str]
 
 META_FIELDS: tuple[str, ...] = tuple(BriefMeta.model_fields)
-ITEM_FIELDS: tuple[str, ...] = ("text", "note", "role")
+#: Fields that say what an item is and where it came from: fixed once the item exists.
+FIXED_FIELDS = frozenset({"id", "kind", "source", "section_id"})
 
 #: Markings offered in the GUI's classification box; any other text is allowed too.
 COMMON_CLASSIFICATIONS: tuple[str, ...] = (
@@ -58,28 +62,42 @@ def new_project() -> BriefProject:
 
 
 def key_of(item: BriefItem) -> ItemKey:
-    return (item.source, item.section_id)
+    return item.id
 
 
 def index_of(project: BriefProject, key: ItemKey) -> int:
-    """Position of the item for ``key``; KeyError when that section is not in the brief."""
+    """Position of the item for ``key``; KeyError when it is not in the brief."""
     for index, item in enumerate(project.items):
-        if key_of(item) == key:
+        if item.id == key:
             return index
     raise KeyError(key)
 
 
-def chosen_keys(project: BriefProject) -> set[ItemKey]:
-    return {key_of(item) for item in project.items}
+def whole_section(item: BriefItem) -> SectionKey | None:
+    """The section a whole-section item stands for; None for excerpts and every other kind."""
+    if isinstance(item, SectionItem) and not item.is_excerpt:
+        return (item.source, item.section_id)
+    return None
+
+
+def chosen_sections(project: BriefProject) -> dict[SectionKey, ItemKey]:
+    """The sections in the brief whole (what the sources tree shows ticked), with their items' keys."""
+    return {section: item.id for item in project.items if (section := whole_section(item)) is not None}
 
 
 def insert_items(project: BriefProject, index: int, items: list[BriefItem]) -> None:
-    """Put ``items`` at ``index``; a section already in the brief is refused rather than doubled."""
-    keys = chosen_keys(project)
+    """Put ``items`` at ``index``; a whole section already in the brief, or an id taken, is refused."""
+    sections = set(chosen_sections(project))
+    ids = {item.id for item in project.items}
     for item in items:
-        if key_of(item) in keys:
-            raise ValueError(f"section {item.section_id!r} of {item.source} is already in the brief")
-        keys.add(key_of(item))
+        section = whole_section(item)
+        if section is not None and section in sections:
+            raise ValueError(f"section {section[1]!r} of {section[0]} is already in the brief")
+        if item.id in ids:
+            raise ValueError(f"an item with id {item.id!r} is already in the brief")
+        if section is not None:
+            sections.add(section)
+        ids.add(item.id)
     project.items[index:index] = items
 
 
@@ -105,29 +123,41 @@ def move_item(project: BriefProject, source: int, target: int) -> None:
     project.items.insert(target, project.items.pop(source))
 
 
-def edited_text(new_text: str, section: Section | None) -> str | None:
-    """The value to store for an item's text: None when it is the source's text again."""
-    if section is not None and new_text.strip() == section.text.strip():
+def edited_text(new_text: str, original: str | None) -> str | None:
+    """The value to store for a section item's text: None when it is the source's text (``original``) again."""
+    if original is not None and new_text.strip() == original.strip():
         return None
     return new_text
 
 
+def source_text(item: SectionItem, section: Section | None) -> str:
+    """The source's own text for a section item: the whole section or the excerpt's paragraphs."""
+    return "\n\n".join(item.source_paragraphs(section)) if section is not None else ""
+
+
 def item_text(item: BriefItem, section: Section | None) -> str:
-    """What the brief will print for ``item``: the analyst's text, else the source's."""
-    if item.text is not None:
-        return item.text
-    return section.text if section is not None else ""
+    """What the brief will print as ``item``'s text: the analyst's wording, else the source's."""
+    if isinstance(item, SectionItem):
+        return item.text if item.text is not None else source_text(item, section)
+    if isinstance(item, FigureItem):
+        return item.caption
+    return item.text
 
 
-def set_item_field(project: BriefProject, key: ItemKey, field: str, value: str | None) -> str | None:
-    """Set text, note or role of one item; returns the old value for undo."""
-    if field not in ITEM_FIELDS:
-        raise ValueError(f"unknown item field {field!r}")
+def item_fields(item: BriefItem) -> tuple[str, ...]:
+    """The fields of ``item`` an edit may change (its kind decides which)."""
+    return tuple(name for name in type(item).model_fields if name not in FIXED_FIELDS)
+
+
+def set_item_field(project: BriefProject, key: ItemKey, field: str, value: object) -> object:
+    """Set one field of one item (text, note, role, heading, caption …); returns the old value for undo."""
+    item = project.items[index_of(project, key)]
+    if field not in item_fields(item):
+        raise ValueError(f"unknown field {field!r} for a {item.kind} item")
     if field == "role" and value not in ROLES:
         raise ValueError(f"unknown role {value!r}; roles are {', '.join(ROLES)}")
-    if field == "note" and value is None:
-        raise ValueError("a note is text; use '' for no note")
-    item = project.items[index_of(project, key)]
+    if field in ("note", "heading", "caption", "credit", "speaker") and not isinstance(value, str):
+        raise ValueError(f"{field} is text; use '' for none")
     old = getattr(item, field)
     setattr(item, field, value)
     return old
@@ -156,7 +186,8 @@ def remove_source(project: BriefProject, path: str) -> int:
 
 
 def items_from_source(project: BriefProject, path: str) -> list[BriefItem]:
-    return [item for item in project.items if item.source == path]
+    """Items that come from the source at ``path`` (sections, excerpts, quotes, its figures)."""
+    return [item for item in project.items if getattr(item, "source", None) == path]
 
 
 def first_words(text: str, count: int = 14) -> str:

@@ -10,17 +10,20 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from app.brief.trust import remember_trust
 from app.core.atomic import write_atomically
 from app.core.errors import ProjectError
-from app.core.model import BriefProject
+from app.core.model import BriefItem, BriefProject
 
 FORMAT_NAME = "briefgen-project"
-FORMAT_VERSION = 1
+#: Version 2 added kinds of items (analyst text, excerpts, quotes, figures); version 1 files still open.
+FORMAT_VERSION = 2
 EXTENSION = ".brief"
 #: A file name that is not valid UTF-8 keeps its bytes as lone surrogates; JSON escapes them so the file stays UTF-8.
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -38,12 +41,33 @@ def _absolute(path: str, folder: Path) -> str:
     return str(candidate if candidate.is_absolute() else (folder / candidate).resolve())
 
 
+#: The keys of an item that hold one path, and the one that holds a list of paths.
+_PATH_KEYS = ("source", "image")
+_PATHS_KEY = "cites"
+
+
+def _map_paths(item: dict[str, Any], change: Callable[[str], str]) -> None:
+    """Apply ``change`` to every file path an item names (its source, image, cited sources)."""
+    for key in _PATH_KEYS:
+        if isinstance(item.get(key), str):
+            item[key] = change(item[key])
+    if isinstance(item.get(_PATHS_KEY), list):
+        item[_PATHS_KEY] = [change(path) if isinstance(path, str) else path for path in item[_PATHS_KEY]]
+
+
+def item_paths(item: BriefItem) -> list[str]:
+    """Every file an item names: its source, its image, the sources it cites."""
+    data = item.model_dump(include={*_PATH_KEYS, _PATHS_KEY})
+    paths = [data[key] for key in _PATH_KEYS if isinstance(data.get(key), str)]
+    return paths + list(data.get(_PATHS_KEY) or [])
+
+
 def project_to_json(project: BriefProject, project_path: Path) -> str:
     folder = project_path.parent
     data = project.model_dump(mode="json")
     data["sources"] = [_relative(p, folder) for p in project.sources]
     for item in data["items"]:
-        item["source"] = _relative(item["source"], folder)
+        _map_paths(item, lambda path: _relative(path, folder))
     text = json.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION, **data}, indent=2, ensure_ascii=False)
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -75,16 +99,20 @@ def project_from_json(text: str, project_path: Path) -> BriefProject:
             f"{project_path}: made by a newer Briefgen "
             f"(file format {version}; this version reads up to {FORMAT_VERSION})"
         )
+    folder = project_path.parent
+    items = data.get("items")
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict):
+            if version == 1 and item.get("role") == "body":
+                item["role"] = "discussion"  # version 1 called the discussion "body"
+            _map_paths(item, lambda path: _absolute(path, folder))
     try:
         project = BriefProject.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ProjectError(f"{project_path}: invalid project file: {where}: {first['msg']}") from exc
-    folder = project_path.parent
     project.sources = [_absolute(p, folder) for p in project.sources]
-    for item in project.items:
-        item.source = _absolute(item.source, folder)
     return project
 
 
@@ -95,7 +123,7 @@ def sources_outside(project: BriefProject, project_path: str | Path) -> list[str
     files elsewhere on this machine, the analyst is told which, and asked.
     """
     folder = Path(project_path).resolve().parent
-    named = dict.fromkeys([*project.sources, *(item.source for item in project.items)])
+    named = dict.fromkeys([*project.sources, *(path for item in project.items for path in item_paths(item))])
     return [path for path in named if not Path(path).resolve().is_relative_to(folder)]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from app.core.errors import SelectionError
-from app.core.model import BriefItem, BriefMeta, BriefProject, Section, Source
+from app.core.model import BriefItem, BriefMeta, BriefProject, Section, SectionItem, Source
 
 
 def numbered_sections(sources: Iterable[Source]) -> list[tuple[int, Source, Section]]:
@@ -21,8 +21,10 @@ def numbered_sections(sources: Iterable[Source]) -> list[tuple[int, Source, Sect
     return listing
 
 
-def item_for(source: Source, section: Section) -> BriefItem:
-    return BriefItem(source=source.path, section_id=section.id, role="background" if section.is_lead else "body")
+def item_for(source: Source, section: Section) -> SectionItem:
+    return SectionItem(
+        source=source.path, section_id=section.id, role="background" if section.is_lead else "discussion"
+    )
 
 
 def pick_sections(sources: list[Source], specs: list[str]) -> list[BriefItem]:

@@ -7,14 +7,23 @@ the data in memory; nothing here knows about Qt or about output formats.
 from __future__ import annotations
 
 import re
-from typing import Literal
+import uuid
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, PositiveInt, Tag, field_validator
 
-#: The parts of a brief an item can play; templates group body items by role.
-Role = Literal["background", "body", "implications"]
-ROLES: tuple[Role, ...] = ("background", "body", "implications")
-ROLE_LABELS: dict[Role, str] = {"background": "Background", "body": "Discussion", "implications": "Implications"}
+#: The parts of a brief an item can play; each template's template.toml says which it prints, and where.
+Role = Literal["background", "discussion", "assessment", "implications", "options", "recommendations", "outlook"]
+ROLES: tuple[Role, ...] = get_args(Role)
+ROLE_LABELS: dict[Role, str] = {
+    "background": "Background",
+    "discussion": "Discussion",
+    "assessment": "Assessment",
+    "implications": "Implications",
+    "options": "Options",
+    "recommendations": "Recommendations",
+    "outlook": "Outlook",
+}
 
 LEAD_ID = "lead"
 
@@ -79,18 +88,101 @@ class BriefMeta(BaseModel):
     summary: str = ""
 
 
-class BriefItem(BaseModel):
-    """A chosen section, as the analyst has shaped it for the brief."""
+def new_item_id() -> str:
+    """A short id that tells items apart while a brief is edited (the same section may be in it twice)."""
+    return uuid.uuid4().hex[:12]
 
+
+class _Item(BaseModel):
+    """What every item of a brief has: an id, the role it plays, and the analyst's note on it."""
+
+    id: str = Field(default_factory=new_item_id)
+    role: Role = "discussion"
+    note: str = ""
+
+
+class SectionItem(_Item):
+    """A source's section, or an excerpt of it (``paragraphs``), as the analyst has shaped it for the brief."""
+
+    kind: Literal["section"] = "section"
     source: str
     section_id: str
+    #: First and last paragraph of an excerpt, 1-based and inclusive; None for the whole section.
+    paragraphs: tuple[PositiveInt, PositiveInt] | None = None
+    #: The analyst's own wording of the passage; None prints the source's text.
     text: str | None = None
-    note: str = ""
-    role: Role = "body"
 
     @property
     def is_edited(self) -> bool:
         return self.text is not None
+
+    @property
+    def is_excerpt(self) -> bool:
+        return self.paragraphs is not None
+
+    def source_paragraphs(self, section: Section) -> list[str]:
+        """The paragraphs of ``section`` this item takes: all, or its excerpt's range (clipped to what exists)."""
+        if self.paragraphs is None:
+            return list(section.paragraphs)
+        first, last = self.paragraphs
+        return section.paragraphs[first - 1 : last]
+
+    @field_validator("paragraphs")
+    @classmethod
+    def _first_before_last(cls, value: tuple[int, int] | None) -> tuple[int, int] | None:
+        if value is not None and value[0] > value[1]:
+            raise ValueError(f"the first paragraph ({value[0]}) comes after the last ({value[1]})")
+        return value
+
+
+class AnalystItem(_Item):
+    """A part the analyst writes: a heading and Markdown text (paragraphs, lists, bold, italic, links)."""
+
+    kind: Literal["analyst"] = "analyst"
+    role: Role = "assessment"
+    heading: str = ""
+    text: str = ""
+    #: Sources the text draws on, cited after it (paths, as the project's sources).
+    cites: list[str] = Field(default_factory=list)
+
+
+class QuoteItem(_Item):
+    """Words the analyst chose from a section to print as a key quote, with who said them."""
+
+    kind: Literal["quote"] = "quote"
+    source: str
+    section_id: str
+    text: str
+    speaker: str = ""
+
+
+class FigureItem(_Item):
+    """An image with its caption and credit: from a source (``source`` is then cited) or a file the analyst adds."""
+
+    kind: Literal["figure"] = "figure"
+    image: str
+    caption: str = ""
+    credit: str = ""
+    source: str | None = None
+
+
+def _kind(value: object) -> str:
+    """An item's kind; "section" when the file leaves it out (version 1 files, hand-written ones)."""
+    if isinstance(value, dict):
+        return str(value.get("kind", "section"))
+    return str(getattr(value, "kind", "section"))
+
+
+#: One item of a brief, told apart by ``kind``.
+BriefItem = Annotated[
+    Annotated[SectionItem, Tag("section")]
+    | Annotated[AnalystItem, Tag("analyst")]
+    | Annotated[QuoteItem, Tag("quote")]
+    | Annotated[FigureItem, Tag("figure")],
+    Discriminator(_kind),
+]
+#: The items that come from a source's section and so have ``source`` and ``section_id``.
+SourcedItem = SectionItem | QuoteItem
 
 
 class BriefProject(BaseModel):

@@ -401,7 +401,10 @@ class MainWindow(QMainWindow):
         if checked:
             self._push(AddItemsCommand(self.session, [item_for(source, section) for source, section in pairs]))
         else:
-            keys = {(source.path, section.id) for source, section in pairs}
+            chosen = brief_edit.chosen_sections(self.session.project)
+            keys = {
+                chosen[(source.path, section.id)] for source, section in pairs if (source.path, section.id) in chosen
+            }
             self._push(RemoveItemsCommand(self.session, keys))
 
     def _move_requested(self, row: int, target: int) -> None:

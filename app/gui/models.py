@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 
 from app.brief import edit as brief_edit
 from app.brief.search import excerpt, section_matches
-from app.core.model import ROLE_LABELS, BriefItem, Section, Source
+from app.core.model import ROLE_LABELS, AnalystItem, BriefItem, QuoteItem, Section, SectionItem, Source
 from app.gui.session import BriefSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -178,7 +178,7 @@ class SourcesModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return source.path
         if role == Qt.ItemDataRole.CheckStateRole:
-            chosen = brief_edit.chosen_keys(self._session.project)
+            chosen = brief_edit.chosen_sections(self._session.project)
             ticked = sum((source.path, s.id) in chosen for s in source.sections)
             if ticked == 0:
                 return Qt.CheckState.Unchecked
@@ -197,7 +197,7 @@ class SourcesModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{section.display_heading} — {_words(section.word_count)}"
         if role == Qt.ItemDataRole.CheckStateRole:
-            chosen = (source.path, section.id) in brief_edit.chosen_keys(self._session.project)
+            chosen = (source.path, section.id) in brief_edit.chosen_sections(self._session.project)
             return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
         if role == Roles.SOURCE:
             return source
@@ -215,7 +215,7 @@ class SourcesModel(QAbstractItemModel):
         if source is None:
             return False
         checked = Qt.CheckState(value) != Qt.CheckState.Unchecked
-        chosen = brief_edit.chosen_keys(self._session.project)
+        chosen = brief_edit.chosen_sections(self._session.project)
         sections = [section] if section is not None else source.sections
         wanted = [(source, s) for s in sections if ((source.path, s.id) in chosen) != checked]
         if not wanted:
@@ -315,16 +315,20 @@ class OutlineModel(QAbstractListModel):
         item = self._items[index.row()]
         source, section = self._session.resolve(item)
         if role == Qt.ItemDataRole.DisplayRole:
-            return section.display_heading if section else item.section_id
+            return item_heading(item, section)
         if role == Roles.SUBTITLE:
-            if source is None:
-                return "Source not loaded: " + item.source.replace("\\", "/").rsplit("/", 1)[-1]
-            marks = [m for m, on in (("edited", item.is_edited), ("note", bool(item.note.strip()))) if on]
-            return " · ".join([ROLE_LABELS[item.role], source.outlet or source.title, *marks])
+            path = getattr(item, "source", None)
+            if path and source is None:
+                return "Source not loaded: " + path.replace("\\", "/").rsplit("/", 1)[-1]
+            edited = isinstance(item, SectionItem) and item.is_edited
+            marks = [m for m, on in (("edited", edited), ("note", bool(item.note.strip()))) if on]
+            origin = (source.outlet or source.title) if source else "Your text"
+            return " · ".join([ROLE_LABELS[item.role], origin, *marks])
         if role == Roles.BADGE:
             return str(index.row() + 1)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{source.title if source else item.source}\n{section.display_heading if section else ''}"
+            origin = source.title if source else getattr(item, "source", "") or "Your text"
+            return f"{origin}\n{item_heading(item, section)}"
         if role == Roles.KEY:
             return brief_edit.key_of(item)
         if role == Roles.ITEM:
@@ -377,3 +381,15 @@ class OutlineModel(QAbstractListModel):
             return False
         destination = row if row >= 0 else (parent.row() if parent.isValid() else len(self._items))
         return self.moveRows(QModelIndex(), rows[0], 1, QModelIndex(), destination)
+
+
+def item_heading(item: BriefItem, section: Section | None) -> str:
+    """How the outline names an item: its section's heading (marked as an excerpt), or the analyst's own."""
+    if isinstance(item, SectionItem):
+        heading = section.display_heading if section else item.section_id
+        return f"{heading} (paragraphs {item.paragraphs[0]}–{item.paragraphs[1]})" if item.paragraphs else heading
+    if isinstance(item, AnalystItem):
+        return item.heading or "Your text"
+    if isinstance(item, QuoteItem):
+        return f"“{item.text}”"
+    return item.caption or "Figure"

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from app.brief import edit as brief_edit
 from app.brief.edit import ItemKey
-from app.core.model import ROLE_LABELS, ROLES
+from app.core.model import ROLE_LABELS, ROLES, SectionItem
 from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
-from app.gui.models import OutlineModel, Roles
+from app.gui.models import OutlineModel, Roles, item_heading
 from app.gui.session import BriefSession
 from app.gui.widgets import HintListView, UndoShortcutFilter, header_row, muted_label, panel_title
 
@@ -203,16 +203,21 @@ class OutlinePanel(QWidget):
             return
         item = self._session.item(self._shown)
         source, section = self._session.resolve(item)
-        if source is None:
-            self.origin_label.setText(f"Source not loaded: {html.escape(item.source)}")
-            self.origin_label.setToolTip(item.source)
+        path = getattr(item, "source", None) or ""
+        edited = isinstance(item, SectionItem) and item.is_edited
+        if not path:
+            self.origin_label.setText("Your own text")
+            self.origin_label.setToolTip("")
+        elif source is None:
+            self.origin_label.setText(f"Source not loaded: {html.escape(path)}")
+            self.origin_label.setToolTip(path)
         else:
-            heading = html.escape(section.display_heading if section else item.section_id)
+            heading = html.escape(item_heading(item, section))
             self.origin_label.setText(f'{html.escape(source.outlet or source.title)} › <a href="reveal">{heading}</a>')
             self.origin_label.setToolTip(f"{source.title}\n{source.path}")
         self.role_combo.setCurrentIndex(ROLES.index(item.role))
-        self.reset_action.setEnabled(item.is_edited and section is not None)
-        self.edited_label.setText("Edited — differs from the source" if item.is_edited else "As in the source")
+        self.reset_action.setEnabled(edited and section is not None)
+        self.edited_label.setText("Edited — differs from the source" if edited else "As in the source")
         if section is not None:
             missing = ""
         elif source is None:
@@ -267,11 +272,17 @@ class OutlinePanel(QWidget):
             self.fieldEdited.emit(self._shown, "role", ROLES[position])
 
     def _text_typed(self) -> None:
-        if self._shown is not None:
-            _, section = self._session.resolve(self._session.item(self._shown))
-            if section is None:  # the editor is read-only then; never store text it did not show
-                return
-            self.fieldEdited.emit(self._shown, "text", brief_edit.edited_text(self.text_edit.toPlainText(), section))
+        if self._shown is None:
+            return
+        item = self._session.item(self._shown)
+        typed = self.text_edit.toPlainText()
+        if not isinstance(item, SectionItem):
+            self.fieldEdited.emit(self._shown, "text", typed)
+            return
+        _, section = self._session.resolve(item)
+        if section is None:  # the editor is read-only then; never store text it did not show
+            return
+        self.fieldEdited.emit(self._shown, "text", brief_edit.edited_text(typed, brief_edit.source_text(item, section)))
 
     def _note_typed(self) -> None:
         if self._shown is not None:

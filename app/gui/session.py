@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 
 from app.brief import edit as brief_edit
 from app.brief.edit import ItemKey
-from app.core.model import BriefItem, BriefProject, Section, Source
+from app.core.model import BriefItem, BriefProject, FigureItem, QuoteItem, Section, SectionItem, Source
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,12 @@ class BriefSession(QObject):
         return {source.path: source for source in self._sources}
 
     def resolve(self, item: BriefItem) -> tuple[Source | None, Section | None]:
-        source = self.sources_by_path().get(item.source)
-        return source, (source.section(item.section_id) if source else None)
+        """The loaded source and section an item comes from; None for what is not loaded or not from a source."""
+        path = item.source if isinstance(item, SectionItem | QuoteItem | FigureItem) else None
+        source = self.sources_by_path().get(path) if path else None
+        if source is None or not isinstance(item, SectionItem | QuoteItem):
+            return source, None
+        return source, source.section(item.section_id)
 
     def item(self, key: ItemKey) -> BriefItem:
         return self.project.items[brief_edit.index_of(self.project, key)]

@@ -13,7 +13,7 @@ from app.assemble.templating import find_template
 from app.assemble.worker import render_template_bounded
 from app.core import bounded
 from app.core.errors import TemplateError
-from app.core.model import BriefItem, BriefProject, Section, Source
+from app.core.model import BriefProject, Section, SectionItem, Source
 from app.pipeline.build import build_brief
 
 PARAGRAPH = (
@@ -31,7 +31,7 @@ def real_children(monkeypatch: pytest.MonkeyPatch) -> None:
 def _brief(sources: int, sections: int, paragraphs: int) -> tuple[BriefProject, dict[str, Source]]:
     """``sources`` sources of ``sections`` sections each, every section chosen, built from the model directly."""
     loaded: dict[str, Source] = {}
-    items: list[BriefItem] = []
+    items: list[SectionItem] = []
     for s in range(sources):
         source = Source(
             path=f"/briefs/source-{s}.txt",
@@ -43,7 +43,7 @@ def _brief(sources: int, sections: int, paragraphs: int) -> tuple[BriefProject, 
             ],
         )
         loaded[source.path] = source
-        items += [BriefItem(source=source.path, section_id=f"s{j}") for j in range(sections)]
+        items += [SectionItem(source=source.path, section_id=f"s{j}") for j in range(sections)]
     return BriefProject(items=items), loaded
 
 
@@ -64,7 +64,7 @@ def test_a_huge_source_renders(paragraphs: list[str]):
         path="/briefs/huge.txt", title="Huge", sections=[Section(id="lead", heading="", paragraphs=paragraphs)]
     )
     context = build_context(
-        BriefProject(items=[BriefItem(source=source.path, section_id="lead")]), {source.path: source}
+        BriefProject(items=[SectionItem(source=source.path, section_id="lead")]), {source.path: source}
     )
     markup = render_template_bounded(find_template("policy-brief"), context)
     assert len(markup) > sum(map(len, paragraphs))

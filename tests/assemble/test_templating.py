@@ -13,7 +13,7 @@ from app.assemble.templating import TemplateInfo, find_template, render_template
 from app.brief.select import project_from_sources
 from app.core.document import Paragraph, iter_blocks, plain_text
 from app.core.errors import TemplateError
-from app.core.model import BriefItem, BriefMeta, BriefProject
+from app.core.model import BriefMeta, BriefProject, SectionItem
 from app.parse.markup import parse_markup
 from tests.conftest import SAMPLE_HEADINGS
 
@@ -65,7 +65,7 @@ def test_markup_characters_in_sources_come_out_literally(sample_source):
     hostile = "Stars *a* _b_ # c <script>x</script> [link](http://e.org) `tick` ::: note & \\ end 1."
     project = BriefProject(
         meta=BriefMeta(title="T *x* #", summary=hostile),
-        items=[BriefItem(source=sample_source.path, section_id="lead", text=hostile, note=hostile)],
+        items=[SectionItem(source=sample_source.path, section_id="lead", text=hostile, note=hostile)],
     )
     document = parse_markup(_assemble(project, sample_source))
     texts = [plain_text(b.inlines) for b in iter_blocks(document.blocks) if isinstance(b, Paragraph)]

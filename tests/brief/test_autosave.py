@@ -8,12 +8,12 @@ from pathlib import Path
 
 from app.brief.autosave import Autosaver, Recovery, find_recoverable
 from app.brief.project_file import load_project
-from app.core.model import BriefItem, BriefProject
+from app.core.model import BriefProject, SectionItem
 
 
 def test_autosave_round_trip_and_crash_detection(tmp_path: Path):
     project = BriefProject(
-        sources=[str(tmp_path / "src.txt")], items=[BriefItem(source=str(tmp_path / "src.txt"), section_id="lead")]
+        sources=[str(tmp_path / "src.txt")], items=[SectionItem(source=str(tmp_path / "src.txt"), section_id="lead")]
     )
     project.meta.title = "Draft"
     saver = Autosaver(tmp_path / "auto")
@@ -42,7 +42,7 @@ def test_discard_and_damaged_files(tmp_path: Path):
 
 def _crashed_session(tmp_path: Path, title: str = "Draft: the week") -> tuple[BriefProject, Recovery]:
     source = tmp_path / "src.txt"
-    project = BriefProject(sources=[str(source)], items=[BriefItem(source=str(source), section_id="lead", note="n")])
+    project = BriefProject(sources=[str(source)], items=[SectionItem(source=str(source), section_id="lead", note="n")])
     project.meta.title = title
     Autosaver(tmp_path / "auto").save(project, None)
     (found,) = find_recoverable(tmp_path / "auto", alive=lambda pid: False)

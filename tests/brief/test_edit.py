@@ -8,11 +8,11 @@ import pytest
 
 from app.brief import edit as brief_edit
 from app.brief.select import item_for
-from app.core.model import BriefItem, BriefProject
+from app.core.model import AnalystItem, BriefProject, FigureItem, SectionItem
 
 
-def items(*ids: str) -> list[BriefItem]:
-    return [BriefItem(source="/s.txt", section_id=i) for i in ids]
+def items(*ids: str) -> list[SectionItem]:
+    return [SectionItem(source="/s.txt", section_id=i) for i in ids]
 
 
 def ids(project: BriefProject) -> list[str]:
@@ -33,7 +33,8 @@ def test_insert_refuses_a_section_twice():
 
 def test_remove_then_restore_puts_items_back_in_place():
     project = BriefProject(items=items("a", "b", "c", "d"))
-    removed = brief_edit.remove_items(project, {("/s.txt", "b"), ("/s.txt", "d")})
+    keys = brief_edit.chosen_sections(project)
+    removed = brief_edit.remove_items(project, {keys[("/s.txt", "b")], keys[("/s.txt", "d")]})
     assert ids(project) == ["a", "c"]
     assert [(i, item.section_id) for i, item in removed] == [(1, "b"), (3, "d")]
     brief_edit.restore_items(project, removed)
@@ -59,19 +60,19 @@ def test_set_item_field_validates_and_returns_old_value(sample_source):
     project = BriefProject(items=[item_for(sample_source, s) for s in sample_source.sections[:2]])
     key = brief_edit.key_of(project.items[1])
     assert brief_edit.set_item_field(project, key, "note", "why") == ""
-    assert brief_edit.set_item_field(project, key, "role", "implications") == "body"
+    assert brief_edit.set_item_field(project, key, "role", "implications") == "discussion"
     with pytest.raises(ValueError, match="unknown role"):
         brief_edit.set_item_field(project, key, "role", "conclusion")
-    with pytest.raises(ValueError, match="unknown item field"):
+    with pytest.raises(ValueError, match="unknown field 'source' for a section item"):
         brief_edit.set_item_field(project, key, "source", "x")
     with pytest.raises(KeyError):
-        brief_edit.set_item_field(project, ("/elsewhere", "x"), "note", "")
+        brief_edit.set_item_field(project, "no-such-id", "note", "")
 
 
 def test_text_typed_back_to_the_source_is_no_longer_an_edit(sample_source):
     section = sample_source.sections[1]
-    assert brief_edit.edited_text(section.text + "\n", section) is None
-    assert brief_edit.edited_text("Shorter.", section) == "Shorter."
+    assert brief_edit.edited_text(section.text + "\n", section.text) is None
+    assert brief_edit.edited_text("Shorter.", section.text) == "Shorter."
     item = item_for(sample_source, section)
     assert brief_edit.item_text(item, section) == section.text
     item.text = "Mine."
@@ -87,7 +88,7 @@ def test_meta_fields():
 
 
 def test_sources_and_their_items():
-    project = BriefProject(items=[*items("a"), BriefItem(source="/t.txt", section_id="x")])
+    project = BriefProject(items=[*items("a"), SectionItem(source="/t.txt", section_id="x")])
     brief_edit.add_source(project, "/s.txt")
     brief_edit.add_source(project, "/t.txt", 0)
     assert project.sources == ["/t.txt", "/s.txt"]
@@ -109,3 +110,26 @@ def test_dates_read_and_write_in_english_whatever_the_locale():
 def test_first_words():
     assert brief_edit.first_words("one two three", 2) == "one two…"
     assert brief_edit.first_words("one two", 2) == "one two"
+
+
+def test_excerpts_of_a_section_sit_beside_it_whole(sample_source):
+    section = sample_source.sections[1]
+    whole = item_for(sample_source, section)
+    excerpt = SectionItem(source=sample_source.path, section_id=section.id, paragraphs=(2, 2))
+    project = BriefProject()
+    brief_edit.insert_items(project, 0, [whole, excerpt])
+    assert brief_edit.chosen_sections(project) == {(sample_source.path, section.id): whole.id}
+    assert brief_edit.item_text(excerpt, section) == section.paragraphs[1]
+    with pytest.raises(ValueError, match="already in the brief"):
+        brief_edit.insert_items(project, 0, [item_for(sample_source, section)])
+
+
+def test_every_kind_of_item_has_its_own_fields():
+    analyst = AnalystItem(heading="Assessment", text="We assess …")
+    figure = FigureItem(image="/map.png", caption="Map")
+    project = BriefProject(items=[analyst, figure])
+    assert brief_edit.set_item_field(project, analyst.id, "heading", "Our view") == "Assessment"
+    assert brief_edit.set_item_field(project, figure.id, "credit", "Agency") == ""
+    with pytest.raises(ValueError, match="unknown field 'speaker' for a figure item"):
+        brief_edit.set_item_field(project, figure.id, "speaker", "x")
+    assert brief_edit.item_text(figure, None) == "Map"

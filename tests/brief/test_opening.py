@@ -11,7 +11,7 @@ import pytest
 from app.brief.opening import open_project, read_sources
 from app.brief.project_file import save_project
 from app.core.errors import ProjectError
-from app.core.model import BriefItem, BriefMeta, BriefProject
+from app.core.model import BriefMeta, BriefProject, SectionItem
 from tests.conftest import SAMPLE
 
 NOTES = "# Notes\n\nIntro.\n\n## Gone\n\nSoon deleted.\n"
@@ -29,8 +29,8 @@ def _case(folder: Path) -> tuple[Path, Path, Path]:
         meta=BriefMeta(title="Recruitment brief"),
         sources=[str(article), str(notes)],
         items=[
-            BriefItem(source=str(article), section_id="judicial-warnings"),
-            BriefItem(source=str(notes), section_id="gone", note="Check."),
+            SectionItem(source=str(article), section_id="judicial-warnings"),
+            SectionItem(source=str(notes), section_id="gone", note="Check."),
         ],
     )
     brief = folder / "case.brief"
@@ -95,7 +95,7 @@ def test_a_broken_project_file_is_an_error(tmp_path: Path):
 
 
 def test_reading_the_sources_of_a_recovered_brief_that_was_never_saved():
-    project = BriefProject(sources=[str(SAMPLE)], items=[BriefItem(source=str(SAMPLE), section_id="lead")])
+    project = BriefProject(sources=[str(SAMPLE)], items=[SectionItem(source=str(SAMPLE), section_id="lead")])
     opened = read_sources(project)
     assert opened.path is None and opened.errors == []
     assert opened.project is project

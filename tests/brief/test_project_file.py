@@ -11,7 +11,7 @@ import pytest
 
 from app.brief.project_file import FORMAT_VERSION, load_project, save_project, sources_outside
 from app.core.errors import ProjectError
-from app.core.model import BriefItem, BriefMeta, BriefProject
+from app.core.model import AnalystItem, BriefMeta, BriefProject, FigureItem, QuoteItem, SectionItem
 from tests.conftest import SAMPLE
 
 
@@ -21,8 +21,8 @@ def _project(source: Path) -> BriefProject:
         template="policy-brief",
         sources=[str(source)],
         items=[
-            BriefItem(source=str(source), section_id="judicial-warnings", note="Check this.", role="implications"),
-            BriefItem(source=str(source), section_id="lead", text="Edited lead.", role="background"),
+            SectionItem(source=str(source), section_id="judicial-warnings", note="Check this.", role="implications"),
+            SectionItem(source=str(source), section_id="lead", text="Edited lead.", role="background"),
         ],
     )
 
@@ -124,3 +124,62 @@ def test_a_source_name_that_is_not_utf8_survives_saving(tmp_path: Path):
     save_project(_project(name), tmp_path / "p.brief")
     (tmp_path / "p.brief").read_text(encoding="utf-8")  # still a UTF-8 file
     assert load_project(tmp_path / "p.brief").sources == [str(name)]
+
+
+def test_a_version_1_file_opens_with_its_discussion_items(tmp_path: Path):
+    data = {
+        "format": "briefgen-project",
+        "version": 1,
+        "sources": ["a.txt"],
+        "items": [{"source": "a.txt", "section_id": "lead", "text": None, "note": "", "role": "body"}],
+    }
+    (tmp_path / "old.brief").write_text(json.dumps(data), encoding="utf-8")
+    (item,) = load_project(tmp_path / "old.brief").items
+    assert isinstance(item, SectionItem)
+    assert (item.role, item.source) == ("discussion", str((tmp_path / "a.txt").resolve()))
+
+
+def test_every_kind_of_item_round_trips_with_relative_paths(tmp_path: Path):
+    """The documented contract: kind defaults to section; paragraphs, image and cites are paths or ranges."""
+    data = {
+        "format": "briefgen-project",
+        "version": 2,
+        "sources": ["src/a.txt"],
+        "items": [
+            {"source": "src/a.txt", "section_id": "legal-measures", "paragraphs": [2, 3], "role": "discussion"},
+            {"kind": "analyst", "heading": "Assessment", "text": "We assess …", "role": "assessment",
+             "cites": ["src/a.txt"]},
+            {"kind": "figure", "image": "img/map.png", "caption": "Map", "credit": "Agency", "role": "discussion"},
+            {"kind": "quote", "source": "src/a.txt", "section_id": "lead", "text": "Fewer than 5,000",
+             "speaker": "Hussein Allawi"},
+        ],
+    }  # fmt: skip
+    (tmp_path / "p.brief").write_text(json.dumps(data), encoding="utf-8")
+    project = load_project(tmp_path / "p.brief")
+    excerpt, analyst, figure, quote = project.items
+    assert isinstance(excerpt, SectionItem) and excerpt.paragraphs == (2, 3)
+    assert isinstance(analyst, AnalystItem) and analyst.cites == [str((tmp_path / "src" / "a.txt").resolve())]
+    assert isinstance(figure, FigureItem) and figure.image == str((tmp_path / "img" / "map.png").resolve())
+    assert isinstance(quote, QuoteItem) and quote.speaker == "Hussein Allawi"
+    save_project(project, tmp_path / "again.brief")
+    stored = json.loads((tmp_path / "again.brief").read_text(encoding="utf-8"))
+    assert stored["version"] == 2
+    assert [item["kind"] for item in stored["items"]] == ["section", "analyst", "figure", "quote"]
+    assert stored["items"][1]["cites"] == ["src/a.txt"] and stored["items"][2]["image"] == "img/map.png"
+    assert load_project(tmp_path / "again.brief") == project
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ({"kind": "poem", "text": "x"}, "items.0"),
+        ({"source": "a.txt", "section_id": "s", "paragraphs": [3, 2]}, "comes after the last"),
+        ({"source": "a.txt", "section_id": "s", "paragraphs": [0, 2]}, "items.0.section.paragraphs.0"),
+        ({"kind": "figure", "caption": "no image"}, "image"),
+    ],
+)
+def test_broken_items_are_named(tmp_path: Path, item: dict, message: str):
+    data = {"format": "briefgen-project", "version": 2, "items": [item]}
+    (tmp_path / "p.brief").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ProjectError, match=message):
+        load_project(tmp_path / "p.brief")

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from app.brief.project_file import save_project
 from app.brief.select import project_from_sources
 from app.cli.main import main
-from app.core.model import BriefItem
+from app.core.model import SectionItem
 from app.ingest import ingest as ingest_file
 from tests.conftest import SAMPLE, SAMPLE_HEADINGS
 
@@ -65,7 +65,7 @@ def test_sections_choose_and_order(tmp_path: Path, capsys):
 
 def test_build_from_project_file(tmp_path: Path, capsys, sample_source):
     project = project_from_sources([sample_source], ["recruitment-tactics-and-economic-drivers"], title="From project")
-    project.items.append(BriefItem(source=sample_source.path, section_id="lead", note="Lead note here."))
+    project.items.append(SectionItem(source=sample_source.path, section_id="lead", note="Lead note here."))
     save_project(project, tmp_path / "p.brief")
     code, _, err = run(capsys, "build", str(tmp_path / "p.brief"), "--format", "pdf", "-o", str(tmp_path / "o"))
     assert (code, err) == (0, "")

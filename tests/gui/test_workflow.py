@@ -116,7 +116,7 @@ def test_item_role_and_text_with_reset_to_source(qtbot, window: MainWindow):
 
     panel.role_combo.setFocus()
     qtbot.keyClick(panel.role_combo, Qt.Key.Key_Down)
-    assert window.session.project.items[0].role == "implications"
+    assert window.session.project.items[0].role == "assessment"  # the role after Discussion
 
     type_into(qtbot, panel.text_edit, "Only the judiciary matters here.")
     item = window.session.project.items[0]
