@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -60,6 +60,25 @@ def item_paths(item: BriefItem) -> list[str]:
     data = item.model_dump(include={*_PATH_KEYS, _PATHS_KEY})
     paths = [data[key] for key in _PATH_KEYS if isinstance(data.get(key), str)]
     return paths + list(data.get(_PATHS_KEY) or [])
+
+
+class ProjectFile(BriefProject):
+    """The .brief file as stored: the project, named and versioned (paths relative to the file)."""
+
+    format: Literal["briefgen-project"]
+    #: Files of version 1 open too (their "body" role is read as "discussion").
+    version: Literal[1, 2]
+
+
+def project_schema() -> dict[str, Any]:
+    """The JSON Schema of a .brief file, generated from the models: docs/brief.schema.json is this, written out."""
+    schema = ProjectFile.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Briefgen project (.brief)",
+        "description": "A brief: its details, template, sources and items. See docs/PROJECT_FORMAT.md.",
+        **{key: value for key, value in schema.items() if key not in ("title", "description")},
+    }
 
 
 def project_to_json(project: BriefProject, project_path: Path) -> str:

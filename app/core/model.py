@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, PositiveInt, Tag, field_validator
 
@@ -93,6 +93,11 @@ def new_item_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
+def _kind_is_required(schema: dict[str, Any]) -> None:
+    """In a file, only a section item may leave out its kind: the schema says so for the other kinds."""
+    schema["required"] = sorted({*schema.get("required", []), "kind"})
+
+
 class _Item(BaseModel):
     """What every item of a brief has: an id, the role it plays, and the analyst's note on it."""
 
@@ -138,6 +143,8 @@ class SectionItem(_Item):
 class AnalystItem(_Item):
     """A part the analyst writes: a heading and Markdown text (paragraphs, lists, bold, italic, links)."""
 
+    model_config = ConfigDict(json_schema_extra=_kind_is_required)
+
     kind: Literal["analyst"] = "analyst"
     role: Role = "assessment"
     heading: str = ""
@@ -149,6 +156,8 @@ class AnalystItem(_Item):
 class QuoteItem(_Item):
     """Words the analyst chose from a section to print as a key quote, with who said them."""
 
+    model_config = ConfigDict(json_schema_extra=_kind_is_required)
+
     kind: Literal["quote"] = "quote"
     source: str
     section_id: str
@@ -158,6 +167,8 @@ class QuoteItem(_Item):
 
 class FigureItem(_Item):
     """An image with its caption and credit: from a source (``source`` is then cited) or a file the analyst adds."""
+
+    model_config = ConfigDict(json_schema_extra=_kind_is_required)
 
     kind: Literal["figure"] = "figure"
     image: str
