@@ -87,7 +87,26 @@ class PageBreak:
     pass
 
 
-Block = Heading | Paragraph | ListBlock | Quote | Callout | Table | PageBreak
+@dataclass
+class Figure:
+    """An image with its number, caption and credit, printed as one unit that does not split across pages.
+
+    The image is the checked file's bytes (PNG or JPEG, see app.core.images), not
+    its path, so every writer embeds the same pixels.  ``number`` counts figures
+    in reading order from 1; the writers print it as "Figure N." before the
+    caption.  The credit ends with the citation of the figure's source, if any.
+    """
+
+    data: bytes
+    format: str
+    width_px: int
+    height_px: int
+    caption: list[Inline]
+    credit: list[Inline]
+    number: int
+
+
+Block = Heading | Paragraph | ListBlock | Quote | Callout | Table | PageBreak | Figure
 
 
 @dataclass

@@ -5,13 +5,15 @@ The markup is CommonMark plus tables, ``::: name`` containers and citations
 (title, subtitle, marking, meta, attribution) give their paragraphs that role;
 those named after a callout kind (summary, note, callout, warning) become a box
 of that kind.  Both lists are the Literal types of app.core.document, so a name
-added there is a container here.  A paragraph holding only ``\\newpage``
-starts a new page.
+added there is a container here.  ``::: figure`` is a figure (see figure), its
+image one of those the caller passes in.  A paragraph holding only
+``\\newpage`` starts a new page.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import get_args
 
 from markdown_it import MarkdownIt
@@ -36,6 +38,10 @@ from app.core.document import (
     Run,
     Table,
 )
+from app.core.errors import TemplateError
+from app.core.images import CheckedImage
+from app.parse.figure import CONTAINER as FIGURE_CONTAINER
+from app.parse.figure import figure_block
 
 #: Container name → the role it gives the paragraphs inside it ("body" is what paragraphs have outside any).
 ROLE_CONTAINERS: dict[str, ParagraphRole] = {role: role for role in get_args(ParagraphRole) if role != "body"}
@@ -60,7 +66,7 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 
 def make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
-    for name in (*ROLE_CONTAINERS, *CALLOUT_CONTAINERS):
+    for name in (*ROLE_CONTAINERS, *CALLOUT_CONTAINERS, FIGURE_CONTAINER):
         container_plugin(md, name)
     md.inline.ruler.before("link", "citation", _citation_rule)
     return md
@@ -118,9 +124,11 @@ def _inlines(token: Token) -> list[Inline]:
 class _Builder:
     """Walks the flat token stream, keeping a stack of open containers."""
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], images: Mapping[str, CheckedImage]) -> None:
         self.tokens = tokens
         self.pos = 0
+        self.images = images
+        self.figures = 0
 
     def blocks_until(self, closing: str | None, role: ParagraphRole = "body") -> list[Block]:
         blocks: list[Block] = []
@@ -166,8 +174,26 @@ class _Builder:
             closing = f"container_{name}_close"
             if name in ROLE_CONTAINERS:
                 return self.blocks_until(closing, ROLE_CONTAINERS[name])
+            if name == FIGURE_CONTAINER:
+                self.figures += 1
+                return figure_block(self.paragraphs_until(closing), self.images, self.figures, _inlines)
             return Callout(CALLOUT_CONTAINERS[name], self.blocks_until(closing, role))
         return None
+
+    def paragraphs_until(self, closing: str) -> list[Token]:
+        """The inline tokens of the paragraphs up to ``closing``: all a figure may hold."""
+        inlines: list[Token] = []
+        while self.pos < len(self.tokens):
+            token = self.tokens[self.pos]
+            self.pos += 1
+            if token.type == closing:
+                break
+            if token.type == "inline":
+                inlines.append(token)
+            elif token.type not in ("paragraph_open", "paragraph_close"):
+                kind = token.type.removesuffix("_open").replace("_", " ")
+                raise TemplateError(f"a ::: {FIGURE_CONTAINER} container holds only paragraphs, not a {kind}")
+        return inlines
 
     def list_block(self, token: Token, role: ParagraphRole) -> ListBlock:
         ordered = token.type == "ordered_list_open"
@@ -209,6 +235,9 @@ class _Builder:
         return Table(header, rows)
 
 
-def parse_markup(text: str, meta: DocumentMeta | None = None) -> Document:
+def parse_markup(
+    text: str, meta: DocumentMeta | None = None, images: Mapping[str, CheckedImage] | None = None
+) -> Document:
+    """The Document of ``text``; ``images`` are the figures' images by item id, the only ones it may show."""
     tokens = _PARSER.parse(text)
-    return Document(meta or DocumentMeta(), _Builder(tokens).blocks_until(None))
+    return Document(meta or DocumentMeta(), _Builder(tokens, images or {}).blocks_until(None))

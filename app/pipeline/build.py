@@ -8,13 +8,16 @@ worker process bounded in time and memory (app/assemble/worker.py).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from app.assemble.context import BriefContext, build_context
 from app.assemble.templating import TemplateInfo
 from app.assemble.worker import render_template_bounded
 from app.core.document import DocumentMeta
+from app.core.errors import ProjectError
 from app.core.formats import BuiltBrief
-from app.core.model import BriefProject, Source
+from app.core.images import CheckedImage, read_figure
+from app.core.model import BriefProject, FigureItem, Source
 from app.core.style import Style
 from app.parse.markup import parse_markup
 
@@ -44,9 +47,27 @@ def build_brief(
 ) -> BuiltBrief:
     """Assemble and parse the brief; ``markup`` and ``style`` stand in for a template's unsaved edits.
 
-    The style is read first: it is cheap, and a broken one is reported without starting a worker.
+    The style is read first: it is cheap, and a broken one is reported without starting a worker; the
+    figures' images next, so a missing one is reported before the template runs.
     """
     style = style or template.style()
+    images = figure_images(project)
     context = build_context(project, sources)
     assembled = render_template_bounded(template, context, markup)
-    return BuiltBrief(assembled, parse_markup(assembled, document_meta(context)), style)
+    return BuiltBrief(assembled, parse_markup(assembled, document_meta(context), images), style)
+
+
+def figure_images(project: BriefProject) -> dict[str, CheckedImage]:
+    """Each figure item's checked image by item id: the only images the markup may show (by id, never by path).
+
+    ProjectError naming the file and the figure's caption if an image is missing or unusable.
+    """
+    images: dict[str, CheckedImage] = {}
+    for item in project.items:
+        if isinstance(item, FigureItem):
+            try:
+                images[item.id] = read_figure(Path(item.image))
+            except ValueError as exc:
+                name = f"figure {item.caption.strip()!r}" if item.caption.strip() else "a figure without a caption"
+                raise ProjectError(f"{name}: {exc}") from exc
+    return images

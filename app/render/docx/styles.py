@@ -62,6 +62,7 @@ CITATION = "Brief Citation"
 CODE = "Brief Code"
 LINK = "Hyperlink"
 TABLE = "Brief Table"
+CAPTION = "Caption"
 
 #: Styles the reference document must add to python-docx's default template, with the style each is based on.
 ADDED_PARAGRAPH_STYLES = {MARKING: BODY, META: BODY, ATTRIBUTION: BODY, SUMMARY: BODY, NOTE: BODY, BANNER: BODY}
@@ -69,7 +70,8 @@ ADDED_CHARACTER_STYLES = (CITATION, CODE, LINK)
 
 #: Every style name the writer may put in a document; all must exist in reference.docx.
 PARAGRAPH_STYLES = (
-    BODY, TITLE, SUBTITLE, QUOTE, HEADER, FOOTER, *HEADINGS, *BULLETS, *NUMBERS, *CONTINUES, *ADDED_PARAGRAPH_STYLES,
+    BODY, TITLE, SUBTITLE, QUOTE, CAPTION, HEADER, FOOTER, *HEADINGS, *BULLETS, *NUMBERS, *CONTINUES,
+    *ADDED_PARAGRAPH_STYLES,
 )  # fmt: skip
 USED_STYLES = (*PARAGRAPH_STYLES, *ADDED_CHARACTER_STYLES, TABLE)
 
@@ -116,6 +118,12 @@ def text_width_pt(style: Style) -> float:
     return Mm(width_mm).pt
 
 
+def text_height_pt(style: Style) -> float:
+    """Height between the top and bottom margins: the text block a figure's height is capped against."""
+    height_mm = PAGE_SIZES_MM[style.page.size][1] - style.page.margin_top_mm - style.page.margin_bottom_mm
+    return Mm(height_mm).pt
+
+
 def quote_bar(style: Style) -> Border:
     """The bar left of quoted text; attributions inside a quote get it too, so it runs down the whole quote."""
     return Border(style.colours.quote_border, 3, round(QUOTE_INDENT_PT - 3))
@@ -148,6 +156,8 @@ def looks(style: Style, meta: DocumentMeta) -> dict[str, Look]:
         HEADINGS[0]: replace(heading, size=s.heading1, colour=c.heading, before=16, after=6, borders={"bottom": rule}),
         HEADINGS[1]: replace(heading, size=s.heading2, colour=c.heading, before=12, after=4),
         HEADINGS[2]: replace(heading, size=s.heading3, colour=c.text, before=10, after=3),
+        CAPTION: Look(f.body, s.body - 1, c.text, False, False, before=0, after=1, line=1.3, keep_next=False,
+                      align=WD_ALIGN_PARAGRAPH.LEFT),
         QUOTE: Look(italic=True, colour=c.text, left=QUOTE_INDENT_PT, borders={"left": quote_bar(style)}),
         SUMMARY: _box(c.summary_background, c.summary_border, s.paragraph_space_after),
         NOTE: _box(c.note_background, c.note_border, s.paragraph_space_after),

@@ -28,6 +28,7 @@ from app.core.document import (
     Callout,
     Document,
     DocumentMeta,
+    Figure,
     Heading,
     Inline,
     ListBlock,
@@ -42,15 +43,19 @@ from app.core.errors import BriefgenError, ExportError
 from app.core.formats import BuiltBrief
 from app.core.paths import ASSETS_DIR
 from app.core.style import Style
+from app.render import figures
 from app.render.docx.inline import InlineContext, add_inlines
 from app.render.docx.package import repack
 from app.render.docx.page import setup_section
+from app.render.docx.picture import add_picture
 from app.render.docx.styles import (
     ATTRIBUTION,
     BODY,
     BULLETS,
+    CAPTION,
     CONTINUES,
     HEADINGS,
+    LIST_STEP_PT,
     MARKING,
     META,
     NOTE,
@@ -65,12 +70,11 @@ from app.render.docx.styles import (
     apply_style,
     named_style,
     quote_bar,
+    text_height_pt,
     text_width_pt,
 )
 from app.render.docx.xml import (
-    PPR_ORDER,
     hex_colour,
-    insert_in_order,
     restarted_num,
     set_bidi,
     set_cell_shading,
@@ -98,9 +102,6 @@ BOX_STYLES = (QUOTE, SUMMARY, NOTE)
 
 #: Core properties hold at most 255 characters; python-docx refuses longer values.
 CORE_PROPERTY_LIMIT = 255
-
-#: Font size of the logo's paragraph, in half-points: its line is then as tall as the picture and no taller.
-LOGO_LINE_HALF_POINTS = 2
 
 
 def write_docx(brief: BuiltBrief) -> bytes:
@@ -138,25 +139,10 @@ def _open_reference() -> DocxDocument:
 
 
 def _add_logo(target: DocxDocument, logo: LogoImage, height_mm: float) -> None:
-    """The logo as an inline picture in a right-aligned paragraph before the first block, as the PDF places it.
-
-    The paragraph's text is made tiny so the font's descent adds nothing under
-    the picture: the gap to the next block is then exactly the PDF's.
-    """
-    width, height = logo.size_pt(height_mm)
-    paragraph = target.add_paragraph()
-    fmt = paragraph.paragraph_format
-    fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(SPACE_AFTER_PT), 1.0
-    fmt.keep_with_next = True
-    run = paragraph.add_run()
-    run.font.size = Pt(LOGO_LINE_HALF_POINTS / 2)
-    run.add_picture(io.BytesIO(logo.data), width=Pt(width), height=Pt(height))
-    mark = OxmlElement("w:rPr")
-    size = OxmlElement("w:sz")
-    size.set(qn("w:val"), str(LOGO_LINE_HALF_POINTS))
-    mark.append(size)
-    insert_in_order(paragraph._p.get_or_add_pPr(), mark, PPR_ORDER)
+    """The logo as an inline picture in a right-aligned paragraph before the first block, as the PDF places it."""
+    add_picture(
+        target.add_paragraph(), logo.data, logo.size_pt(height_mm), WD_ALIGN_PARAGRAPH.RIGHT, (0, SPACE_AFTER_PT)
+    )
 
 
 @dataclass(frozen=True)
@@ -199,6 +185,8 @@ class _BlockWriter:
                 self._table(block)
             case PageBreak():
                 self.break_pending = True
+            case Figure():
+                self._figure(block, context)
             case _:
                 raise ExportError(f"the Word writer cannot place a {type(block).__name__} block")
 
@@ -286,6 +274,23 @@ class _BlockWriter:
                 self._inlines(self._paragraph(continued), block.inlines)
             else:
                 self._block(block, inner)
+
+    def _figure(self, figure: Figure, context: _Context) -> None:
+        """The image centred, the caption and credit under it, kept on one page, sized as in the PDF."""
+        width = text_width_pt(self.style) - LIST_STEP_PT * context.list_depth
+        size = figures.figure_size_pt(figure, width, text_height_pt(self.style))
+        space = (figures.SPACE_BEFORE_PT, figures.CAPTION_GAP_PT)
+        add_picture(self._paragraph(BODY), figure.data, size, WD_ALIGN_PARAGRAPH.CENTER, space)
+        lines = [(figures.caption_inlines(figure), CAPTION), (figures.credit_inlines(figure), ATTRIBUTION)]
+        lines = [line for line in lines if line[0]]
+        for number, (inlines, style_name) in enumerate(lines, 1):
+            paragraph = self._paragraph(style_name)
+            self._inlines(paragraph, inlines)
+            last = number == len(lines)
+            paragraph.paragraph_format.keep_with_next = not last
+            if last:  # the figure's last line carries the gap to what follows
+                after = self.style.sizes.paragraph_space_after + figures.SPACE_AFTER_EXTRA_PT
+                paragraph.paragraph_format.space_after = Pt(after)
 
     def _table(self, block: Table) -> None:
         """A full-width grid; the header row is bold, shaded and repeats on every page the table spans."""

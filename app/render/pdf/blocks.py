@@ -12,6 +12,7 @@ chunks), in linear time.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -19,12 +20,13 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, Indenter, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, Image, Indenter, PageBreak, Paragraph, Spacer
 from reportlab.platypus import Table as RLTable
 
 from app.core.document import (
     Block,
     Callout,
+    Figure,
     Heading,
     Inline,
     ListBlock,
@@ -34,6 +36,7 @@ from app.core.document import (
 )
 from app.core.document import PageBreak as DocPageBreak
 from app.core.document import Paragraph as DocParagraph
+from app.render import figures
 from app.render.pdf import chunks as pdf_chunks
 from app.render.pdf.bidi import BidiParagraph, BidiText
 from app.render.pdf.chunks import BriefParagraph, chunk_paragraph
@@ -95,6 +98,8 @@ class FlowableBuilder:
                 return self._list(block, ctx)
             case DocPageBreak():
                 return [PageBreak()]
+            case Figure():
+                return self._indented(self._figure(block, ctx.width), ctx.indent)
             case Quote() | Callout() | Table():
                 return self._indented(self._boxlike(block, ctx), ctx.indent)
         raise TypeError(f"unknown block type {type(block).__name__}")
@@ -170,6 +175,28 @@ class FlowableBuilder:
         )
         rule.keepWithNext = int(keep_with_next)
         return rule
+
+    def _figure(self, figure: Figure, width: float) -> list[Flowable]:
+        """The image centred, the caption and credit under it (see app.render.figures).
+
+        Each but the last is kept with the next, rather than all put in a KeepTogether: reportlab then groups
+        the figure with a heading kept with it too, which it does not do with a KeepTogether.
+        """
+        image_width, image_height = figures.figure_size_pt(figure, width, self.page_height)
+        image = Image(io.BytesIO(figure.data), image_width, image_height, mask="auto", hAlign="CENTER")
+        image.spaceBefore, image.spaceAfter = figures.SPACE_BEFORE_PT, figures.CAPTION_GAP_PT
+        lines = [(figures.caption_inlines(figure), "caption"), (figures.credit_inlines(figure), "attribution")]
+        lines = [line for line in lines if line[0]]
+        after = self.sheet.style.sizes.paragraph_space_after + figures.SPACE_AFTER_EXTRA_PT
+        flowables: list[Flowable] = [image]
+        for number, (inlines, role) in enumerate(lines, 1):
+            style = self.sheet.role(role)
+            if number == len(lines):  # the figure's last line carries the gap to what follows
+                style = ParagraphStyle(f"{role}-last", parent=style, spaceAfter=after)
+            flowables.append(self.paragraph(inlines, style))
+        for flowable in flowables[:-1]:
+            flowable.keepWithNext = 1
+        return flowables
 
     def _list(self, block: ListBlock, ctx: Context) -> list[Flowable]:
         """Items hang from their label; nested lists get the next indent because they sit in an item."""

@@ -10,8 +10,9 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 
-from app.core.document import Document, Heading, Paragraph, Table, iter_blocks, plain_text
+from app.core.document import Document, Figure, Heading, Paragraph, Table, iter_blocks, plain_text
 from app.core.style import Style
+from app.render.figures import caption_inlines, credit_inlines
 from app.render.pdf.fonts import register_fonts
 from app.text.scripts import script_of
 
@@ -33,6 +34,8 @@ def shown_text(document: Document, style: Style) -> str:
             parts.append(plain_text(block.inlines))
         elif isinstance(block, Table):
             parts += [plain_text(cell) for row in [block.header, *block.rows] for cell in row]
+        elif isinstance(block, Figure):
+            parts += [plain_text(caption_inlines(block)), plain_text(credit_inlines(block))]
     return "\n".join(parts)
 
 

@@ -120,6 +120,9 @@ def _role_styles(style: Style, fonts: FontSet) -> dict[str, ParagraphStyle]:
             "attribution", parent=body, fontSize=small, leading=small * 1.4, textColor=HexColor(c.muted)
         ),
         "quote": ParagraphStyle("quote", parent=body, fontName=fonts.italic(fonts.body)),
+        "caption": ParagraphStyle(
+            "caption", parent=body, fontSize=s.body - 1, leading=(s.body - 1) * 1.3, spaceBefore=0, spaceAfter=1
+        ),
         "h1": ParagraphStyle(
             "h1",
             parent=body,
