@@ -158,6 +158,8 @@ def set_item_field(project: BriefProject, key: ItemKey, field: str, value: objec
         raise ValueError(f"unknown role {value!r}; roles are {', '.join(ROLES)}")
     if field in ("note", "heading", "caption", "credit", "speaker") and not isinstance(value, str):
         raise ValueError(f"{field} is text; use '' for none")
+    if field == "cites" and not (isinstance(value, list) and all(isinstance(path, str) for path in value)):
+        raise ValueError("cites is a list of source paths")
     old = getattr(item, field)
     setattr(item, field, value)
     return old
@@ -194,3 +196,22 @@ def first_words(text: str, count: int = 14) -> str:
     """The opening words of a section, for a one-line glimpse of it in a list."""
     words = text.split()
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def excerpt_range(first: int, last: int, count: int) -> tuple[int, int] | None:
+    """The 1-based, inclusive paragraphs of a section (of ``count``) that a selection touches.
+
+    ``first`` and ``last`` are the 0-based indexes of the paragraphs where the selection
+    starts and ends; negative for text before the first paragraph (a heading), at or past
+    ``count`` for text after the last. None when no paragraph is touched.
+    """
+    first, last = max(first, 0), min(last, count - 1)
+    if count <= 0 or first > last:
+        return None
+    return first + 1, last + 1
+
+
+def quote_words(selected: str) -> str:
+    """The words of a quote as selected in a text: whitespace made single, enclosing quote marks and spaces dropped."""
+    words = " ".join(selected.split())
+    return words.strip(" \"'“”‘’«»,")

@@ -35,6 +35,11 @@ _PATHS: dict[str, str] = {
     "folder": '<path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z"/>',
     "file": '<path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z"/><path d="M14 3v5h5"/>',
     "close": '<path d="M6 6l12 12M18 6 6 18"/>',
+    "write": '<path d="M4 20h4L19 9l-4-4L4 16z"/><path d="m13 7 4 4"/>',
+    "figure": '<rect x="3" y="4" width="18" height="16" rx="2"/><circle cx="9" cy="10" r="2"/>'
+    '<path d="m21 16-5-5-9 9"/>',
+    "excerpt": '<path d="M5 5h14M5 9h14M5 13h9M5 17h6"/><path d="M18 14v6M15 17h6"/>',
+    "quote": '<path d="M7 7H4v5h3l-1 5M17 7h-3v5h3l-1 5"/>',
 }
 
 _SVG = (

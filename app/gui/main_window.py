@@ -42,7 +42,8 @@ from app.brief.project_file import EXTENSION, load_project, save_project
 from app.brief.select import item_for
 from app.core.errors import BriefgenError
 from app.core.formats import open_dialog_filters
-from app.core.model import BriefProject, Section, Source
+from app.core.images import read_figure
+from app.core.model import AnalystItem, BriefItem, BriefProject, FigureItem, QuoteItem, Section, SectionItem, Source
 from app.core.paths import SEEDS_DIR
 from app.gui import dialogs
 from app.gui.autosave_schedule import AutosaveSchedule
@@ -56,7 +57,7 @@ from app.gui.project_trust import files_not_to_read, keep_refusal
 from app.gui.recovery_offer import offer_recoveries
 from app.gui.session import BriefSession
 from app.gui.settings import Settings
-from app.gui.sources_panel import SourcesPanel
+from app.gui.sources_panel import ReaderSelection, SourcesPanel, speaker_for
 from app.gui.template_actions import TemplateActions
 from app.gui.undo_commands import (
     AddItemsCommand,
@@ -76,6 +77,7 @@ from app.pipeline.export import export, output_name
 from app.pipeline.warnings import export_warnings
 
 PROJECT_FILTER = f"Briefgen projects (*{EXTENSION})"
+FIGURE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)"
 
 
 def source_filter() -> str:
@@ -210,7 +212,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
 
         outline = self.outline_panel
+        sources = self.sources_panel
         brief_menu = bar.addMenu("&Brief")
+        brief_menu.addActions([outline.add_analyst_action, sources.add_excerpt_action, sources.add_quote_action])
+        brief_menu.addAction(outline.add_figure_action)
+        brief_menu.addSeparator()
         brief_menu.addActions([outline.move_up_action, outline.move_down_action, outline.remove_action])
         brief_menu.addAction(outline.reset_action)
         brief_menu.addSeparator()
@@ -260,6 +266,10 @@ class MainWindow(QMainWindow):
         self.outline_panel.removeRequested.connect(lambda keys: self._push(RemoveItemsCommand(session, keys)))
         self.outline_panel.fieldEdited.connect(self._field_edited)
         self.outline_panel.revealRequested.connect(self._reveal)
+        self.outline_panel.addAnalystRequested.connect(self.add_analyst_section)
+        self.outline_panel.addFigureRequested.connect(self.add_figure)
+        self.sources_panel.excerptRequested.connect(self.add_excerpt)
+        self.sources_panel.quoteRequested.connect(self.add_quote)
         self.details_form.edited.connect(self._meta_edited)
         self.preview_panel.templateChosen.connect(self._template_chosen)
         self.template_actions.templatesChanged.connect(self.preview_panel.load_templates)
@@ -411,7 +421,49 @@ class MainWindow(QMainWindow):
         self._push(MoveItemCommand(self.session, row, target))
         self.outline_panel.select_row(target)
 
-    def _field_edited(self, key: ItemKey, field: str, value: str | None) -> None:
+    def _add_item(self, item: BriefItem, text: str, focus: str = "") -> None:
+        """Put ``item`` after the current item of the outline (at the end without one), select it, focus ``focus``."""
+        current = self.outline_panel.list.currentIndex()
+        row = current.row() + 1 if current.isValid() else len(self.session.project.items)
+        self._push(AddItemsCommand(self.session, [item], row, text))
+        self.tabs.setCurrentWidget(self.outline_panel)
+        self.outline_panel.select_row(row)
+        if focus:
+            self.outline_panel.focus_field(focus)
+
+    def add_analyst_section(self) -> None:
+        """A section the analyst writes, as an assessment to start with."""
+        self._add_item(AnalystItem(role="assessment", heading="Assessment"), "Add analyst section", focus="heading")
+
+    def add_excerpt(self, selection: ReaderSelection) -> None:
+        role = "background" if selection.section.is_lead else "discussion"
+        item = SectionItem(
+            source=selection.source.path, section_id=selection.section.id, paragraphs=selection.paragraphs, role=role
+        )
+        self._add_item(item, "Add excerpt")
+
+    def add_quote(self, selection: ReaderSelection) -> None:
+        words = brief_edit.quote_words(selection.text)
+        if not words:
+            return
+        speaker = speaker_for(words, selection.section.text)
+        item = QuoteItem(source=selection.source.path, section_id=selection.section.id, text=words, speaker=speaker)
+        self._add_item(item, "Add quote", focus="speaker" if not speaker else "")
+
+    def add_figure(self) -> None:
+        """Ask for an image file and add it as a figure, its caption ready to type; app.core.images checks it."""
+        name = dialogs.open_file_name(self, "Add figure", self.settings.folder("figures"), FIGURE_FILTER)
+        if not name:
+            return
+        try:
+            read_figure(Path(name))
+        except ValueError as exc:
+            dialogs.report(self, "Cannot add the figure", [BriefgenError(str(exc))])
+            return
+        self.settings.set_folder("figures", Path(name).parent)
+        self._add_item(FigureItem(image=str(Path(name).resolve())), "Add figure", focus="caption")
+
+    def _field_edited(self, key: ItemKey, field: str, value: object) -> None:
         if getattr(self.session.item(key), field) != value:
             self._push(EditItemCommand(self.session, key, field, value))
 
@@ -424,8 +476,10 @@ class MainWindow(QMainWindow):
             self._push(SetTemplateCommand(self.session, name))
 
     def _reveal(self, key: ItemKey) -> None:
-        self.sources_panel.search.clear()
-        self.sources_panel.select_section(*key)
+        item = self.session.item(key)
+        if isinstance(item, SectionItem | QuoteItem):
+            self.sources_panel.search.clear()
+            self.sources_panel.select_section(item.source, item.section_id)
 
     def _focus_search(self) -> None:
         self.sources_panel.search.setFocus()

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 
 from app.brief import edit as brief_edit
 from app.brief.search import excerpt, section_matches
-from app.core.model import ROLE_LABELS, AnalystItem, BriefItem, QuoteItem, Section, SectionItem, Source
+from app.core.model import ROLE_LABELS, AnalystItem, BriefItem, FigureItem, QuoteItem, Section, SectionItem, Source
 from app.gui.session import BriefSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -322,12 +322,12 @@ class OutlineModel(QAbstractListModel):
                 return "Source not loaded: " + path.replace("\\", "/").rsplit("/", 1)[-1]
             edited = isinstance(item, SectionItem) and item.is_edited
             marks = [m for m, on in (("edited", edited), ("note", bool(item.note.strip()))) if on]
-            origin = (source.outlet or source.title) if source else "Your text"
+            origin = (source.outlet or source.title) if source else _own(item)
             return " · ".join([ROLE_LABELS[item.role], origin, *marks])
         if role == Roles.BADGE:
             return str(index.row() + 1)
         if role == Qt.ItemDataRole.ToolTipRole:
-            origin = source.title if source else getattr(item, "source", "") or "Your text"
+            origin = source.title if source else getattr(item, "source", "") or _own(item)
             return f"{origin}\n{item_heading(item, section)}"
         if role == Roles.KEY:
             return brief_edit.key_of(item)
@@ -381,6 +381,11 @@ class OutlineModel(QAbstractListModel):
             return False
         destination = row if row >= 0 else (parent.row() if parent.isValid() else len(self._items))
         return self.moveRows(QModelIndex(), rows[0], 1, QModelIndex(), destination)
+
+
+def _own(item: BriefItem) -> str:
+    """What an item that comes from no source is, in the outline."""
+    return "Your image" if isinstance(item, FigureItem) else "Your text"
 
 
 def item_heading(item: BriefItem, section: Section | None) -> str:

@@ -1,8 +1,11 @@
 """The brief outline: chosen items in order (drag, buttons or Ctrl+↑/↓ to reorder) and an editor for one item.
 
-The editor shows the current item's role, its text (the source's, until the
-analyst edits it), a note, and where it came from; the text is read-only while
-the item's section is not loaded, as it cannot be shown then. Every edit is sent
+The editor shows the fields of the current item's kind: for a section or excerpt
+its role, its text (the source's, until the analyst edits it) and where it came
+from; for the analyst's own section a heading, Markdown text and the sources it
+cites; for a quote its words and speaker; for a figure its image, caption and
+credit; and a note for every kind. A section's text is read-only while its
+section is not loaded, as it cannot be shown then. Every edit is sent
 out as a request; the window pushes the undo command, and the editor refreshes
 from the model, so undo and redo show up here too. Ctrl+↑/↓ and Delete act only while the
 list has focus, so in the text fields those keys keep their editing meaning.
@@ -13,14 +16,19 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -29,14 +37,23 @@ from PySide6.QtWidgets import (
 
 from app.brief import edit as brief_edit
 from app.brief.edit import ItemKey
-from app.core.model import ROLE_LABELS, ROLES, SectionItem
+from app.core.model import ROLE_LABELS, ROLES, AnalystItem, FigureItem, QuoteItem, SectionItem
 from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
 from app.gui.models import OutlineModel, Roles, item_heading
 from app.gui.session import BriefSession
 from app.gui.widgets import HintListView, UndoShortcutFilter, header_row, muted_label, panel_title
 
-EMPTY_HINT = "Nothing in the brief yet.\n\nTick sections in the Sources panel to add them here."
+EMPTY_HINT = (
+    "Nothing in the brief yet.\n\nTick sections in the Sources panel to add them here, "
+    "or press Ctrl+Shift+N to write a section of your own."
+)
+MARKDOWN_HINT = "Markdown: **bold**, *italic*, - lists, [links](https://…)"
+#: Height of the figure thumbnail in the editor, in pixels.
+THUMBNAIL_HEIGHT = 72
+#: Most height a quote's text box takes, in pixels; other texts may take all there is.
+QUOTE_HEIGHT = 110
+MAX_HEIGHT = 16_777_215  # Qt's QWIDGETSIZE_MAX
 
 
 def _tool_button(action: QAction) -> QToolButton:
@@ -51,10 +68,13 @@ class OutlinePanel(QWidget):
     #: Move the item at the first row so it ends up at the second.
     moveRequested = Signal(int, int)
     removeRequested = Signal(set)
-    #: Set an item's field ('text', 'note', 'role') to a value (text None = back to the source's).
-    fieldEdited = Signal(tuple, str, object)
-    #: Show this item's section in the sources panel.
-    revealRequested = Signal(tuple)
+    #: Set an item's field ('text', 'note', 'role', 'heading', 'cites' …) to a value (text None = the source's).
+    fieldEdited = Signal(str, str, object)
+    #: Show this item's section in the sources panel (the item's key).
+    revealRequested = Signal(str)
+    #: Add an analyst section / a figure after the current item.
+    addAnalystRequested = Signal()
+    addFigureRequested = Signal()
 
     def __init__(self, session: BriefSession, model: OutlineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +90,12 @@ class OutlinePanel(QWidget):
         )
         self.reset_action = self._action("Reset to Source", "reset", QKeySequence(), self._reset_text)
         self.reset_action.setToolTip("Discard your edits and use the source's text again")
+        self.add_analyst_action = self._action(
+            "Add &Analyst Section", "write", QKeySequence("Ctrl+Shift+N"), self.addAnalystRequested.emit
+        )
+        self.add_analyst_action.setToolTip("Write a section of your own after the current item (Ctrl+Shift+N)")
+        self.add_figure_action = self._action("Add &Figure…", "figure", QKeySequence(), self.addFigureRequested.emit)
+        self.add_figure_action.setToolTip("Add a PNG or JPEG image with a caption after the current item")
 
         self.list = HintListView(EMPTY_HINT)
         self.list.setObjectName("outlineList")
@@ -94,8 +120,20 @@ class OutlinePanel(QWidget):
         session.sourceRemoved.connect(self._refresh_editor)
 
         self.count_label = muted_label()
+        self.add_menu = QMenu(self)
+        self.add_menu.addActions([self.add_analyst_action, self.add_figure_action])
+        self.add_button = QToolButton()
+        self.add_button.setObjectName("outlineAdd")
+        self.add_button.setText("Add")
+        self.add_button.setIcon(icon("new"))
+        self.add_button.setToolTip("Add your own section or a figure after the current item")
+        self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_button.setAutoRaise(True)
+        self.add_button.setMenu(self.add_menu)
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
+        buttons.addWidget(self.add_button)
         for action in (self.move_up_action, self.move_down_action, self.remove_action):
             buttons.addWidget(_tool_button(action))
         buttons.addStretch(1)
@@ -114,46 +152,105 @@ class OutlinePanel(QWidget):
         self.origin_label.setTextFormat(Qt.TextFormat.RichText)
         self.origin_label.linkActivated.connect(self._reveal)
         self.role_combo = QComboBox()
+        self.role_combo.setObjectName("itemRole")
         for role in ROLES:
             self.role_combo.addItem(ROLE_LABELS[role], role)
         self.role_combo.activated.connect(self._role_chosen)
+
+        self.lines: dict[str, QLineEdit] = {}
+        for field, placeholder in (
+            ("heading", "The heading printed above your text"),
+            ("speaker", "Who said it"),
+            ("caption", "What the figure shows"),
+            ("credit", "Where the image comes from, e.g. “Photo: Reuters”"),
+        ):
+            line = QLineEdit()
+            line.setObjectName(f"item{field.capitalize()}")
+            line.setPlaceholderText(placeholder)
+            line.textEdited.connect(lambda text, f=field: self._line_typed(f, text))
+            line.installEventFilter(undo_filter)
+            self.lines[field] = line
+
+        self.image_label = QLabel()
+        self.image_label.setObjectName("itemImage")
+        self.image_label.setWordWrap(True)
+        self.image_thumbnail = QLabel()
+        self.image_thumbnail.setObjectName("itemThumbnail")
+        image_box = QVBoxLayout()
+        image_box.setContentsMargins(0, 0, 0, 0)
+        image_box.setSpacing(4)
+        image_box.addWidget(self.image_thumbnail)
+        image_box.addWidget(self.image_label)
+        self._image_box = image_box
+
         self.edited_label = muted_label()
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("itemText")
+        self.text_edit.setMinimumHeight(90)
         self.text_edit.textChanged.connect(self._text_typed)
+        self.cites_list = QListWidget()
+        self.cites_list.setObjectName("itemCites")
+        self.cites_list.setToolTip("Tick the sources your text draws on: they are cited after it")
+        self.cites_list.setMaximumHeight(76)
+        self.cites_list.setWordWrap(True)  # long titles wrap rather than scroll sideways
+        self.cites_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cites_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.cites_list.itemChanged.connect(self._cite_toggled)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("itemNote")
         self.note_edit.setPlaceholderText("Your comment for the reader: shown in a box under this item")
-        self.note_edit.setMaximumHeight(80)
+        self.note_edit.setMaximumHeight(64)
+        self.note_edit.setMinimumHeight(40)
         self.note_edit.textChanged.connect(self._note_typed)
         for edit in (self.text_edit, self.note_edit):
             edit.setUndoRedoEnabled(False)  # the window's undo stack covers typing
             edit.setAcceptDrops(False)  # files dropped here are sources for the window, not text
             edit.installEventFilter(undo_filter)
 
+        self.reset_button = _tool_button(self.reset_action)
         text_header = QHBoxLayout()
         text_header.setContentsMargins(0, 0, 0, 0)
         text_header.addWidget(self.edited_label, 1)
-        text_header.addWidget(_tool_button(self.reset_action))
+        text_header.addWidget(self.reset_button)
+        self._text_header = text_header
 
         self.editor = QWidget()
-        form = QFormLayout(self.editor)
-        form.setContentsMargins(0, 6, 0, 0)
+        form = QFormLayout()
+        form.setContentsMargins(0, 6, 4, 0)
         form.setVerticalSpacing(8)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("From", self.origin_label)
+        form.addRow("Image", image_box)
         form.addRow("Role", self.role_combo)
+        form.addRow("Heading", self.lines["heading"])
         form.addRow("Text", text_header)
         form.addRow(self.text_edit)
+        form.addRow("Speaker", self.lines["speaker"])
+        form.addRow("Caption", self.lines["caption"])
+        form.addRow("Credit", self.lines["credit"])
+        form.addRow("Cites", self.cites_list)
         form.addRow("Note", self.note_edit)
+        self._form = form
+        # The form takes the spare height when it has a long text to edit; otherwise the space below it does.
+        self._editor_layout = QVBoxLayout(self.editor)
+        self._editor_layout.setContentsMargins(0, 0, 0, 0)
+        self._editor_layout.addLayout(form, 1)
+        self._editor_layout.addStretch(0)
+        editor_scroll = QScrollArea()
+        editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        editor_scroll.setWidget(self.editor)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("outlineSplitter")
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(editor_scroll)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([300, 400])  # until the analyst's own split is restored
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 10, 6, 10)
@@ -188,13 +285,14 @@ class OutlinePanel(QWidget):
         self._refresh_editor()
 
     def _refresh_editor(self) -> None:
-        """Show the current item; a field the user is typing in is only rewritten if it differs."""
+        """Show the current item's fields; a field the user is typing in is only rewritten if it differs."""
         row = self.list.currentIndex().row()
         self.move_up_action.setEnabled(row > 0)
         self.move_down_action.setEnabled(0 <= row < self._model.rowCount() - 1)
         self.remove_action.setEnabled(row >= 0)
         self.editor.setEnabled(self._shown is not None)
         if self._shown is None:
+            self._show_rows("section", has_source=True)
             self.reset_action.setEnabled(False)
             self.origin_label.clear()
             self.edited_label.clear()
@@ -204,28 +302,117 @@ class OutlinePanel(QWidget):
         item = self._session.item(self._shown)
         source, section = self._session.resolve(item)
         path = getattr(item, "source", None) or ""
-        edited = isinstance(item, SectionItem) and item.is_edited
-        if not path:
-            self.origin_label.setText("Your own text")
-            self.origin_label.setToolTip("")
-        elif source is None:
+        self._show_rows(item.kind, has_source=bool(path))
+        if source is None:
             self.origin_label.setText(f"Source not loaded: {html.escape(path)}")
             self.origin_label.setToolTip(path)
+        elif isinstance(item, FigureItem):
+            self.origin_label.setText(html.escape(source.outlet or source.title))
+            self.origin_label.setToolTip(f"{source.title}\n{source.path}")
         else:
-            heading = html.escape(item_heading(item, section))
+            name = section.display_heading if isinstance(item, QuoteItem) and section else item_heading(item, section)
+            heading = html.escape(name)
             self.origin_label.setText(f'{html.escape(source.outlet or source.title)} › <a href="reveal">{heading}</a>')
             self.origin_label.setToolTip(f"{source.title}\n{source.path}")
         self.role_combo.setCurrentIndex(ROLES.index(item.role))
+        for field, line in self.lines.items():
+            value = getattr(item, field, None)
+            if isinstance(value, str) and line.text() != value:
+                line.setText(value)
+        edited = isinstance(item, SectionItem) and item.is_edited
         self.reset_action.setEnabled(edited and section is not None)
-        self.edited_label.setText("Edited — differs from the source" if edited else "As in the source")
-        if section is not None:
-            missing = ""
-        elif source is None:
-            missing = "The source is not loaded, so this text cannot be shown or edited."
+        missing = ""
+        if isinstance(item, SectionItem):
+            self.edited_label.setText("Edited — differs from the source" if edited else "As in the source")
+            if section is None and source is None:
+                missing = "The source is not loaded, so this text cannot be shown or edited."
+            elif section is None:
+                missing = "The source no longer has this section, so its text cannot be shown or edited."
+        elif isinstance(item, AnalystItem):
+            self.edited_label.setText(MARKDOWN_HINT)
+            self._show_cites(item.cites)
+        elif isinstance(item, QuoteItem):
+            self.edited_label.setText("The words as printed, without quotation marks")
+        if isinstance(item, FigureItem):
+            self._show_image(item.image)
         else:
-            missing = "The source no longer has this section, so its text cannot be shown or edited."
-        self._show_item_text(brief_edit.item_text(item, section), missing)
+            self._show_item_text(brief_edit.item_text(item, section), missing)
         self._set_text(self.note_edit, item.note)
+
+    def _show_rows(self, kind: str, has_source: bool) -> None:
+        """Show the rows of the form that the item's kind has, and hide the rest."""
+        rows: dict[QWidget | QHBoxLayout | QVBoxLayout, bool] = {
+            self.origin_label: has_source,
+            self._image_box: kind == "figure",
+            self.lines["heading"]: kind == "analyst",
+            self._text_header: kind != "figure",
+            self.text_edit: kind != "figure",
+            self.lines["speaker"]: kind == "quote",
+            self.lines["caption"]: kind == "figure",
+            self.lines["credit"]: kind == "figure",
+            self.cites_list: kind == "analyst",
+        }
+        for row, visible in rows.items():
+            self._form.setRowVisible(row, visible)
+        self.reset_button.setVisible(kind == "section")
+        long_text = kind in ("section", "analyst")
+        self._editor_layout.setStretch(0, 1 if long_text else 0)
+        self._editor_layout.setStretch(1, 0 if long_text else 1)
+        self.text_edit.setMaximumHeight(QUOTE_HEIGHT if kind == "quote" else MAX_HEIGHT)
+        text_label = self._form.labelForField(self._text_header)
+        if isinstance(text_label, QLabel):
+            text_label.setText("Quote" if kind == "quote" else "Text")
+
+    def _show_cites(self, cites: list[str]) -> None:
+        """One check box per source of the brief (and any cited source no longer in it), ticked when cited."""
+        loaded = self._session.sources_by_path()
+        paths = [*self._session.project.sources, *(c for c in cites if c not in self._session.project.sources)]
+        self.cites_list.blockSignals(True)
+        try:
+            if [
+                self.cites_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.cites_list.count())
+            ] != paths:
+                self.cites_list.clear()
+                for path in paths:
+                    source = loaded.get(path)
+                    label = source.title if source else path.replace("\\", "/").rsplit("/", 1)[-1] + " (not loaded)"
+                    entry = QListWidgetItem(label)
+                    entry.setData(Qt.ItemDataRole.UserRole, path)
+                    entry.setToolTip(path)
+                    entry.setFlags(
+                        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                    )
+                    self.cites_list.addItem(entry)
+            for i in range(self.cites_list.count()):
+                entry = self.cites_list.item(i)
+                cited = entry.data(Qt.ItemDataRole.UserRole) in cites
+                entry.setCheckState(Qt.CheckState.Checked if cited else Qt.CheckState.Unchecked)
+        finally:
+            self.cites_list.blockSignals(False)
+
+    def _show_image(self, image: str) -> None:
+        self.image_label.setText(image.replace("\\", "/").rsplit("/", 1)[-1])
+        self.image_label.setToolTip(image)
+        pixmap = QPixmap(image)
+        if pixmap.isNull():
+            self.image_thumbnail.clear()
+            self.image_thumbnail.setText("The image cannot be shown.")
+        else:
+            self.image_thumbnail.setPixmap(
+                pixmap.scaledToHeight(
+                    min(THUMBNAIL_HEIGHT, pixmap.height()), Qt.TransformationMode.SmoothTransformation
+                )
+            )
+
+    def focus_field(self, field: str) -> None:
+        """Put the cursor in a field of the current item ('heading', 'caption', 'speaker', 'text'), all selected."""
+        if field == "text":
+            self.text_edit.setFocus()
+            self.text_edit.selectAll()
+            return
+        line = self.lines[field]
+        line.setFocus()
+        line.selectAll()
 
     def _show_item_text(self, text: str, missing: str) -> None:
         """The item's text, editable only when its section is loaded (``missing`` says why it is not).
@@ -276,6 +463,8 @@ class OutlinePanel(QWidget):
             return
         item = self._session.item(self._shown)
         typed = self.text_edit.toPlainText()
+        if isinstance(item, FigureItem):
+            return
         if not isinstance(item, SectionItem):
             self.fieldEdited.emit(self._shown, "text", typed)
             return
@@ -283,6 +472,20 @@ class OutlinePanel(QWidget):
         if section is None:  # the editor is read-only then; never store text it did not show
             return
         self.fieldEdited.emit(self._shown, "text", brief_edit.edited_text(typed, brief_edit.source_text(item, section)))
+
+    def _line_typed(self, field: str, text: str) -> None:
+        if self._shown is not None:
+            self.fieldEdited.emit(self._shown, field, text)
+
+    def _cite_toggled(self, _entry: QListWidgetItem) -> None:
+        if self._shown is None:
+            return
+        cites = [
+            self.cites_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.cites_list.count())
+            if self.cites_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self.fieldEdited.emit(self._shown, "cites", cites)
 
     def _note_typed(self) -> None:
         if self._shown is not None:

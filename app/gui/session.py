@@ -53,7 +53,7 @@ class BriefSession(QObject):
     #: The item at the first row will move to end up at the second / has.
     itemAboutToBeMoved = Signal(int, int)
     itemMoved = Signal(int, int)
-    #: The item at this row changed its text, note or role.
+    #: A field of the item at this row changed (text, note, role, heading …).
     itemChanged = Signal(int)
     #: Sources will fill rows first…last of the loaded sources / have.
     sourcesAboutToBeInserted = Signal(int, int)
@@ -156,7 +156,7 @@ class BriefSession(QObject):
         self.itemMoved.emit(row, target)
         self.contentChanged.emit()
 
-    def set_item_field(self, key: ItemKey, field: str, value: str | None) -> None:
+    def set_item_field(self, key: ItemKey, field: str, value: object) -> None:
         brief_edit.set_item_field(self.project, key, field, value)
         self.itemChanged.emit(brief_edit.index_of(self.project, key))
         self.contentChanged.emit()

@@ -2,17 +2,23 @@
 
 Ticking a section asks for it to be added to the brief (the window turns the
 request into an undoable command); the reader shows the full text of the
-current section with search matches highlighted.
+current section with search matches highlighted. Text selected in the reader can
+be added as an excerpt (the paragraphs the selection touches) or as a quote (the
+selected words, with the speaker the quote finder names).
 """
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLineEdit,
+    QMenu,
     QSplitter,
     QTextBrowser,
     QToolButton,
@@ -20,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.assemble.quotes import find_quotes
+from app.brief import edit as brief_edit
 from app.brief.search import split_highlights
 from app.core.model import Section, Source
 from app.gui.delegates import TwoLineDelegate
@@ -29,6 +37,30 @@ from app.gui.theme import MATCH_BACKGROUND, MUTED_TEXT
 from app.gui.widgets import HintTreeView, header_row, muted_label, panel_title
 
 EMPTY_HINT = "No sources yet.\n\nDrop files here, or choose File › Add Sources…"
+#: Blocks the reader shows before a section's first paragraph: its heading and the line naming its origin.
+READER_HEAD_BLOCKS = 2
+
+
+@dataclass(frozen=True)
+class ReaderSelection:
+    """Text selected in the reader: its section, the paragraphs it touches (1-based, inclusive) and its words."""
+
+    source: Source
+    section: Section
+    paragraphs: tuple[int, int]
+    text: str
+
+
+def speaker_for(words: str, passage: str) -> str:
+    """Who says ``words`` in ``passage``, as the quote finder reads it: the speaker of the quote holding them."""
+    wanted = " ".join(words.split())
+    if not wanted:
+        return ""
+    for quote, speaker in find_quotes(passage):
+        quote = " ".join(quote.split())
+        if wanted in quote or quote in wanted:
+            return speaker
+    return ""
 
 
 def _marked(text: str, query: str) -> str:
@@ -57,6 +89,9 @@ class SourcesPanel(QWidget):
     addRequested = Signal()
     #: Remove the source at this path (the window asks first if its sections are in the brief).
     removeRequested = Signal(str)
+    #: Add the reader's selection to the brief as an excerpt / as a quote (a ReaderSelection).
+    excerptRequested = Signal(object)
+    quoteRequested = Signal(object)
 
     def __init__(self, model: SourcesModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,11 +134,41 @@ class SourcesPanel(QWidget):
         self.reader.setOpenLinks(False)
         self.reader.setPlaceholderText("Select a section to read it here.")
         self.reader.document().setDocumentMargin(10)
+        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reader.customContextMenuRequested.connect(self._reader_menu_requested)
+        self.reader.selectionChanged.connect(self._update_reader_actions)
+        #: The section the reader shows, when its paragraphs are the reader's blocks one for one.
+        self._shown_section: tuple[Source, Section] | None = None
+
+        self.add_excerpt_action = QAction(icon("excerpt"), "Add &Excerpt", self)
+        self.add_excerpt_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.add_excerpt_action.setToolTip("Add the paragraphs of the selected text to the brief (Ctrl+Shift+E)")
+        self.add_excerpt_action.triggered.connect(lambda: self._request(self.excerptRequested))
+        self.add_quote_action = QAction(icon("quote"), "Add as &Quote", self)
+        self.add_quote_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.add_quote_action.setToolTip("Add the selected words to the brief as a key quote (Ctrl+Shift+K)")
+        self.add_quote_action.triggered.connect(lambda: self._request(self.quoteRequested))
+        reader_buttons = QHBoxLayout()
+        reader_buttons.setContentsMargins(0, 0, 0, 0)
+        reader_buttons.setSpacing(2)
+        for action in (self.add_excerpt_action, self.add_quote_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            reader_buttons.addWidget(button)
+        reader_buttons.addStretch(1)
+        reader_box = QWidget()
+        reader_layout = QVBoxLayout(reader_box)
+        reader_layout.setContentsMargins(0, 0, 0, 0)
+        reader_layout.setSpacing(2)
+        reader_layout.addWidget(self.reader, 1)
+        reader_layout.addLayout(reader_buttons)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("sourcesSplitter")
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(reader_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -116,6 +181,7 @@ class SourcesPanel(QWidget):
         layout.addWidget(self.match_label)
         layout.addWidget(self.splitter, 1)
         self._update_buttons()
+        self._update_reader_actions()
 
     def current_source(self) -> Source | None:
         return self.tree.currentIndex().data(Roles.SOURCE)
@@ -149,11 +215,60 @@ class SourcesPanel(QWidget):
 
     def _show_current(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
         source = index.data(Roles.SOURCE) if index.isValid() else None
+        section = index.data(Roles.SECTION) if source is not None else None
         if source is None:
             self.reader.clear()
         else:
-            self.reader.setHtml(reader_html(source, index.data(Roles.SECTION), self._filter.query))
+            self.reader.setHtml(reader_html(source, section, self._filter.query))
+        blocks = self.reader.document().blockCount()
+        if source is not None and section is not None and blocks == READER_HEAD_BLOCKS + len(section.paragraphs):
+            self._shown_section = (source, section)
+        else:  # a source's summary, or a paragraph the reader split in two: no paragraph numbers to go by
+            self._shown_section = None
         self._update_buttons()
+        self._update_reader_actions()
+
+    # --- the reader's selection ------------------------------------------------------------------
+    def reader_selection(self) -> ReaderSelection | None:
+        """The section and paragraphs of the text selected in the reader; None without a selection in a section."""
+        cursor = self.reader.textCursor()
+        if self._shown_section is None or not cursor.hasSelection():
+            return None
+        source, section = self._shown_section
+        document = self.reader.document()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        last_block = document.findBlock(end)
+        if end == last_block.position() and end > start:  # selected up to the start of a paragraph, none of it
+            last_block = last_block.previous()
+        first = document.findBlock(start).blockNumber() - READER_HEAD_BLOCKS
+        last = last_block.blockNumber() - READER_HEAD_BLOCKS
+        paragraphs = brief_edit.excerpt_range(first, last, len(section.paragraphs))
+        text = cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+        if paragraphs is None or not text.strip():
+            return None
+        return ReaderSelection(source, section, paragraphs, text)
+
+    def reader_menu(self, position: QPoint) -> QMenu:
+        """The reader's context menu: copying, and adding the selection to the brief."""
+        menu = self.reader.createStandardContextMenu(position)
+        menu.addSeparator()
+        menu.addActions([self.add_excerpt_action, self.add_quote_action])
+        return menu
+
+    def _reader_menu_requested(self, position: QPoint) -> None:
+        menu = self.reader_menu(position)
+        menu.exec(self.reader.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def _update_reader_actions(self) -> None:
+        selected = self.reader_selection() is not None
+        self.add_excerpt_action.setEnabled(selected)
+        self.add_quote_action.setEnabled(selected)
+
+    def _request(self, signal: SignalInstance) -> None:
+        selection = self.reader_selection()
+        if selection is not None:
+            signal.emit(selection)
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.current_source() is not None)

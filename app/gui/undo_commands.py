@@ -25,11 +25,15 @@ _EDIT_META_ID = 2
 
 
 class AddItemsCommand(QUndoCommand):
-    def __init__(self, session: BriefSession, items: Sequence[BriefItem], row: int | None = None) -> None:
+    def __init__(
+        self, session: BriefSession, items: Sequence[BriefItem], row: int | None = None, text: str = ""
+    ) -> None:
         self._session = session
         self._items = list(items)
         self._row = len(session.project.items) if row is None else row
-        super().__init__(f"Add {len(self._items)} sections to the brief" if len(self._items) > 1 else "Add section")
+        if not text:
+            text = f"Add {len(self._items)} sections to the brief" if len(self._items) > 1 else "Add section"
+        super().__init__(text)
 
     def redo(self) -> None:
         self._session.insert_items(self._row, [i.model_copy() for i in self._items])
@@ -101,10 +105,15 @@ class _MergingEdit(QUndoCommand):
         return True
 
 
-class EditItemCommand(_MergingEdit):
-    """Change an item's text (None = back to the source's), note or role."""
+#: Fields whose edits come in bursts of typing, and so merge.
+_TYPED_FIELDS = frozenset({"text", "note", "heading", "speaker", "caption", "credit"})
+_FIELD_LABELS = {"cites": "Change cited sources"}
 
-    def __init__(self, session: BriefSession, key: ItemKey, field: str, value: str | None) -> None:
+
+class EditItemCommand(_MergingEdit):
+    """Change one field of an item: text (None = back to the source's), note, role, heading, cites, caption …"""
+
+    def __init__(self, session: BriefSession, key: ItemKey, field: str, value: object) -> None:
         self._session = session
         old = getattr(session.item(key), field)
         if field == "role" and value in ROLES:
@@ -112,8 +121,9 @@ class EditItemCommand(_MergingEdit):
         elif field == "text" and value is None:
             label = "Reset text to source"
         else:
-            label = f"Edit {field}"
-        super().__init__(label, (key, field), old, value, mergeable=field != "role" and value is not None)
+            label = _FIELD_LABELS.get(field, f"Edit {field}")
+        mergeable = field in _TYPED_FIELDS and isinstance(value, str)
+        super().__init__(label, (key, field), old, value, mergeable=mergeable)
 
     def id(self) -> int:
         return _EDIT_ITEM_ID

@@ -133,3 +133,27 @@ def test_every_kind_of_item_has_its_own_fields():
     with pytest.raises(ValueError, match="unknown field 'speaker' for a figure item"):
         brief_edit.set_item_field(project, figure.id, "speaker", "x")
     assert brief_edit.item_text(figure, None) == "Map"
+
+
+def test_excerpt_range_covers_the_paragraphs_a_selection_touches():
+    assert brief_edit.excerpt_range(1, 2, 5) == (2, 3)
+    assert brief_edit.excerpt_range(3, 3, 5) == (4, 4)
+    assert brief_edit.excerpt_range(-1, 0, 5) == (1, 1)  # starting in the heading
+    assert brief_edit.excerpt_range(-2, -1, 5) is None  # only the heading
+    assert brief_edit.excerpt_range(2, 9, 5) == (3, 5)
+    assert brief_edit.excerpt_range(0, 0, 0) is None
+
+
+def test_quote_words_drops_quote_marks_and_extra_space():
+    assert brief_edit.quote_words("  “We will not\n allow  this,” ") == "We will not allow this"
+    assert brief_edit.quote_words('"plain"') == "plain"
+    assert brief_edit.quote_words("   ") == ""
+
+
+def test_cites_are_a_list_of_paths():
+    project = BriefProject(items=[AnalystItem(heading="Assessment")])
+    key = project.items[0].id
+    assert brief_edit.set_item_field(project, key, "cites", ["/a.txt"]) == []
+    assert project.items[0].cites == ["/a.txt"]
+    with pytest.raises(ValueError, match="list of source paths"):
+        brief_edit.set_item_field(project, key, "cites", "/a.txt")

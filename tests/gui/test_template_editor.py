@@ -67,11 +67,11 @@ def test_duplicate_edit_with_live_preview_save_and_export(qtbot, window: MainWin
     assert editor.markup_edit.toPlainText() == builtin
     assert "Key points" in pdf_text(editor.preview.preview.pdf)
 
-    # Replace "Key points" by typing over it; the preview follows, nothing is written yet.
+    # Replace the "Key points" heading by typing over it; the preview follows, nothing is written yet.
     markup = editor.markup_edit
     markup.setFocus()
-    assert markup.find("Key points")
-    qtbot.keyClicks(markup, "Main findings")
+    assert markup.find("# Key points")  # the heading, not the words in a comment (find ignores case)
+    qtbot.keyClicks(markup, "# Main findings")
     qtbot.waitUntil(lambda: "# Main findings" in editor.preview.brief.markup, timeout=RENDER_TIMEOUT)
     good = editor.preview
     assert "Main findings" in pdf_text(good.preview.pdf) and "Key points" not in pdf_text(good.preview.pdf)
