@@ -2,6 +2,9 @@
 
 Templates get these views rather than the pydantic models so they can only
 read, and so numbering (sources in order of first use) is done once, here.
+Every kind of item has its view: source sections and excerpts and the
+analyst's own parts are ``items`` (in the analyst's order, grouped in
+``roles``), chosen quotes are ``key_quotes`` and figures are ``figures``.
 """
 
 from __future__ import annotations
@@ -9,14 +12,32 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from app.assemble.analyst_markup import analyst_blocks, analyst_plain
+from app.assemble.informative import key_sentence, main_writing_system
+from app.assemble.layout import Layout
+from app.assemble.quotes import find_quotes
+from app.assemble.sandbox import Md
+from app.assemble.summary import derived_title, lead_summary
 from app.core.clock import build_time
 from app.core.errors import SelectionError
-from app.core.model import ROLE_LABELS, BriefProject, Section, SectionItem, Source, SourcedItem
+from app.core.model import (
+    ROLE_LABELS,
+    AnalystItem,
+    BriefProject,
+    FigureItem,
+    QuoteItem,
+    Section,
+    SectionItem,
+    Source,
+    SourcedItem,
+)
 from app.text.controls import readable
 from app.text.datelines import strip_dateline
 from app.text.dates import format_date
-from app.text.sentences import first_sentences, split_sentences
+from app.text.scripts import main_script
+from app.text.sentences import split_sentences
 
 
 @dataclass(frozen=True)
@@ -32,35 +53,87 @@ class SourceView:
 
 @dataclass(frozen=True)
 class ItemView:
+    """A section, an excerpt of one, or a part the analyst wrote (``kind`` "analyst", its paragraphs markup)."""
+
     number: int
     heading: str
     paragraphs: list[str]
     note: str
     role: str
     role_label: str
-    source: SourceView
+    source: SourceView | None
     section_id: str
     page: int | None
     edited: bool
+    kind: str = "section"
+    #: The sources the item cites: its own source, or those the analyst named.
+    cited: tuple[SourceView, ...] = ()
+    #: The text without markup, for finding sentences in it.
+    plain: str = ""
+    language: str = ""
+
+    @property
+    def position(self) -> int:
+        """The item's place among all the brief's items, figures included."""
+        return self.number
 
     @property
     def text(self) -> str:
-        return "\n\n".join(self.paragraphs)
+        joined = "\n\n".join(self.paragraphs)
+        return Md(joined) if self.kind == "analyst" else joined
 
     @property
     def first_sentence(self) -> str:
-        for paragraph in self.paragraphs:
-            sentences = split_sentences(strip_dateline(paragraph))
+        for paragraph in self.plain.split("\n\n"):
+            sentences = split_sentences(strip_dateline(paragraph), self.language)
             if sentences:
                 return sentences[0]
         return ""
+
+    @cached_property
+    def key_sentence(self) -> str:
+        """The item's most informative sentence (app/assemble/informative.py)."""
+        return key_sentence(self.plain, self.language)
 
 
 @dataclass(frozen=True)
 class QuoteView:
     text: str
     speaker: str
-    item: ItemView
+    #: The item the quote was found in; None for a quote the analyst chose.
+    item: ItemView | None
+    source: SourceView | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """A figure: the image itself reaches the writers by ``id`` (see the ``figure()`` helper)."""
+
+    id: str
+    number: int
+    caption: str
+    credit: str
+    role: str
+    source: SourceView | None
+    #: The figure's place among all the brief's items (as ``ItemView.number``), to print it where the analyst put it.
+    position: int = 0
+    kind: str = "figure"
+
+
+@dataclass(frozen=True)
+class PartView:
+    """One part of the brief as the template declares it: a heading and the items and figures of its roles."""
+
+    heading: str
+    roles: tuple[str, ...]
+    items: list[ItemView]
+    figures: list[FigureView]
+
+    @property
+    def entries(self) -> list[ItemView | FigureView]:
+        """Items and figures together in the analyst's order (a figure's ``kind`` is "figure")."""
+        return sorted([*self.items, *self.figures], key=lambda entry: entry.position)
 
 
 @dataclass
@@ -70,12 +143,33 @@ class BriefContext:
     sources: list[SourceView]
     summary: str
     roles: dict[str, list[ItemView]] = field(default_factory=dict)
+    #: The quotes the analyst chose, or the ones found in the items when none was chosen.
+    key_quotes: list[QuoteView] = field(default_factory=list)
+    #: Quotes found in the items, offered whether or not the analyst chose some.
+    suggested_quotes: list[QuoteView] = field(default_factory=list)
+    figures: list[FigureView] = field(default_factory=list)
+    #: The source items whose key sentence is in the brief's main language (an English brief's points are English).
+    key_points: list[ItemView] = field(default_factory=list)
+
+    def parts(self, layout: Layout) -> list[PartView]:
+        """The template's parts, in its order, each with the items of its roles in the analyst's order."""
+        return [
+            PartView(
+                heading,
+                roles,
+                [item for item in self.items if item.role in roles],
+                [figure for figure in self.figures if figure.role in roles],
+            )
+            for heading, roles in layout.parts
+        ]
 
     def text_size(self) -> int:
         """Characters of text in the brief: the limits on what its template may write grow with this."""
         items = sum(len(i.heading) + len(i.note) + sum(map(len, i.paragraphs)) for i in self.items)
         sources = sum(len(s.title + s.outlet + s.author + s.date + s.file_name) for s in self.sources)
-        return sum(map(len, self.meta.values())) + len(self.summary) + items + sources
+        quotes = sum(len(q.text) + len(q.speaker) for q in self.key_quotes if q.item is None)  # found ones: in items
+        figures = sum(len(f.caption) + len(f.credit) for f in self.figures)
+        return sum(map(len, self.meta.values())) + len(self.summary) + items + sources + quotes + figures
 
 
 def resolve(item: SourcedItem, sources: Mapping[str, Source]) -> tuple[Source, Section]:
@@ -96,16 +190,20 @@ def today() -> str:
     return format_date(build_time().date())
 
 
-def build_context(project: BriefProject, sources: Mapping[str, Source]) -> BriefContext:
-    source_views: dict[str, SourceView] = {}
-    items: list[ItemView] = []
-    for number, item in enumerate(project.items, start=1):
-        if not isinstance(item, SectionItem):
-            continue
-        source, section = resolve(item, sources)
-        if source.path not in source_views:
-            source_views[source.path] = SourceView(
-                number=len(source_views) + 1,
+class _Numbering:
+    """Source views numbered in order of first use: citations ``[@n]`` point into this list."""
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        self.sources = sources
+        self.views: dict[str, SourceView] = {}
+
+    def view(self, path: str) -> SourceView:
+        source = self.sources.get(path)
+        if source is None:
+            raise SelectionError(f"the brief refers to a source that is not loaded: {path}")
+        if source.path not in self.views:
+            self.views[source.path] = SourceView(
+                number=len(self.views) + 1,
                 title=source.title,
                 outlet=source.outlet,
                 author=source.author,
@@ -113,37 +211,92 @@ def build_context(project: BriefProject, sources: Mapping[str, Source]) -> Brief
                 file_name=readable(source.path.replace("\\", "/").rsplit("/", 1)[-1]),
                 format=source.format,
             )
-        items.append(
-            ItemView(
-                number=number,
-                heading=section.heading or "Overview",
-                paragraphs=_paragraphs(item.text) if item.text is not None else item.source_paragraphs(section),
-                note=item.note.strip(),
-                role=item.role,
-                role_label=ROLE_LABELS[item.role],
-                source=source_views[source.path],
-                section_id=section.id,
-                page=section.page,
-                edited=item.text is not None,
-            )
-        )
-    meta = {key: value.strip() for key, value in project.meta.model_dump().items()}  # "  " is no author
-    meta["date"] = meta["date"] or today()
-    return BriefContext(
-        meta=meta,
-        items=items,
-        sources=list(source_views.values()),
-        summary=project.meta.summary.strip() or _lead_summary(project, sources),
-        roles={role: [i for i in items if i.role == role] for role in ROLE_LABELS},
+        return self.views[source.path]
+
+
+def _section_view(number: int, item: SectionItem, numbering: _Numbering) -> ItemView:
+    source, section = resolve(item, numbering.sources)
+    view = numbering.view(source.path)
+    paragraphs = _paragraphs(item.text) if item.text is not None else item.source_paragraphs(section)
+    return ItemView(
+        number=number,
+        heading=section.heading or "Overview",
+        paragraphs=paragraphs,
+        note=item.note.strip(),
+        role=item.role,
+        role_label=ROLE_LABELS[item.role],
+        source=view,
+        section_id=section.id,
+        page=section.page,
+        edited=item.text is not None,
+        cited=(view,),
+        plain="\n\n".join(paragraphs),
+        language=source.language,
     )
 
 
-def _lead_summary(project: BriefProject, sources: Mapping[str, Source]) -> str:
-    """With no summary written, the first sentences of the first chosen source's lead stand in."""
-    for item in project.items:
-        source = sources.get(item.source) if isinstance(item, SectionItem) else None
-        if source and source.sections:
-            lead = source.sections[0]
-            if lead.paragraphs:
-                return first_sentences(lead.paragraphs[0], 2)
-    return ""
+def _analyst_view(number: int, item: AnalystItem, numbering: _Numbering) -> ItemView:
+    cited = tuple(dict.fromkeys(numbering.view(path) for path in item.cites))
+    return ItemView(
+        number=number,
+        heading=item.heading.strip() or ROLE_LABELS[item.role],
+        paragraphs=[Md(block) for block in analyst_blocks(item.text)],
+        note=item.note.strip(),
+        role=item.role,
+        role_label=ROLE_LABELS[item.role],
+        source=cited[0] if cited else None,
+        section_id="",
+        page=None,
+        edited=True,
+        kind="analyst",
+        cited=cited,
+        plain=analyst_plain(item.text),
+    )
+
+
+def build_context(project: BriefProject, sources: Mapping[str, Source]) -> BriefContext:
+    numbering = _Numbering(sources)
+    items: list[ItemView] = []
+    chosen: list[QuoteView] = []
+    figures: list[FigureView] = []
+    for number, item in enumerate(project.items, start=1):
+        if isinstance(item, SectionItem):
+            items.append(_section_view(number, item, numbering))
+        elif isinstance(item, AnalystItem):
+            items.append(_analyst_view(number, item, numbering))
+        elif isinstance(item, QuoteItem):
+            _source, section = resolve(item, sources)
+            quoted = numbering.view(item.source)
+            chosen.append(QuoteView(" ".join(item.text.split()), item.speaker.strip(), None, quoted, section.page))
+        elif isinstance(item, FigureItem):
+            credited = numbering.view(item.source) if item.source else None
+            figures.append(
+                FigureView(
+                    item.id, len(figures) + 1, item.caption.strip(), item.credit.strip(), item.role, credited, number
+                )
+            )
+    found = [
+        QuoteView(text, speaker, found_in, found_in.source, found_in.page)
+        for found_in in items
+        if found_in.kind == "section"
+        for text, speaker in find_quotes(found_in.text)
+    ]
+    meta = {key: value.strip() for key, value in project.meta.model_dump().items()}  # "  " is no author
+    meta["date"] = meta["date"] or today()
+    meta["title"] = derived_title(meta["title"], project, sources)
+    return BriefContext(
+        meta=meta,
+        items=items,
+        sources=list(numbering.views.values()),
+        summary=meta["summary"] or lead_summary([(i.plain, i.language) for i in items]),
+        roles={role: [i for i in items if i.role == role] for role in ROLE_LABELS},
+        key_quotes=chosen or found,
+        suggested_quotes=found,
+        figures=figures,
+        key_points=_key_points(items),
+    )
+
+
+def _key_points(items: list[ItemView]) -> list[ItemView]:
+    script = main_writing_system(item.plain for item in items)
+    return [i for i in items if i.kind == "section" and i.key_sentence and main_script(i.key_sentence) == script]

@@ -24,7 +24,9 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from platformdirs import user_data_dir
 
-from app.assemble.context import BriefContext, ItemView, QuoteView, SourceView
+from app.assemble.context import BriefContext, FigureView, ItemView, QuoteView, SourceView
+from app.assemble.figures import figure_markup
+from app.assemble.layout import Layout, read_layout
 from app.assemble.limits import Limits, TemplateLimitExceeded
 from app.assemble.loader import ConfinedLoader, EditedMarkupLoader
 from app.assemble.opaque import shield
@@ -63,6 +65,11 @@ class TemplateInfo:
     @property
     def style_path(self) -> Path:
         return self.folder / "style.toml"
+
+    @property
+    def layout(self) -> Layout:
+        """Where the template prints each role (template.toml's ``[roles]``; checked when the template was read)."""
+        return read_layout(self.settings, str(self.folder / "template.toml"))
 
     def style(self) -> Style:
         """The template's style (defaults without a style.toml); StyleError naming the file for any fault in it."""
@@ -139,20 +146,34 @@ def find_template(name_or_path: str, user_dir: Path | None = None) -> TemplateIn
     raise TemplateError(f"unknown template {name_or_path!r}; available: {', '.join(sorted(templates)) or 'none'}")
 
 
-def _cite(target: ItemView | SourceView, page: int | None = None) -> Md:
-    """``[@n]`` or ``[@n, p. 3]``: the markup for a citation of an item or a source."""
+def _cite(target: ItemView | SourceView | QuoteView | FigureView, page: int | None = None) -> Md:
+    """``[@n]`` or ``[@n, p. 3]``: a citation of an item, a quote, a figure or a source.
+
+    An analyst's part cites each source it names (``[@1] [@3]``); with none, or
+    for a figure with no source, the citation is empty.
+    """
     if isinstance(target, ItemView):
-        number, page = target.source.number, page if page is not None else target.page
+        if target.kind == "analyst":
+            return Md(" ".join(f"[@{view.number}]" for view in target.cited))
+        sources, page = target.cited, page if page is not None else target.page
+    elif isinstance(target, QuoteView | FigureView):
+        sources = (target.source,) if target.source else ()
+        page = page if page is not None else getattr(target, "page", None)
     elif isinstance(target, SourceView):
-        number = target.number
+        sources = (target,)
     else:
-        raise TypeError("cite() takes an item or a source")
-    return Md(f"[@{number}, p. {int(page)}]" if page else f"[@{number}]")
+        raise TypeError("cite() takes an item, a quote, a figure or a source")
+    return Md(" ".join(f"[@{s.number}, p. {int(page)}]" if page else f"[@{s.number}]" for s in sources))
 
 
 def _quotes(items: list[ItemView] | ItemView) -> list[QuoteView]:
     items = [items] if isinstance(items, ItemView) else list(items)
-    return [QuoteView(text, speaker, item) for item in items for text, speaker in find_quotes(item.text)]
+    return [
+        QuoteView(text, speaker, item, item.source, item.page)
+        for item in items
+        if item.kind == "section"
+        for text, speaker in find_quotes(item.text)
+    ]
 
 
 def dtg(moment: dt.datetime) -> str:
@@ -170,6 +191,11 @@ def template_globals(context: BriefContext) -> dict:
         "roles": context.roles,
         "cite": shield(_cite),
         "quotes": shield(_quotes),
+        "key_quotes": context.key_quotes,
+        "key_points": context.key_points,
+        "suggested_quotes": context.suggested_quotes,
+        "figures": context.figures,
+        "figure": shield(figure_markup),
         "now": build_time(),
     }
 
@@ -221,7 +247,8 @@ def render_template_text(
         env.loader = jinja2.ChoiceLoader([edited, ConfinedLoader(info.folder)])
     try:
         template = env.get_template(TEMPLATE_FILE)
-        return generate_limited(template.generate(**template_globals(context)), limits)
+        values = {**template_globals(context), "parts": context.parts(info.layout)}  # parts: as template.toml says
+        return generate_limited(template.generate(**values), limits)
     except MemoryError:
         raise
     except Exception as exc:  # syntax errors, undefined values, sandbox refusals, errors raised in helpers

@@ -15,6 +15,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from app.assemble.layout import read_layout
 from app.core.bounded import read_regular_file
 from app.core.errors import TemplateError
 
@@ -57,4 +58,5 @@ def template_settings(path: Path) -> dict[str, Any]:
             raise TemplateError(f"{key}: should be {'a list of texts' if kind is list else 'text'}", str(path))
     if not all(isinstance(part, str) for part in settings.get("parts", [])):
         raise TemplateError("parts: should be a list of texts", str(path))
+    read_layout(settings, str(path))
     return settings

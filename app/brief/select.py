@@ -50,9 +50,12 @@ def pick_sections(sources: list[Source], specs: list[str]) -> list[BriefItem]:
 
 
 def default_title(sources: list[Source]) -> str:
-    if len(sources) == 1:
-        return sources[0].title
-    return f"Brief from {len(sources)} sources"
+    """The first source's headline; "" when none has one (a title made from a cut sentence ends in "…").
+
+    With no title, the assembled brief takes the first heading of its sections,
+    so a reader never sees a truncated sentence or "Brief from 2 sources".
+    """
+    return next((s.title for s in sources if s.title and not s.title.endswith("…")), "")
 
 
 def project_from_sources(sources: list[Source], section_specs: list[str] | None = None, **meta: str) -> BriefProject:

@@ -27,7 +27,7 @@ from app.ingest import ingest
 from app.ingest.collect import files_to_read
 from app.pipeline.build import build_brief
 from app.pipeline.export import export
-from app.pipeline.warnings import export_warnings
+from app.pipeline.warnings import brief_warnings, export_warnings
 from app.text.controls import printable
 
 #: Usage errors exit with 2 from argparse itself.
@@ -106,7 +106,7 @@ def _build(args: argparse.Namespace) -> int:
     formats = args.format + (["md"] if args.markup and "md" not in args.format else [])
     for _, _, path in export(brief, args.output, formats, args.name):
         print(printable(path))
-    for warning in export_warnings(brief, formats):
+    for warning in brief_warnings(project, {s.path: s for s in sources}, template) + export_warnings(brief, formats):
         print(f"briefgen: warning: {printable(warning)}", file=sys.stderr)
     return EXIT_OK
 

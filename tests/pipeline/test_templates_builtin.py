@@ -95,13 +95,14 @@ def test_policy_brief_structure(project, sample_source):
 
 def test_situation_report_numbers_headings_and_paragraphs(project, sample_source):
     docx, pdf = _outputs(project, sample_source, "situation-report")
-    assert _headings(docx, 1) == ["1. Situation", "2. Assessment", "3. Outlook", "4. Sources"]
+    assert _headings(docx, 1) == ["1. Situation", "2. Outlook", "3. Sources"]  # no assessment yet: left out
     numbered = [p.text.split()[0] for p in docx.paragraphs if re.match(r"^\d\.\d+ ", p.text)]
     assert numbered[:3] == ["1.1", "1.2", "1.3"]
-    assert "2.1" in numbered and "3.1" in numbered
+    assert "2.1" in numbered
     text = _pdf_text(pdf)
     assert re.search(r"DTG \d{6}Z [A-Z]{3} \d{2}", text)
-    assert "1. Situation" in text and "3. Outlook" in text
+    assert "1. Situation" in text and "2. Outlook" in text
+    assert "No outlook items" not in text
 
 
 def test_situation_report_running_header_and_marking_on_every_page(project, sample_source):
@@ -132,12 +133,13 @@ def test_classification_banner_on_every_page(project, sample_source, name):
 
 def test_decision_memo_is_one_letter_page(project, sample_source):
     docx, pdf = _outputs(project, sample_source, "decision-memo")
-    assert _headings(docx, 1) == ["Issue", "Background", "Options", "Recommendation"]
+    assert _headings(docx, 1) == ["Issue", "Background", "Options"]  # no recommendation yet: left out
     assert len(pdf.pages) == 1
     assert [round(float(v)) for v in pdf.pages[0].mediabox[2:]] == [612, 792]
     text = _pdf_text(pdf)
     assert "Recommend engaging Baghdad on enforcement." in text
     assert "Recruitment Tactics and Economic Drivers" in text  # the implications item is an option
+    assert "—" not in text.split("Subject")[0] and "No recommendation" not in text
     assert round(docx.sections[0].page_width.inches, 1) == 8.5
 
 
