@@ -74,7 +74,7 @@ from app.ingest import ingest_many
 from app.ingest.collect import files_to_read, is_readable_drop
 from app.pipeline.build import build_brief
 from app.pipeline.export import export, output_name
-from app.pipeline.warnings import export_warnings
+from app.pipeline.warnings import brief_warnings, export_warnings
 
 PROJECT_FILTER = f"Briefgen projects (*{EXTENSION})"
 FIGURE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)"
@@ -640,12 +640,13 @@ class MainWindow(QMainWindow):
 
         def run(progress: Progress) -> tuple[list[Path], list[str]]:
             progress(0, len(choice.formats) + 1)
-            brief = build_brief(project, sources, find_template(project.template))
+            template = find_template(project.template)
+            brief = build_brief(project, sources, template)
             written: list[Path] = []
             for done, total, path in export(brief, choice.folder, choice.formats, choice.name):
                 progress(done + 1, total + 1)
                 written.append(path)
-            return written, export_warnings(brief, choice.formats)
+            return written, export_warnings(brief, choice.formats) + brief_warnings(project, sources, template)
 
         self.export_action.setEnabled(False)
         self.export_result.hide()

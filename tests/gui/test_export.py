@@ -84,3 +84,18 @@ def test_text_the_pdf_cannot_draw_is_a_warning_after_export(qtbot, window: MainW
     ((title, message),) = answers.warnings
     assert title == "Exported with warnings"
     assert message.startswith("The PDF cannot show 3 characters in Ethiopic (ላ ም ሰ)")
+
+
+def test_parts_the_analyst_left_empty_are_listed_after_export(qtbot, window: MainWindow, answers, tmp_path: Path):
+    load_by_drop(qtbot, window, [SAMPLE])
+    tick(qtbot, window, "Judicial Warnings")
+    panel = window.outline_panel
+    panel.select_row(0)
+    qtbot.keyClick(panel.list, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(window.session.project.items) == 2  # an Assessment of the analyst's own
+    dialog = open_export_dialog(qtbot, window, tmp_path, "brief", ["docx"])
+    with qtbot.waitSignal(window.exported, timeout=15_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    ((title, message),) = answers.warnings
+    assert title == "Exported with warnings"
+    assert "No summary written" in message and "The Recommendations part is empty" in message
