@@ -21,7 +21,7 @@ from pathlib import Path
 from app.brief.project_file import load_project
 from app.core.errors import IngestError
 from app.core.model import BriefProject, Source
-from app.ingest import ingest_many
+from app.ingest import ingest_many_bounded
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def read_sources(project: BriefProject, path: Path | None = None) -> OpenedProje
     relative to themselves and loading resolves them), so the loaded sources
     carry exactly the paths the items refer to.
     """
-    sources, errors = ingest_many(project.sources)
+    sources, errors = ingest_many_bounded(project.sources)
     return OpenedProject(project, path.resolve() if path is not None else None, sources, errors)
 
 

@@ -23,7 +23,7 @@ from app.core.clock import drop_unusable_epoch
 from app.core.errors import BriefgenError, IngestError
 from app.core.formats import default_output_names, output_names
 from app.core.model import BriefProject
-from app.ingest import ingest
+from app.ingest import ingest_bounded
 from app.ingest.collect import files_to_read
 from app.pipeline.build import build_brief
 from app.pipeline.export import export
@@ -96,7 +96,7 @@ def _build(args: argparse.Namespace) -> int:
         sources = opened.sources
         project.meta = project.meta.model_copy(update=overrides)
     else:
-        sources = [ingest(p) for p in _source_files(args.inputs)]
+        sources = [ingest_bounded(p) for p in _source_files(args.inputs)]
         specs = args.sections.split(",") if args.sections else None
         project = project_from_sources(sources, specs, **overrides)
     if args.template:
@@ -130,7 +130,7 @@ def _source_files(inputs: Sequence[str]) -> list[Path]:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    sources = [ingest(p) for p in _source_files(args.sources)]
+    sources = [ingest_bounded(p) for p in _source_files(args.sources)]
     current = None
     for number, source, section in numbered_sections(sources):
         if source is not current:

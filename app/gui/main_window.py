@@ -70,7 +70,7 @@ from app.gui.undo_commands import (
     SetTemplateCommand,
 )
 from app.gui.workers import JobRunner, Progress
-from app.ingest import ingest_many
+from app.ingest import ingest_many_bounded
 from app.ingest.collect import files_to_read, is_readable_drop
 from app.pipeline.build import build_brief
 from app.pipeline.export import export, output_name
@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Reading {len(files)} file{'s' if len(files) != 1 else ''}…")
         brief = self.session.generation
         self.runner.start(
-            lambda _progress: ingest_many(files),
+            lambda _progress: ingest_many_bounded(files),
             on_success=lambda result: self._sources_read(brief, initial, *result),
             on_failure=lambda exc: self._sources_read(brief, initial, [], [exc]),
         )
@@ -525,7 +525,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opening {self.session.name}…")
         brief = self.session.generation
         self.runner.start(
-            lambda _progress: ingest_many(files),
+            lambda _progress: ingest_many_bounded(files),
             on_success=lambda result: self._project_sources_read(brief, *result),
             on_failure=lambda exc: self._project_sources_read(brief, [], [exc]),
         )

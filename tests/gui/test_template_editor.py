@@ -75,7 +75,8 @@ def test_duplicate_edit_with_live_preview_save_and_export(qtbot, window: MainWin
     qtbot.waitUntil(lambda: "# Main findings" in editor.preview.brief.markup, timeout=RENDER_TIMEOUT)
     good = editor.preview
     assert "Main findings" in pdf_text(good.preview.pdf) and "Key points" not in pdf_text(good.preview.pdf)
-    assert shown_pages(editor.pages) == len(good.preview.pages)
+    # labels of the pages replaced go with deleteLater: wait for the event loop to delete them
+    qtbot.waitUntil(lambda: shown_pages(editor.pages) == len(good.preview.pages), timeout=RENDER_TIMEOUT)
     assert editor.isWindowModified() and editor.tabs.tabText(0) == "brief.md.j2 •"
     assert house.read_text(encoding="utf-8") == builtin
 
@@ -86,7 +87,8 @@ def test_duplicate_edit_with_live_preview_save_and_export(qtbot, window: MainWin
     assert problem.args[0].startswith(f"brief.md.j2:{line}: syntax error: ")
     assert editor.error_bar.isVisible() and editor.error_bar.text() == problem.args[0]
     assert markup.problem_line == line
-    assert editor.preview is good and shown_pages(editor.pages) == len(good.preview.pages)
+    assert editor.preview is good
+    qtbot.waitUntil(lambda: shown_pages(editor.pages) == len(good.preview.pages), timeout=RENDER_TIMEOUT)
     assert editor.status_label.text() == "Showing the last good preview"
 
     # Clicking the error goes to the line, from wherever the analyst was.
