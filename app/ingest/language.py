@@ -6,7 +6,7 @@ common function words separate the main Latin-script languages.
 
 The answer is the nearest language this module knows, not a certainty: text
 in the Arabic, Cyrillic or Han script always gets one of its languages here (Urdu
-reads as Persian, Bulgarian as Russian), and Latin-script text gets English,
+reads as Persian, Bulgarian as Russian, Marathi as Hindi), and Latin-script text gets English,
 French, German or Spanish once that language's function words make up 5% of
 its words (so Italian may read as French).  Only text with no letters, Latin
 text below that share, and scripts without a rule here give ''.
@@ -33,7 +33,12 @@ _FUNCTION_WORDS = {
 }
 _WORD = re.compile(r"[^\W\d_]+")
 
-_SIMPLE = {"Hebrew": "he", "Greek": "el", "Thai": "th", "Hangul": "ko", "Kana": "ja"}
+#: Scripts written by one main language (Devanagari also writes Marathi and Nepali, Bengali also Assamese).
+_SIMPLE = {
+    "Hebrew": "he", "Greek": "el", "Thai": "th", "Hangul": "ko", "Kana": "ja", "Devanagari": "hi", "Bengali": "bn",
+    "Gurmukhi": "pa", "Gujarati": "gu", "Tamil": "ta", "Telugu": "te", "Kannada": "kn", "Malayalam": "ml",
+    "Sinhala": "si", "Lao": "lo", "Tibetan": "bo", "Myanmar": "my", "Ethiopic": "am", "Khmer": "km",
+}  # fmt: skip
 
 
 def detect_language(text: str) -> str:

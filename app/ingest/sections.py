@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.core.model import LEAD_ID, Section, Source, slugify
+from app.ingest.invisible import has_visible_text, without_direction_controls
 from app.ingest.language import detect_language
+from app.ingest.limits import Tally, shorten_field
 from app.text.controls import strip_controls
 from app.text.datelines import dateline_outlet, strip_dateline
 from app.text.scripts import CASELESS, script_of
@@ -37,7 +39,7 @@ class Block:
 def build_sections(blocks: list[Block]) -> list[Section]:
     """Group paragraphs under the heading before them; text before any heading is the lead."""
     sections: list[Section] = []
-    used_ids: set[str] = set()
+    ids = _SectionIds()
     heading: Block | None = None
     paragraphs: list[str] = []
     first_page: int | None = None
@@ -45,11 +47,9 @@ def build_sections(blocks: list[Block]) -> list[Section]:
     def close() -> None:
         if heading is None and not paragraphs:
             return
-        section_id = LEAD_ID if heading is None else _unique(slugify(heading.text), used_ids)
-        used_ids.add(section_id)
         sections.append(
             Section(
-                id=section_id,
+                id=LEAD_ID if heading is None else ids.claim(slugify(heading.text)),
                 heading=heading.text if heading else "",
                 level=heading.heading_level if heading else 1,
                 paragraphs=list(paragraphs),
@@ -69,25 +69,47 @@ def build_sections(blocks: list[Block]) -> list[Section]:
     return sections
 
 
+class _SectionIds:
+    """Unique ids in the order headings come: a repeated heading's slug gets -2, -3 …
+
+    Each slug remembers the next number to try, so a thousand identical headings cost a thousand steps, not
+    half a million; a number already taken by another heading ("Same 2" → same-2) is skipped.
+    """
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def claim(self, slug: str) -> str:
+        if slug == LEAD_ID:
+            slug = f"{LEAD_ID}-section"
+        candidate = slug
+        if candidate in self._used:
+            number = self._next.get(slug, 2)
+            while f"{slug}-{number}" in self._used:
+                number += 1
+            self._next[slug] = number + 1
+            candidate = f"{slug}-{number}"
+        self._used.add(candidate)
+        return candidate
+
+
 def _clean(text: str) -> str:
-    return " ".join(strip_controls(text).split())
+    return " ".join(without_direction_controls(strip_controls(text)).split())
 
 
 def clean_blocks(blocks: list[Block]) -> list[Block]:
-    """Blocks with control characters and escapes removed and whitespace collapsed; empty ones dropped."""
+    """Blocks without control characters, escapes or direction overrides, whitespace collapsed; blocks with
+    nothing visible left (empty, or only zero-width characters) are dropped."""
     cleaned = (replace(block, text=_clean(block.text)) for block in blocks)
-    return [block for block in cleaned if block.text]
+    return [block for block in cleaned if has_visible_text(block.text)]
 
 
-def _unique(candidate: str, used: set[str]) -> str:
-    if candidate == LEAD_ID:
-        candidate = f"{LEAD_ID}-section"
-    if candidate not in used:
-        return candidate
-    n = 2
-    while f"{candidate}-{n}" in used:
-        n += 1
-    return f"{candidate}-{n}"
+def check_size(path: Path, blocks: list[Block]) -> None:
+    """Refuse more headings or paragraphs than limits allow, before any Section is built."""
+    tally = Tally(path)
+    for block in blocks:
+        tally.count(heading=block.is_heading)
 
 
 def _strip_caseless_dateline(paragraph: str) -> str:
@@ -121,20 +143,23 @@ def make_source(
 
     A missing title comes from the lead's first sentence, a missing outlet
     from a news dateline, a missing language from the text's script and words.
-    Whatever the reader, text and metadata come out without control characters
-    or terminal escapes and with whitespace collapsed; a block left empty is dropped.
+    Whatever the reader, text and metadata come out without control characters,
+    terminal escapes or direction overrides and with whitespace collapsed; a
+    block with nothing visible is dropped, metadata is cut to a readable length,
+    and a source with more headings or paragraphs than ``limits`` allows is refused.
     """
     blocks = clean_blocks(blocks)
+    check_size(path, blocks)
     sections = build_sections(blocks)
     paragraphs = [b.text for b in blocks if not b.is_heading]
-    title, outlet, author, date = (_clean(value) for value in (title, outlet, author, date))
+    title, outlet, author, date = (shorten_field(_clean(value)) for value in (title, outlet, author, date))
     return Source(
         path=str(path),
         title=title or title_from_sections(sections, _clean(path.stem)),
         outlet=outlet or (dateline_outlet(paragraphs[0]) if paragraphs else ""),
         author=author,
         date=date,
-        language=language or detect_language("\n".join(paragraphs)),
+        language=shorten_field(_clean(language), 35) or detect_language("\n".join(paragraphs)),
         format=fmt,
         sections=sections,
     )

@@ -4,7 +4,10 @@ All readers go through here so size limits, unreadable paths and binary
 files are reported the same way for every format. Decoding trusts, in
 order: a byte-order mark, the shape of UTF-16 without one, valid UTF-8, a
 charset the file declares (HTML), and last a guess among legacy encodings
-that refuses rather than let mojibake into a brief.
+that refuses rather than let mojibake into a brief. Whatever decided, the
+result must read as text (``plausible``): a mark can lie (UTF-8 text behind
+a UTF-16 mark decodes without error into Chinese-looking characters), and
+then the bytes after it are judged on their own.
 """
 
 from __future__ import annotations
@@ -12,12 +15,16 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 from collections import Counter
 from pathlib import Path
 
 from app.core.errors import IngestError
 from app.ingest.encoding_guess import guess_encoding
+from app.ingest.invisible import has_visible_text
+from app.ingest.mojibake import oddities
+from app.ingest.plausible import reads_as_text, reads_as_words
 from app.ingest.sniff import TEXT, require_kind
 from app.text.controls import strip_controls
 
@@ -81,30 +88,89 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode(path: Path, data: bytes, declared: str | None = None) -> str:
-    """Decode text; ``declared`` is a charset the file names itself (an HTML meta tag), trusted after UTF-8."""
+    """Decode text; ``declared`` is a charset the file names itself (an HTML meta tag), trusted after UTF-8.
+
+    A decoding that does not read as text is refused, never passed on.
+    """
     for bom, encoding, label in _BOMS:
         if data.startswith(bom):
-            return _strict(path, data, encoding, f"is marked as {label}")
+            return _marked(path, data, len(bom), encoding, label)
+    text = _decode_unmarked(path, data, declared)
+    if not reads_as_text(text):
+        raise IngestError(path, _NOT_TEXT)
+    return text
+
+
+_NOT_TEXT = "the file does not read as text in any encoding (decoded, it would be gibberish)"
+
+
+def _marked(path: Path, data: bytes, mark: int, encoding: str, label: str) -> str:
+    """Text behind a byte-order mark, read as the mark says; a mark that lies (UTF-8 behind a UTF-16 mark decodes
+    into Chinese-looking characters, or not at all) gives way to the bytes after it when they are UTF-8 text."""
+    try:
+        text: str | None = data.decode(encoding)
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and reads_as_words(text):
+        return text
+    try:
+        unmarked = data[mark:].decode("utf-8")
+    except UnicodeDecodeError:
+        unmarked = ""
+    if unmarked.strip() and "\x00" not in unmarked and reads_as_text(unmarked):
+        return unmarked
+    if text is None:
+        raise IngestError(path, f"the text is marked as {label} but is damaged (it has bytes invalid in that encoding)")
+    raise IngestError(path, _NOT_TEXT)
+
+
+def _decode_unmarked(path: Path, data: bytes, declared: str | None) -> str:
     utf16 = _utf16_without_bom(data[:_BINARY_SAMPLE])
     if utf16:
-        return _strict(path, data, utf16, "looks like UTF-16")
+        text = _strict(path, data, utf16, "looks like UTF-16")
+        if not reads_as_words(text):
+            raise IngestError(path, _NOT_TEXT)
+        return text
     if _looks_binary(data[:_BINARY_SAMPLE]):
         raise IngestError(path, "this is a binary file, not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    try:  # CESU-8 (Java, Oracle): UTF-8 that writes a character beyond U+FFFF as two encoded surrogate halves
+        return _paired(data.decode("utf-8", "surrogatepass"))
+    except UnicodeDecodeError:
+        pass
     if _mostly_utf8(data):
-        return data.decode("utf-8", errors=_STRAY_BYTES)
-    if declared:
+        return _mend_strays(path, data)
+    if declared and _ascii_compatible(declared):
         try:
-            return data.decode(declared)
+            text = data.decode(declared)
         except (UnicodeDecodeError, LookupError):
-            pass  # the declaration is wrong; fall back to guessing
+            text = ""
+        if text and reads_as_words(text):
+            return text  # else the declaration is wrong: fall back to guessing
     guessed = guess_encoding(data)
     if guessed is None:
         raise IngestError(path, "the text encoding cannot be recognised (the text would come out garbled)")
     return data.decode(guessed)
+
+
+def _paired(text: str) -> str:
+    """Surrogate halves joined into the characters they stand for; a lone half stays (``strip_controls`` marks it)."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """Whether the encoding writes ASCII as ASCII: a charset declared in ASCII letters can only be one of those
+    (a page declaring EBCDIC or UTF-7 is wrong about itself)."""
+    try:
+        return _PROBE.encode(encoding) == _PROBE.encode("ascii")
+    except (LookupError, UnicodeError):
+        return False
+
+
+_PROBE = "<meta charset=+ABC-xyz 0123456789>"
 
 
 def _strict(path: Path, data: bytes, encoding: str, claim: str) -> str:
@@ -141,16 +207,32 @@ def _mostly_utf8(data: bytes) -> bool:
     return good >= 3 * bad
 
 
-def _stray_byte_as_cp1252(error: UnicodeError) -> tuple[str, int]:
-    """A stray byte in UTF-8 text is nearly always Windows-1252 (a curly quote or dash); bytes it lacks are dropped."""
-    if not isinstance(error, UnicodeDecodeError):
-        raise error
-    stray = error.object[error.start : error.end]
-    return stray.decode("cp1252", errors="ignore"), error.end
+#: Bytes that are not UTF-8, as Python's surrogateescape decodes them, and the words they occur in.
+_STRAY = re.compile("[\udc80-\udcff]+")
+_WORD = re.compile(r"\S+")
+#: Stray bytes enough to guess their encoding from; fewer are read as Windows-1252 if that gives clean text.
+_GUESS_FROM_BYTES = 16
 
 
-_STRAY_BYTES = "briefgen-stray-cp1252"
-codecs.register_error(_STRAY_BYTES, _stray_byte_as_cp1252)
+def _mend_strays(path: Path, data: bytes) -> str:
+    """UTF-8 text with stray bytes, each read in the encoding the strays were written in.
+
+    A stray quote or dash is nearly always Windows-1252; a pasted paragraph may be anything, so the words
+    holding strays are guessed together (Windows-1251 Russian stays Russian). Strays too few to guess from
+    that are not clean Windows-1252 either (a broken character, encoded surrogates) refuse the file.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    words = b" ".join(
+        word.group().encode("utf-8", "surrogateescape") for word in _WORD.finditer(text) if _STRAY.search(word.group())
+    )
+    strays = sum(1 for byte in words if byte >= 0x80)
+    encoding = guess_encoding(words) if strays >= _GUESS_FROM_BYTES else None
+    if encoding is None and oddities(words.decode("cp1252", errors="ignore")) == 0:
+        encoding = "cp1252"
+    if encoding is None:
+        raise IngestError(path, "the file does not read as text: it mixes UTF-8 with bytes it cannot make sense of")
+    chosen = encoding
+    return _STRAY.sub(lambda run: run.group().encode("utf-8", "surrogateescape").decode(chosen, "ignore"), text)
 
 
 def read_text(path: Path) -> str:
@@ -166,4 +248,6 @@ def read_text(path: Path) -> str:
     text = strip_controls(text)
     if not text.strip():
         raise IngestError(path, "file has no text")
+    if not has_visible_text(text):
+        raise IngestError(path, "the file has no visible text (only invisible characters)")
     return text

@@ -20,8 +20,22 @@ _BLOCKS: list[tuple[int, int, str]] = [
     (0x0600, 0x06FF, "Arabic"),
     (0x0750, 0x077F, "Arabic"),
     (0x08A0, 0x08FF, "Arabic"),
+    (0x0900, 0x097F, "Devanagari"),
+    (0x0980, 0x09FF, "Bengali"),
+    (0x0A00, 0x0A7F, "Gurmukhi"),
+    (0x0A80, 0x0AFF, "Gujarati"),
+    (0x0B80, 0x0BFF, "Tamil"),
+    (0x0C00, 0x0C7F, "Telugu"),
+    (0x0C80, 0x0CFF, "Kannada"),
+    (0x0D00, 0x0D7F, "Malayalam"),
+    (0x0D80, 0x0DFF, "Sinhala"),
     (0x0E00, 0x0E7F, "Thai"),
+    (0x0E80, 0x0EFF, "Lao"),
+    (0x0F00, 0x0FFF, "Tibetan"),
+    (0x1000, 0x109F, "Myanmar"),
     (0x1100, 0x11FF, "Hangul"),
+    (0x1200, 0x139F, "Ethiopic"),
+    (0x1780, 0x17FF, "Khmer"),
     (0x1E00, 0x1EFF, "Latin"),
     (0x1F00, 0x1FFF, "Greek"),
     (0x3040, 0x30FF, "Kana"),
@@ -36,8 +50,13 @@ _BLOCKS: list[tuple[int, int, str]] = [
 ]
 _STARTS = [start for start, _, _ in _BLOCKS]
 
+#: The scripts of South and South-East Asia and of Ethiopia listed above: all without case.
+_BRAHMIC_AND_OTHERS = {
+    "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Tamil", "Telugu", "Kannada", "Malayalam", "Sinhala", "Lao",
+    "Tibetan", "Myanmar", "Ethiopic", "Khmer",
+}  # fmt: skip
 #: Scripts whose letters have no upper and lower case, so capitalisation says nothing about headings.
-CASELESS = frozenset({"Arabic", "Hebrew", "Thai", "Kana", "Han", "Hangul", "Other"})
+CASELESS = frozenset({"Arabic", "Hebrew", "Thai", "Kana", "Han", "Hangul", "Other", *_BRAHMIC_AND_OTHERS})
 
 
 def script_of(char: str) -> str | None:

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from app.core.errors import IngestError
 from app.ingest import ingest
-from app.ingest.encoding_guess import oddities
+from app.ingest.mojibake import oddities
 from app.ingest.textio import decode
 from tests.conftest import SAMPLE
 from tests.ingest.fixtures import ARABIC_SAMPLE
@@ -111,3 +112,100 @@ def test_mojibake_scores_higher_than_clean_text():
     assert oddities(clean.encode("utf-8").decode("cp1252")) > 0
     arabic = "مجلس الأمن"
     assert oddities(arabic.encode("cp1256").decode("cp1252")) > 0
+
+
+# --- text that does not read as text is refused, never passed on as gibberish ------------------------------------
+
+CENTRAL_EUROPEAN = {
+    "czech": "Vláda včera schválila nový zákon o ochraně přírody. Ministr řekl, že změny začnou platit příští rok.",
+    "hungarian": "A kormány tegnap bejelentette, hogy új törvényt fogad el a közlekedésről és a műszaki vizsgáról.",
+    "polish": "Rząd ogłosił nowe przepisy dotyczące bezpieczeństwa. Minister powiedział, że zmiany wejdą w życie.",
+    "slovak": "Vláda včera schválila nový zákon. Minister povedal, že zmeny začnú platiť budúci rok.",
+    "croatian": "Vlada je jučer objavila da će novi zakon stupiti na snagu sljedeće godine.",
+}
+
+
+@pytest.mark.parametrize("language", CENTRAL_EUROPEAN)
+def test_windows_1250_is_not_read_as_windows_1252(language: str):
+    """ "vèera" and "Rz¹d og³osi³" are what Czech and Polish look like through the wrong code page."""
+    text = CENTRAL_EUROPEAN[language]
+    assert decode(Path(f"{language}.txt"), (text + "\n").encode("cp1250")) == text + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("日本政府は水曜日、新しい法律を発表した。首相は会見で説明した。", "shift_jis"),
+        ("日本政府は水曜日、新しい法律を発表した。首相は会見で説明した。", "euc_jp"),
+        ("한국 정부는 수요일 새로운 법률을 발표했다.", "euc_kr"),
+        ("台灣政府週三宣布新的法律。", "big5"),
+    ],
+)
+def test_east_asian_legacy_encodings(text: str, encoding: str):
+    """Japanese mixes Han and kana inside a word: that is how the language is written, not mojibake."""
+    assert decode(Path("asia.txt"), text.encode(encoding)) == text
+
+
+def test_a_utf16_mark_before_utf8_text_is_a_wrong_mark(tmp_path: Path):
+    """Read as UTF-16 the bytes make a page of Chinese-looking characters; the text under the mark is UTF-8."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    data = text.encode("utf-8")
+    path = tmp_path / "marked.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + data + b"\n" * (len(data) % 2))
+    assert ingest(path).paragraphs == ingest(SAMPLE).paragraphs
+
+
+def test_noise_behind_a_utf16_mark_is_refused():
+    noise = bytes(b for n in range(2000) for b in (0x61 + n % 26, 0x80 + (n * 37) % 0x58))  # valid UTF-16, no words
+    with pytest.raises(IngestError, match="does not read as text"):
+        decode(Path("noise.txt"), codecs.BOM_UTF16_LE + noise)
+
+
+def test_a_declared_charset_that_cannot_be_true_is_ignored(tmp_path: Path):
+    """A page declaring EBCDIC (cp037) in ASCII letters cannot be EBCDIC; its bytes are Windows-1252."""
+    text = "Le Conseil a déclaré que la réunion était très importante pour l’Irak et ses voisins."
+    data = f'<html><head><meta charset="cp037"></head><body><p>{text}</p></body></html>'.encode("cp1252")
+    assert text in decode(Path("page.html"), data, declared="cp037")
+
+
+def test_invisible_characters_alone_are_no_text(tmp_path: Path):
+    path = tmp_path / "invisible.txt"
+    path.write_text(" ".join(["\u200b\u200c\u200d\u2060\ufeff"] * 3_000), encoding="utf-8")
+    with pytest.raises(IngestError, match=r"invisible\.txt: the file has no visible text"):
+        ingest(path)
+
+
+def test_zero_width_characters_inside_words_are_kept(tmp_path: Path):
+    """Persian writes a zero-width non-joiner inside words; that is text, not an attack."""
+    path = tmp_path / "fa.txt"
+    path.write_text("می\u200cخواهم به خانه بروم و کتاب\u200cها را بخوانم.\n", encoding="utf-8")
+    assert ingest(path).paragraphs == ["می\u200cخواهم به خانه بروم و کتاب\u200cها را بخوانم."]
+
+
+def test_private_use_characters_are_not_text():
+    data = "".join(chr(0xE000 + n % 6000) for n in range(8_000)).encode("utf-8")
+    with pytest.raises(IngestError, match="does not read as text"):
+        decode(Path("private.txt"), data)
+
+
+def test_stray_bytes_are_read_in_the_encoding_they_were_written_in(tmp_path: Path):
+    """A Windows-1251 paragraph pasted into a UTF-8 file is Russian too, not "Ñîâåò"."""
+    russian = "Совет безопасности Ирака провёл заседание в среду и обсудил вербовку граждан."
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(((russian + "\n\n") * 4).encode("utf-8") + (russian + "\n").encode("cp1251"))
+    assert ingest(path).paragraphs == [russian] * 5
+
+
+def test_direction_overrides_are_removed(tmp_path: Path):
+    """An override makes "exe.txt" display as "txt.exe"; the brief lays out direction itself."""
+    path = tmp_path / "rlo.txt"
+    path.write_text("Open attachment\u202eexe.txt\u202c today.\n\nمرحبا \u2067abc\u2069 بالعالم\n", encoding="utf-8")
+    assert ingest(path).paragraphs == ["Open attachmentexe.txt today.", "مرحبا abc بالعالم"]
+
+
+def test_devanagari_is_a_script_of_its_own():
+    from app.ingest.language import detect_language
+    from app.text.scripts import script_of
+
+    assert script_of("क") == "Devanagari"
+    assert detect_language("भारत सरकार ने बुधवार को नए कानून की घोषणा की।") == "hi"

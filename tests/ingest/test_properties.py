@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -62,7 +64,7 @@ def test_text_paragraphs_keep_every_word(text: str):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(lines.map(lambda s: "## " + s), lines), max_size=20).map("\n\n".join))
 def test_markdown_sections_keep_every_block_once_in_order(text: str):
-    _, blocks = markdown_blocks(text)
+    _, blocks = markdown_blocks(Path("property.md"), text)
     assert flatten(build_sections(blocks)) == [b.text for b in blocks]
 
 

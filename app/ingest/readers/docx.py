@@ -24,6 +24,7 @@ from lxml import etree
 
 from app.core.errors import IngestError
 from app.core.model import Source
+from app.ingest.limits import Tally
 from app.ingest.safety import check_docx_zip
 from app.ingest.sections import Block, make_source
 from app.ingest.sniff import require_kind, sniff
@@ -53,9 +54,13 @@ def read_docx(path: Path) -> Source:
     styles = _StyleLevels(document)
     title = ""
     found: list[tuple[Block, bool]] = []  # each block, and whether it is a bold line taken for a heading
+    tally = Tally(path)  # a Word file of a million tiny paragraphs is refused before it is all walked
     for element in _body_flow(document.element.body):
         if element.tag == qn("w:tbl"):
-            found.extend((Block(row), False) for row in table_rows(element))
+            rows = table_rows(element)
+            found.extend((Block(row), False) for row in rows)
+            for _ in rows:
+                tally.count(heading=False)
             continue
         text = paragraph_text(element)
         if not text:
@@ -63,11 +68,13 @@ def read_docx(path: Path) -> Source:
         level = styles.level(element)
         if level == TITLE and not title and not found:
             title = text
-        elif level:  # a later Title-styled paragraph is a top-level heading
+            continue
+        if level:  # a later Title-styled paragraph is a top-level heading
             found.append((Block(text, heading_level=max(level, 1)), False))
         else:
             faux = _looks_like_faux_heading(element, text)
             found.append((Block(text, heading_level=2 if faux else 0), faux))
+        tally.count(heading=found[-1][0].is_heading)
     blocks = _confirm_faux_headings(found)
     props = document.core_properties
     return make_source(

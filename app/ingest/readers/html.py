@@ -16,12 +16,14 @@ from pathlib import Path
 
 import trafilatura
 from lxml import etree
-from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from lxml.html import HtmlElement, document_fromstring
 from trafilatura.settings import Document as TrafilaturaDocument
 
 from app.core.errors import IngestError
 from app.core.model import Source
+from app.ingest.invisible import has_visible_text
 from app.ingest.language import detect_language
+from app.ingest.readers.html_guard import check_attributes, check_parsed, html_parser
 from app.ingest.readers.html_text import visible_blocks
 from app.ingest.sections import Block, make_source
 from app.ingest.sniff import TEXT, require_kind
@@ -35,6 +37,7 @@ _DECLARED = re.compile(
 #: The HTML standard reads these labels as Windows-1252 (and a UTF-16 label on ASCII bytes as UTF-8).
 _CHARSET_ALIASES = {"latin1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8"}
 #: An internal DTD subset (``<!DOCTYPE html [ <!ENTITY …> ]>``) has no place in HTML; it is cut before parsing.
+_DOCTYPE = re.compile(r"<!DOCTYPE", re.I)
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE([^\[>]*)\[.*?\]\s*>", re.I | re.S)
 _HEADING_REND = re.compile(r"h([1-6])$")
 
@@ -44,7 +47,8 @@ def read_html(path: Path) -> Source:
     require_kind(path, data, TEXT, "a web page")
     # before parsing: the parser drops an escape's ESC byte but would leave the rest ("[31m") in the text
     text = strip_controls(decode(path, data, declared=declared_charset(data)))
-    root = _parse(path, _INTERNAL_SUBSET.sub(r"<!DOCTYPE\1>", text))
+    check_attributes(path, text)
+    root = _parse(path, _without_internal_subset(text))
     extracted = trafilatura.bare_extraction(
         root, with_metadata=True, include_comments=False, include_formatting=True, include_tables=True
     )
@@ -55,7 +59,7 @@ def read_html(path: Path) -> Source:
         if (_words(visible) and _words(blocks) >= 0.9 * _words(visible)) or not blocks:
             # no article found, or trafilatura's last resort (the whole page as one paragraph): keep the structure
             blocks = visible
-    if not any(b.text.strip() for b in blocks):
+    if not any(has_visible_text(b.text) for b in blocks):
         raise IngestError(path, "the page has no readable text (only scripts, styles or images)")
     meta = article if article is not None else trafilatura.extract_metadata(root)
     title = meta.title or ""
@@ -89,16 +93,24 @@ def declared_charset(data: bytes) -> str | None:
     return _CHARSET_ALIASES.get(name, name)
 
 
+def _without_internal_subset(text: str) -> str:
+    """The page with the internal subset of its DOCTYPE cut out. A page has one DOCTYPE, at its start, so the
+    pattern is tried at the first one only: retried at each of many unclosed ones it would scan to the end each time."""
+    doctype = _DOCTYPE.search(text)
+    match = _INTERNAL_SUBSET.match(text, doctype.start()) if doctype else None
+    if match is None:
+        return text
+    return f"{text[: match.start()]}<!DOCTYPE{match.group(1)}>{text[match.end() :]}"
+
+
 def _parse(path: Path, text: str) -> HtmlElement:
-    """Parse with a fresh parser (its error log is per call); libxml2 stops at 256 levels of nesting, and a page
-    cut short there would silently lose text, so that is refused."""
-    parser = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, collect_ids=False)
+    """Parse with a fresh parser, refusing a page libxml2 would cut short or that has too many elements to read."""
+    parser = html_parser()
     try:
         root = document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise IngestError(path, "the page has no readable text (the HTML is empty or not HTML)") from exc
-    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
-        raise IngestError(path, "the page is nested too deeply to read safely (over 256 levels); refused")
+    check_parsed(path, root, parser)
     return root
 
 

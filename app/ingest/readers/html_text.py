@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from lxml.html import HtmlElement, document_fromstring
 
+from app.ingest.readers.html_guard import html_parser
 from app.ingest.sections import Block
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -27,7 +28,7 @@ _BLOCKS = {
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # never past the next "<": linear however many unclosed tags
 
 
 def visible_blocks(root: HtmlElement, *, blank_lines_split: bool = False) -> list[Block]:
@@ -80,7 +81,7 @@ def fragment_blocks(markup: str) -> list[Block]:
     """
     if not markup.strip():
         return []
-    parser = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, collect_ids=False)
+    parser = html_parser()
     document = f"<html><body>{markup}</body></html>".encode("utf-8", "surrogatepass")
     try:
         root = document_fromstring(document, parser=parser)

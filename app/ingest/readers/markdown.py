@@ -9,17 +9,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from app.core.model import Source
+from app.ingest.readers.html_guard import check_attributes
 from app.ingest.readers.html_text import fragment_blocks
+from app.ingest.readers.markdown_limits import parse_markdown
 from app.ingest.sections import Block, make_source
 from app.ingest.textio import read_text
 
-_PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
-_TEXT_BLOCKS = {"paragraph_open", "heading_open"}
 #: "<b>", "</span>", "<br/>": the name of a raw HTML tag inside a paragraph, and whether it closes.
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _HIDDEN_INLINE = {"script", "style", "noscript", "template", "textarea", "svg", "math"}
@@ -61,9 +59,12 @@ def _inline_text(token: Token) -> str:
     return " ".join("".join(parts).split())
 
 
-def markdown_blocks(text: str) -> tuple[dict[str, str], list[Block]]:
-    """Front matter and the flat heading/paragraph stream; list items and table rows become paragraphs."""
-    tokens = _PARSER.parse(text)
+def markdown_blocks(path: Path, text: str) -> tuple[dict[str, str], list[Block]]:
+    """Front matter and the flat heading/paragraph stream; list items and table rows become paragraphs.
+
+    Raw HTML blocks are checked for attribute bombs before the HTML parser sees them.
+    """
+    tokens = parse_markdown(path, text)
     meta: dict[str, str] = {}
     blocks: list[Block] = []
     heading_level = 0
@@ -89,6 +90,7 @@ def markdown_blocks(text: str) -> tuple[dict[str, str], list[Block]]:
         elif token.type in ("fence", "code_block") and token.content.strip():
             blocks.append(Block(" ".join(token.content.split())))  # one paragraph, like any other
         elif token.type == "html_block":
+            check_attributes(path, token.content)
             blocks.extend(fragment_blocks(token.content))
     return meta, blocks
 
@@ -102,7 +104,7 @@ def _promote_title(blocks: list[Block]) -> tuple[str, list[Block]]:
 
 
 def read_markdown(path: Path) -> Source:
-    meta, blocks = markdown_blocks(read_text(path))
+    meta, blocks = markdown_blocks(path, read_text(path))
     heading_title, blocks = _promote_title(blocks)
     return make_source(
         path,

@@ -15,12 +15,13 @@ import math
 from pathlib import Path
 from typing import Any
 
-from pypdf import PageObject, PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
+from pypdf import PageObject, PdfReader, apply_configuration
+from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError, PdfStreamError
 
 from app.core.errors import IngestError
 from app.core.model import Source
 from app.ingest.readers.pdf_layout import Line, learn_layout, remove_page_furniture, take_title, to_blocks
+from app.ingest.readers.pdf_limits import PAGE_TREE_NODES, check_claimed_pages, check_drawing_work
 from app.ingest.sections import make_source
 from app.ingest.sniff import require_kind
 from app.ingest.textio import read_bytes
@@ -33,16 +34,29 @@ _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _PLACEHOLDER_TITLES = {"", "untitled", "anonymous", "unknown", "title", "document", "microsoft word"}
 _PASSWORD_PROTECTED = "the PDF is password-protected; open it with the password and save an unprotected copy"
 _DAMAGED = (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, IndexError, EOFError)
+#: pypdf's own limits (a stream expanding past 75 MB, an array of 100,000 items …) and nesting deeper than Python.
+_BEYOND_LIMITS = "the PDF goes beyond what can be read safely (a part is too large or expands too far); refused"
+_TOO_DEEP = "the PDF is nested too deeply to read safely; refused"
 
 
 def read_pdf(path: Path) -> Source:
+    with apply_configuration(page_tree_maximum_entries=PAGE_TREE_NODES):
+        return _read_pdf(path)
+
+
+def _read_pdf(path: Path) -> Source:
     data = read_bytes(path)
     require_kind(path, data, "pdf", "a PDF file")
     if b"%%EOF" not in data[-2048:]:
         raise IngestError(path, "the PDF is incomplete (it stops before its end; perhaps a partial download)")
     reader = _open(path, data)
     try:
+        check_drawing_work(path, reader)
         pages = [page_lines(page, number) for number, page in enumerate(reader.pages, start=1)]
+    except LimitReachedError as exc:
+        raise IngestError(path, _BEYOND_LIMITS) from exc
+    except RecursionError as exc:
+        raise IngestError(path, _TOO_DEEP) from exc
     except _DAMAGED as exc:
         raise IngestError(path, "the PDF is damaged and its text cannot be read") from exc
     if not pages:
@@ -71,6 +85,7 @@ def _open(path: Path, data: bytes) -> PdfReader:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError(path, _PASSWORD_PROTECTED)
+        check_claimed_pages(path, reader)
         len(reader.pages)  # reading the page tree finds most damage here, with a clear message
     except IngestError:
         raise
@@ -78,6 +93,10 @@ def _open(path: Path, data: bytes) -> PdfReader:
         raise IngestError(path, "the PDF uses an encryption Briefgen cannot open; save an unprotected copy") from exc
     except FileNotDecryptedError as exc:
         raise IngestError(path, _PASSWORD_PROTECTED) from exc
+    except LimitReachedError as exc:
+        raise IngestError(path, _BEYOND_LIMITS) from exc
+    except RecursionError as exc:
+        raise IngestError(path, _TOO_DEEP) from exc
     except _DAMAGED as exc:
         raise IngestError(path, "the PDF is damaged and cannot be opened") from exc
     return reader
@@ -196,7 +215,7 @@ def _has_images(page: PageObject) -> bool:
                     return True
         contents = page.get_contents()
         return contents is not None and b"BI" in contents.get_data()
-    except _DAMAGED:
+    except (*_DAMAGED, LimitReachedError, RecursionError):
         return False
 
 
@@ -204,7 +223,7 @@ def _metadata(reader: PdfReader) -> dict[str, Any]:
     """The document information dictionary; a damaged one counts as none, the text matters more."""
     try:
         return dict(reader.metadata or {})
-    except _DAMAGED:
+    except (*_DAMAGED, LimitReachedError, RecursionError):
         return {}
 
 

@@ -12,8 +12,10 @@ mended. Running headers, footers and page numbers are left out.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -66,25 +68,37 @@ def remove_page_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     neither set apart nor at a fixed height.
     """
     layout = learn_layout([line for page in pages for line in page])
-    edges = [
-        [line for line in _edge_lines(page) if line.size <= layout.body_size + 0.5 and _set_apart(line, page, layout)]
-        for page in pages
-    ]
+    edges = [_furniture_candidates(page, layout) for page in pages]
     counts = Counter(key for page in edges for key in {_furniture_key(line) for line in page})
     repeated = {key for key, count in counts.items() if len(pages) >= 3 and count >= max(3, len(pages) // 2)}
 
-    def furniture(line: Line, edge: list[Line]) -> bool:
+    def furniture(line: Line, edge: set[Line]) -> bool:
         return line in edge and (bool(_PAGE_NUMBER.match(line.text)) or _furniture_key(line) in repeated)
 
-    return [[line for line in page if not furniture(line, edge)] for page, edge in zip(pages, edges, strict=True)]
-
-
-def _set_apart(line: Line, page: list[Line], layout: Layout) -> bool:
-    """Whether a clear gap separates the line from the nearest line of body text on another baseline."""
-    distances = [
-        abs(other.y - line.y) for other in page if _is_body(other, layout.body_size) and abs(other.y - line.y) > 1
+    return [
+        [line for line in page if not furniture(line, edge)]
+        for page, edge in zip(pages, (set(edge) for edge in edges), strict=True)
     ]
-    return not distances or min(distances) > 1.5 * layout.line_gap
+
+
+def _furniture_candidates(page: list[Line], layout: Layout) -> list[Line]:
+    """The page's edge lines no larger than body text and set apart from it: a clear gap separates each from the
+    nearest line of body text on another baseline (found by bisection, so a page of many lines stays fast)."""
+    body_heights = sorted(line.y for line in page if _is_body(line, layout.body_size))
+    return [
+        line
+        for line in _edge_lines(page)
+        if line.size <= layout.body_size + 0.5 and _gap_to_body(line.y, body_heights) > 1.5 * layout.line_gap
+    ]
+
+
+def _gap_to_body(y: float, body_heights: list[float]) -> float:
+    """Distance to the nearest body baseline more than 1 pt away (infinite when there is none)."""
+    below = bisect_left(body_heights, y - 1) - 1
+    above = bisect_right(body_heights, y + 1)
+    gaps = [y - body_heights[below]] if below >= 0 else []
+    gaps += [body_heights[above] - y] if above < len(body_heights) else []
+    return min(gaps, default=math.inf)
 
 
 def _furniture_key(line: Line) -> tuple[str, int]:
@@ -147,35 +161,45 @@ def heading_level(line: Line, layout: Layout) -> int:
 def to_blocks(lines: list[Line], layout: Layout) -> list[Block]:
     """Group lines into headings and paragraphs, each block carrying the page it starts on."""
     blocks: list[Block] = []
-    current: list[Line] = []
-    current_level = 0
-
-    def close() -> None:
-        nonlocal current
-        if current:
-            blocks.append(_block(current, current_level))
-        current = []
-
+    current = _Run()
     margin = _left_margin(lines, layout)
     for line in lines:
         level = heading_level(line, layout)
-        if current and not _continues(current, line, level, current_level, layout, margin):
-            close()
-        if not current:
-            current_level = level
-        current.append(line)
-    close()
+        if current.lines and not _continues(current, line, level, layout, margin):
+            blocks.append(current.block())
+            current = _Run()
+        current.add(line, level)
+    if current.lines:
+        blocks.append(current.block())
     return _split_long_headings(blocks)
 
 
-def _continues(current: list[Line], line: Line, level: int, current_level: int, layout: Layout, margin: float) -> bool:
+class _Run:
+    """The lines of the block being built, with its level and its longest line kept up to date as lines come."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.level = 0
+        self.longest = 0
+
+    def add(self, line: Line, level: int) -> None:
+        if not self.lines:
+            self.level = level
+        self.lines.append(line)
+        self.longest = max(self.longest, len(line.text))
+
+    def block(self) -> Block:
+        return Block(join_lines([line.text for line in self.lines]), heading_level=self.level, page=self.lines[0].page)
+
+
+def _continues(current: _Run, line: Line, level: int, layout: Layout, margin: float) -> bool:
     """Whether ``line`` belongs to the block being built."""
-    previous = current[-1]
-    if level != current_level:
+    previous = current.lines[-1]
+    if level != current.level:
         return False
     if level:  # a heading wrapped over lines: same level, tight spacing, same page
         tight = 0 < previous.y - line.y < 2 * line.size
-        return line.page == previous.page and tight and len(current) < HEADING_MAX_LINES
+        return line.page == previous.page and tight and len(current.lines) < HEADING_MAX_LINES
     if line.page != previous.page:  # a paragraph running on over a page break
         unfinished = not previous.text.rstrip().endswith(_SENTENCE_END) and line.text[:1].islower()
         return unfinished or (_fills_the_line(previous, current) and not _BULLET.match(line.text))
@@ -183,22 +207,21 @@ def _continues(current: list[Line], line: Line, level: int, current_level: int, 
     if gap <= 0 or gap > layout.line_gap * PARAGRAPH_GAP_RATIO or _BULLET.match(line.text):
         return False
     indented = line.x - margin > layout.body_size and abs(previous.x - margin) < layout.body_size / 2
-    if indented and not _BULLET.match(current[0].text):  # a list item's hanging indent is not a new paragraph
+    if indented and not _BULLET.match(current.lines[0].text):  # a list item's hanging indent is not a new paragraph
         return False
     return not _ends_short_sentence(previous, current)
 
 
-def _fills_the_line(previous: Line, current: list[Line]) -> bool:
+def _fills_the_line(previous: Line, current: _Run) -> bool:
     """A paragraph's last line rarely reaches the right margin, so a full line at a page end means it goes on."""
-    return len(current) >= 2 and len(previous.text) >= 0.9 * max(len(line.text) for line in current)
+    return len(current.lines) >= 2 and len(previous.text) >= 0.9 * current.longest
 
 
-def _ends_short_sentence(previous: Line, current: list[Line]) -> bool:
+def _ends_short_sentence(previous: Line, current: _Run) -> bool:
     """A line that ends a sentence well before the right margin ends its paragraph (no spacing between paragraphs)."""
-    if not previous.text.rstrip().endswith(_SENTENCE_END) or len(current) < 2:
+    if not previous.text.rstrip().endswith(_SENTENCE_END) or len(current.lines) < 2:
         return False
-    longest = max(len(line.text) for line in current)
-    return len(previous.text) < 0.7 * longest
+    return len(previous.text) < 0.7 * current.longest
 
 
 def _left_margin(lines: list[Line], layout: Layout) -> float:
@@ -206,23 +229,27 @@ def _left_margin(lines: list[Line], layout: Layout) -> float:
     return float(xs.most_common(1)[0][0]) if xs else 0.0
 
 
-def _block(lines: list[Line], level: int) -> Block:
-    return Block(join_lines([line.text for line in lines]), heading_level=level, page=lines[0].page)
-
-
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines with spaces; a word hyphenated at a line end is mended ("recruit-" + "ment"), and a
-    compound broken after its hyphen keeps it ("Iraqi-" + "Russian")."""
-    text = ""
+    compound broken after its hyphen keeps it ("Iraqi-" + "Russian").
+
+    Only the last two characters joined so far decide, so a paragraph of thousands of lines joins in linear time.
+    """
+    pieces: list[str] = []
+    tail = ""
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             continue
-        if text and _HYPHENATED.search(text):
-            text = (text[:-1] if line[:1].islower() or text.endswith("\u00ad") else text) + line
-        else:
-            text = f"{text} {line}" if text else line
-    return text
+        if pieces and _HYPHENATED.search(tail):
+            if line[:1].islower() or tail.endswith("\u00ad"):
+                pieces[-1] = pieces[-1][:-1]
+                tail = tail[:-1]
+        elif pieces:
+            pieces.append(" ")
+        pieces.append(line)
+        tail = (tail + line)[-2:]
+    return "".join(pieces)
 
 
 def _split_long_headings(blocks: list[Block]) -> list[Block]:
