@@ -80,13 +80,31 @@ def _inherited_memory_limit(memory_bytes: int) -> int:
 
 
 def _limit_memory(memory_bytes: int) -> None:
+    """Allow the work ``memory_bytes`` of address space beyond what the process has mapped already.
+
+    A forked child starts with its parent's mappings (a test runner, the window's libraries): counting
+    them against the work would make the same file pass or fail depending on who forked it.  A limit
+    already in force (a worker inside a worker) is never loosened.
+    """
     try:
         import resource
-    except ImportError:
+    except ImportError:  # Windows has no rlimits: the time limit still holds
         return
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = _mapped_bytes() + memory_bytes
+    for ceiling in (soft, hard):
+        if ceiling != resource.RLIM_INFINITY:
+            limit = min(limit, ceiling)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _mapped_bytes() -> int:
+    """The address space this process has mapped now (Linux; 0 where it cannot be read)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 def _child(
