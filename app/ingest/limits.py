@@ -5,8 +5,8 @@ few kilobytes read as millions of parts: a page drawing one stream ten
 thousand times, a Markdown table twenty thousand columns wide, a million
 headings. Each cap is far above what real documents have (the largest of 700
 real documents Briefgen is measured on: 400 sections, 10,000 HTML elements,
-70 attributes on one element, 1,100 PDF pages) and far below what stalls a
-reader or fills memory. A file over a cap is refused with a message that
+70 attributes on one element, 117 PDF pages, a 1.2 MB Markdown changelog)
+and far below what stalls a reader or fills memory. A file over a cap is refused with a message that
 says which, as soon as the reader has counted that far; nothing is cut off
 silently, except metadata fields, which are shortened (``MAX_FIELD_CHARS``).
 """
@@ -21,9 +21,9 @@ from app.core.errors import IngestError
 MAX_SECTIONS = 10_000
 #: Paragraphs in one source (about 100 MB of text at a typical paragraph length).
 MAX_PARAGRAPHS = 500_000
-#: Lines of a plain-text file; counted before any line becomes an object.
+#: Lines of a text or Markdown file, counted before any line becomes an object.
 MAX_TEXT_LINES = 1_000_000
-#: Tokens the Markdown parser may make (about 3 s and 120 MB; a 1.2 MB changelog makes 110,000).
+#: Tokens the Markdown parser may make (about 3 s; the 1.2 MB changelog makes 110,000).
 MAX_MARKDOWN_TOKENS = 300_000
 #: Cells of one Markdown table, counted before the parser builds any.
 MAX_TABLE_CELLS = 100_000
@@ -64,6 +64,12 @@ def too_many(path: Path, what: str, limit: int, count: int | None = None) -> Ing
     if count is None:
         return IngestError(path, f"the file has more than {limit:,} {what}, beyond what Briefgen reads; refused")
     return IngestError(path, f"the file has {count:,} {what}, beyond the {limit:,} Briefgen reads; refused")
+
+
+def check_lines(path: Path, text: str) -> None:
+    """Refuse text of more than MAX_TEXT_LINES lines (counted in C, before the text is split)."""
+    if max(text.count("\n"), text.count("\r")) > MAX_TEXT_LINES:
+        raise too_many(path, "lines", MAX_TEXT_LINES)
 
 
 def check_count(path: Path, what: str, count: int, limit: int) -> None:

@@ -317,6 +317,7 @@ def markdown_wide_header_short_rows(path: Path, _tmp: Path, columns: int = 20_00
 
 
 def markdown_many_headings(path: Path, _tmp: Path, count: int = 1_000_000) -> Path:
+    """A million headings, one per line (10 MB): under the line limit, refused after the first 10,000 headings."""
     path.write_text("".join(f"# H{n}\n" for n in range(count)), encoding="utf-8")
     return path
 
@@ -326,7 +327,8 @@ def markdown_identical_headings(path: Path, _tmp: Path, count: int = 5_000) -> P
     return path
 
 
-def markdown_many_paragraphs(path: Path, _tmp: Path, count: int = 1_000_000) -> Path:
+def markdown_many_paragraphs(path: Path, _tmp: Path, count: int = 150_000) -> Path:
+    """150,000 one-letter paragraphs (450 KB): three tokens each, past the budget two thirds of the way in."""
     path.write_text("a\n\n" * count, encoding="utf-8")
     return path
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from markdown_it.token import Token
 
 from app.core.model import Source
+from app.ingest.limits import check_lines
 from app.ingest.readers.html_guard import check_attributes
 from app.ingest.readers.html_text import fragment_blocks
 from app.ingest.readers.markdown_limits import parse_markdown
@@ -104,7 +105,9 @@ def _promote_title(blocks: list[Block]) -> tuple[str, list[Block]]:
 
 
 def read_markdown(path: Path) -> Source:
-    meta, blocks = markdown_blocks(path, read_text(path))
+    text = read_text(path)
+    check_lines(path, text)
+    meta, blocks = markdown_blocks(path, text)
     heading_title, blocks = _promote_title(blocks)
     return make_source(
         path,

@@ -7,7 +7,7 @@ carries a budget. A block rule that runs before every block (and never
 claims one) counts the headings and tokens made so far and, where a table
 starts, its cells before the table rule builds them; a core rule before the
 inline stage bounds the inline tokens still to come by the markup characters
-the text holds. Past a limit the parse stops at once with the refusal.
+and line breaks the text holds. Past a limit the parse stops at once with the refusal.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from app.core.errors import IngestError
 from app.ingest.limits import MAX_MARKDOWN_TOKENS, MAX_TABLE_CELLS, Tally
 
 _BUDGET = "briefgen_budget"
-#: What can start inline markup: a run of emphasis or code marks, a bracket, "<", "!", "&", "\\" or a line break.
-_INLINE_MARK = re.compile(r"[*_`]+|[\[\]<>!&\\\n]")
-#: Inline tokens one mark can make at most ("***a***": two marks, five tokens).
+#: What can start inline markup: a run of emphasis or code marks, a bracket, "<", "!", "&" or "\\".
+_INLINE_MARK = re.compile(r"[*_`]+|[\[\]<>!&\\]")
+#: Inline tokens one mark can make at most ("***a***": two marks, five tokens); a line break makes one.
 _TOKENS_PER_MARK = 3
 _DELIMITER_CHARACTERS = frozenset("|-: \t")
 
@@ -90,10 +90,10 @@ def _check_table(state: StateBlock, start: int, end: int, path: Path) -> None:
 
 
 def _before_inline(state: StateCore) -> None:
-    marks = sum(
-        sum(1 for _ in _INLINE_MARK.finditer(token.content)) for token in state.tokens if token.type == "inline"
-    )
-    state.env[_BUDGET].count(state.tokens, still_to_come=_TOKENS_PER_MARK * marks)
+    inline = [token.content for token in state.tokens if token.type == "inline"]
+    marks = sum(sum(1 for _ in _INLINE_MARK.finditer(content)) for content in inline)
+    breaks = sum(content.count("\n") for content in inline)
+    state.env[_BUDGET].count(state.tokens, still_to_come=_TOKENS_PER_MARK * marks + breaks)
 
 
 _PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)

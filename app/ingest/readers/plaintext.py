@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from app.core.model import Source
-from app.ingest.limits import MAX_TEXT_LINES, too_many
+from app.ingest.limits import check_lines
 from app.ingest.sections import Block, make_source
 from app.ingest.textio import read_text
 from app.text.scripts import CASELESS, script_counts
@@ -131,7 +131,6 @@ def read_plaintext(path: Path) -> Source:
     Lines are counted before any is split off, so a file of millions of one-letter lines is refused, not held.
     """
     text = read_text(path)
-    if max(text.count("\n"), text.count("\r")) > MAX_TEXT_LINES:
-        raise too_many(path, "lines", MAX_TEXT_LINES)
+    check_lines(path, text)
     title, paragraphs = split_title(split_paragraphs(text))
     return make_source(path, "text", detect_blocks(paragraphs), title=title)
