@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from app.assemble.analyst_markup import analyst_blocks, analyst_plain
@@ -71,6 +71,8 @@ class ItemView:
     #: The text without markup, for finding sentences in it.
     plain: str = ""
     language: str = ""
+    #: What the brief has already said (a key point's, the bottom line): the key sentence is another one.
+    said: str = ""
 
     @property
     def position(self) -> int:
@@ -92,8 +94,8 @@ class ItemView:
 
     @cached_property
     def key_sentence(self) -> str:
-        """The item's most informative sentence (app/assemble/informative.py)."""
-        return key_sentence(self.plain, self.language)
+        """The item's most informative sentence (app/assemble/informative.py) that ``said`` does not hold."""
+        return key_sentence(self.plain, self.language, self.said)
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,17 @@ def _analyst_view(number: int, item: AnalystItem, numbering: _Numbering) -> Item
     )
 
 
+def figure_caption(item: FigureItem, sources: Mapping[str, Source]) -> tuple[str, str]:
+    """The analyst's caption and credit; for a source's figure, what the source gave where the analyst left them
+    empty (a script may name a figure by its id alone)."""
+    source = sources.get(item.source) if item.source else None
+    found = source.figure(item.figure_id) if source is not None and item.figure_id else None
+    caption, credit = item.caption.strip(), item.credit.strip()
+    if found is not None:
+        return caption or found.caption, credit or found.credit
+    return caption, credit
+
+
 def build_context(project: BriefProject, sources: Mapping[str, Source]) -> BriefContext:
     numbering = _Numbering(sources)
     items: list[ItemView] = []
@@ -270,11 +283,8 @@ def build_context(project: BriefProject, sources: Mapping[str, Source]) -> Brief
             chosen.append(QuoteView(" ".join(item.text.split()), item.speaker.strip(), None, quoted, section.page))
         elif isinstance(item, FigureItem):
             credited = numbering.view(item.source) if item.source else None
-            figures.append(
-                FigureView(
-                    item.id, len(figures) + 1, item.caption.strip(), item.credit.strip(), item.role, credited, number
-                )
-            )
+            caption, credit = figure_caption(item, sources)
+            figures.append(FigureView(item.id, len(figures) + 1, caption, credit, item.role, credited, number))
     found = [
         QuoteView(text, speaker, found_in, found_in.source, found_in.page)
         for found_in in items
@@ -284,19 +294,23 @@ def build_context(project: BriefProject, sources: Mapping[str, Source]) -> Brief
     meta = {key: value.strip() for key, value in project.meta.model_dump().items()}  # "  " is no author
     meta["date"] = meta["date"] or today()
     meta["title"] = derived_title(meta["title"], project, sources)
+    summary = meta["summary"] or lead_summary([(i.plain, i.language) for i in items])
     return BriefContext(
         meta=meta,
         items=items,
         sources=list(numbering.views.values()),
-        summary=meta["summary"] or lead_summary([(i.plain, i.language) for i in items]),
+        summary=summary,
         roles={role: [i for i in items if i.role == role] for role in ROLE_LABELS},
         key_quotes=chosen or found,
         suggested_quotes=found,
         figures=figures,
-        key_points=_key_points(items),
+        key_points=_key_points(items, summary),
     )
 
 
-def _key_points(items: list[ItemView]) -> list[ItemView]:
+def _key_points(items: list[ItemView], summary: str) -> list[ItemView]:
+    """The source items with their key sentence in the brief's main language, each the item's most informative
+    sentence that the bottom line does not already say (unwritten, it is made of those same sentences)."""
     script = main_writing_system(item.plain for item in items)
-    return [i for i in items if i.kind == "section" and i.key_sentence and main_script(i.key_sentence) == script]
+    points = [replace(i, said=summary) for i in items if i.kind == "section"]
+    return [i for i in points if i.key_sentence and main_script(i.key_sentence) == script]

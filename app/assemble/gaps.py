@@ -22,7 +22,8 @@ def brief_gaps(context: BriefContext, layout: Layout) -> list[str]:
         if not part.items and not part.figures:
             roles = " or ".join(labels[role] for role in part.roles)
             gaps.append(f"the {part.heading} part is empty and left out: give items the role {roles}")
-    roles_used = [item.role for item in context.items] + [figure.role for figure in context.figures]
+    printed_figures = context.figures if layout.figures else []
+    roles_used = [item.role for item in context.items] + [figure.role for figure in printed_figures]
     unprinted = [role for role in roles_used if role not in layout.printed_roles]
     for role in dict.fromkeys(unprinted):
         count = unprinted.count(role)
@@ -32,6 +33,14 @@ def brief_gaps(context: BriefContext, layout: Layout) -> list[str]:
         if not context.meta.get(name):
             gaps.append(f"the {name} is empty and left out: this template prints it")
     return gaps
+
+
+def figures_left_out(context: BriefContext, layout: Layout) -> list[str]:
+    """A message when the brief has figures and the template prints none (the one-page memo)."""
+    count = len(context.figures)
+    if not count or layout.figures:
+        return []
+    return [f"{count} figure{'s' if count > 1 else ''} not printed: this template prints no figures"]
 
 
 def shortened(context: BriefContext, layout: Layout) -> list[str]:

@@ -57,9 +57,12 @@ def sentences_of(text: str, language: str = "") -> list[str]:
     return [s for p in re.split(r"\n\s*\n", text) for s in split_sentences(strip_dateline(p.strip()), language)]
 
 
-def key_sentence(text: str, language: str = "") -> str:
-    """The passage's most informative sentence; the earliest one wins a tie, so an equal lead stays first."""
-    ranked = [(score(s), -n, s) for n, s in enumerate(sentences_of(text, language))]
+def key_sentence(text: str, language: str = "", said: str = "") -> str:
+    """The passage's most informative sentence not already in ``said``; the earliest wins a tie, so an equal lead
+    stays first."""
+    said = " ".join(said.split())
+    sentences = [s for s in sentences_of(text, language) if not said or " ".join(s.split()) not in said]
+    ranked = [(score(s), -n, s) for n, s in enumerate(sentences)]
     return max(ranked)[2] if ranked else ""
 
 

@@ -10,7 +10,8 @@ are still empty, and which items the template leaves out::
 
 It also names the details it prints (``fields = ["recipient"]``), so an empty
 one is reported rather than printed as a blank, and whether it prints only
-each item's key sentence (``condense = true``), so the analyst is told.
+each item's key sentence (``condense = true``) and whether it prints figures
+at all (``figures = false`` for a one-page memo), so the analyst is told.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class Layout:
     parts: tuple[tuple[str, tuple[str, ...]], ...]
     fields: tuple[str, ...] = ()
     condense: bool = False
+    #: Whether the template prints the brief's figures; one that does not has its figures reported.
+    figures: bool = True
 
     @property
     def printed_roles(self) -> set[str]:
@@ -46,6 +49,7 @@ def read_layout(settings: dict[str, Any], path: str) -> Layout:
     roles = settings.get("roles")
     fields = settings.get("fields", [])
     condense = settings.get("condense", False)
+    figures = settings.get("figures", True)
     if roles is not None and not isinstance(roles, dict):
         raise TemplateError("roles: should be a table of headings, each a list of roles", path)
     parts = []
@@ -55,6 +59,7 @@ def read_layout(settings: dict[str, Any], path: str) -> Layout:
         parts.append((heading, tuple(names)))
     if not isinstance(fields, list) or not all(isinstance(f, str) and f in FIELDS for f in fields):
         raise TemplateError(f"fields: should be a list out of {', '.join(FIELDS)}", path)
-    if not isinstance(condense, bool):
-        raise TemplateError("condense: should be true or false", path)
-    return Layout(tuple(parts) if roles is not None else DEFAULT_LAYOUT.parts, tuple(fields), condense)
+    for key, value in (("condense", condense), ("figures", figures)):
+        if not isinstance(value, bool):
+            raise TemplateError(f"{key}: should be true or false", path)
+    return Layout(tuple(parts) if roles is not None else DEFAULT_LAYOUT.parts, tuple(fields), condense, figures)

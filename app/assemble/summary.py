@@ -26,8 +26,9 @@ def lead_summary(passages: list[tuple[str, str]], count: int = 2) -> str:
 
 
 def derived_title(title: str, project: BriefProject, sources: Mapping[str, Source]) -> str:
-    """The analyst's title; for a placeholder, the chosen sources' most informative headline, or else the
-    heading the brief opens with (a brief about "Judicial Warnings" is titled so), in the brief's main language.
+    """The analyst's title; for a placeholder, the chosen sources' most informative headline, or else their
+    most informative section heading (the first of equals: a brief about "Judicial Warnings" is titled so),
+    in the brief's main language.
     """
     if not _PLACEHOLDER.fullmatch(title):
         return title
@@ -40,4 +41,5 @@ def derived_title(title: str, project: BriefProject, sources: Mapping[str, Sourc
         return max(native, key=lambda h: (score(h, min_words=1), -native.index(h)))
     sections = [sources[i.source].section(i.section_id) for i in chosen]
     headings = [s.heading for s in sections if s is not None and s.heading and not s.is_lead]
-    return next((h for h in headings if main_script(h) == script), headings[0] if headings else FALLBACK_TITLE)
+    native = [h for h in headings if main_script(h) == script] or headings
+    return max(native, key=lambda h: (score(h, min_words=1), -native.index(h))) if native else FALLBACK_TITLE

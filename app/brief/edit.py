@@ -19,10 +19,12 @@ from app.text.dates import MONTHS, format_date
 ItemKey = str
 #: A section of a source: (source path, section id).
 SectionKey = tuple[str, str]
+#: A figure of a source: (source path, figure id).
+FigureKey = tuple[str, str]
 
 META_FIELDS: tuple[str, ...] = tuple(BriefMeta.model_fields)
 #: Fields that say what an item is and where it came from: fixed once the item exists.
-FIXED_FIELDS = frozenset({"id", "kind", "source", "section_id"})
+FIXED_FIELDS = frozenset({"id", "kind", "source", "section_id", "figure_id"})
 
 #: Markings offered in the GUI's classification box; any other text is allowed too.
 COMMON_CLASSIFICATIONS: tuple[str, ...] = (
@@ -83,6 +85,15 @@ def whole_section(item: BriefItem) -> SectionKey | None:
 def chosen_sections(project: BriefProject) -> dict[SectionKey, ItemKey]:
     """The sections in the brief whole (what the sources tree shows ticked), with their items' keys."""
     return {section: item.id for item in project.items if (section := whole_section(item)) is not None}
+
+
+def chosen_figures(project: BriefProject) -> dict[FigureKey, ItemKey]:
+    """The figures of sources in the brief (what the sources tree shows ticked), with their items' keys."""
+    return {
+        (item.source, item.figure_id): item.id
+        for item in project.items
+        if isinstance(item, FigureItem) and item.source and item.figure_id
+    }
 
 
 def insert_items(project: BriefProject, index: int, items: list[BriefItem]) -> None:

@@ -49,7 +49,7 @@ _PATHS_KEY = "cites"
 def _map_paths(item: dict[str, Any], change: Callable[[str], str]) -> None:
     """Apply ``change`` to every file path an item names (its source, image, cited sources)."""
     for key in _PATH_KEYS:
-        if isinstance(item.get(key), str):
+        if isinstance(item.get(key), str) and item[key]:  # a source's figure has no image file ("")
             item[key] = change(item[key])
     if isinstance(item.get(_PATHS_KEY), list):
         item[_PATHS_KEY] = [change(path) if isinstance(path, str) else path for path in item[_PATHS_KEY]]
@@ -58,7 +58,7 @@ def _map_paths(item: dict[str, Any], change: Callable[[str], str]) -> None:
 def item_paths(item: BriefItem) -> list[str]:
     """Every file an item names: its source, its image, the sources it cites."""
     data = item.model_dump(include={*_PATH_KEYS, _PATHS_KEY})
-    paths = [data[key] for key in _PATH_KEYS if isinstance(data.get(key), str)]
+    paths = [data[key] for key in _PATH_KEYS if isinstance(data.get(key), str) and data[key]]
     return paths + list(data.get(_PATHS_KEY) or [])
 
 

@@ -22,7 +22,7 @@ from app.cli.terminal import make_streams_forgiving
 from app.core.clock import drop_unusable_epoch
 from app.core.errors import BriefgenError, IngestError
 from app.core.formats import default_output_names, output_names
-from app.core.model import BriefProject
+from app.core.model import BriefProject, Section
 from app.ingest import ingest_bounded
 from app.ingest.collect import files_to_read
 from app.pipeline.build import build_brief
@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--name", help="output file name without extension (default: from the title)")
     build.add_argument("--markup", action="store_true", help="also write the assembled markup (as --format md)")
 
-    inspect = sub.add_parser("inspect", help="list a source's sections with ids, headings and word counts")
+    inspect = sub.add_parser("inspect", help="list a source's sections (ids, headings, word counts) and figures")
     inspect.add_argument("sources", nargs="+", metavar="SOURCE", help="source files or folders")
 
     cli_templates.add_parser(sub)
@@ -131,18 +131,21 @@ def _source_files(inputs: Sequence[str]) -> list[Path]:
 
 def _inspect(args: argparse.Namespace) -> int:
     sources = [ingest_bounded(p) for p in _source_files(args.sources)]
-    current = None
+    numbered: dict[int, list[tuple[int, Section]]] = {}
     for number, source, section in numbered_sections(sources):
-        if source is not current:
-            current = source
-            facts = (source.outlet, source.author, source.date, source.format, source.language)
-            details = " · ".join(printable(x) for x in facts if x)
-            print(
-                f"{printable(source.path)}\n  title: {printable(source.title)}" + (f"\n  {details}" if details else "")
-            )
-        page = f"  p. {section.page}" if section.page else ""
-        heading = printable(section.display_heading)
-        print(f"  {number:>3}  {printable(section.id):<42} {section.word_count:>5} words  {heading}{page}")
+        numbered.setdefault(id(source), []).append((number, section))
+    for source in sources:
+        facts = (source.outlet, source.author, source.date, source.format, source.language)
+        details = " · ".join(printable(x) for x in facts if x)
+        print(f"{printable(source.path)}\n  title: {printable(source.title)}" + (f"\n  {details}" if details else ""))
+        for number, section in numbered.get(id(source), []):
+            page = f"  p. {section.page}" if section.page else ""
+            heading = printable(section.display_heading)
+            print(f"  {number:>3}  {printable(section.id):<42} {section.word_count:>5} words  {heading}{page}")
+        for figure in source.figures:
+            size = f"{figure.width_px}×{figure.height_px}"
+            words = " — ".join(printable(x) for x in (figure.caption, figure.credit) if x) or "(no caption)"
+            print(f"       {figure.id:<12} in {printable(figure.section_id):<27} {size:>11}  {words}")
     return EXIT_OK
 
 

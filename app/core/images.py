@@ -125,6 +125,13 @@ def _read_cached(path: Path, limits: Limits, _mtime_ns: int, _size: int) -> Chec
         data, _status = read_regular_file(path, limits.max_bytes)
     except OSError as exc:
         raise ValueError(f"{name} cannot be used: {exc.strerror or exc}") from exc
+    return check_image(data, limits, name)
+
+
+def check_image(data: bytes, limits: Limits, name: str) -> CheckedImage:
+    """``data`` checked as an image within ``limits`` and fully decoded; ValueError starting with ``name``."""
+    if len(data) > limits.max_bytes:
+        raise ValueError(f"{name} is {len(data):,} bytes; at most {limits.max_bytes:,} are allowed")
     try:
         with Image.open(io.BytesIO(data)) as image:  # reads the header only
             kind, (width, height) = image.format or "unknown", image.size

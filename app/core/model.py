@@ -10,7 +10,7 @@ import re
 import uuid
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, PositiveInt, Tag, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, PositiveInt, Tag, field_validator, model_validator
 
 #: The parts of a brief an item can play; each template's template.toml says which it prints, and where.
 Role = Literal["background", "discussion", "assessment", "implications", "options", "recommendations", "outlook"]
@@ -57,8 +57,29 @@ class Section(BaseModel):
         return sum(len(p.split()) for p in self.paragraphs)
 
 
+class SourceFigure(BaseModel):
+    """An image a source shows (a web page's captioned picture, a Word file's picture), offered as a figure.
+
+    The checked image travels with the source (``data``: PNG or JPEG bytes), so a figure the analyst
+    picks prints from what was read, not from a file that may have changed or gone since.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    #: "figure-1", "figure-2" … in the order the source shows them; stable while the source is unchanged.
+    id: str
+    #: The section the image sits in (after that section's heading in the source).
+    section_id: str
+    caption: str = ""
+    credit: str = ""
+    width_px: PositiveInt
+    height_px: PositiveInt
+    format: Literal["PNG", "JPEG"] = "PNG"
+    data: bytes = Field(repr=False, exclude=True)
+
+
 class Source(BaseModel):
-    """A loaded document: its metadata and ordered sections."""
+    """A loaded document: its metadata, ordered sections and the figures it shows."""
 
     path: str
     title: str
@@ -68,9 +89,13 @@ class Source(BaseModel):
     language: str = ""
     format: str = ""
     sections: list[Section] = Field(default_factory=list)
+    figures: list[SourceFigure] = Field(default_factory=list)
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def figure(self, figure_id: str) -> SourceFigure | None:
+        return next((f for f in self.figures if f.id == figure_id), None)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -165,16 +190,44 @@ class QuoteItem(_Item):
     speaker: str = ""
 
 
-class FigureItem(_Item):
-    """An image with its caption and credit: from a source (``source`` is then cited) or a file the analyst adds."""
+def _image_or_source_figure_required(schema: dict[str, Any]) -> None:
+    """The schema says what the validator says: an image file, or a source and its figure id, not both."""
+    _kind_is_required(schema)
+    text = {"type": "string", "minLength": 1}
+    schema["oneOf"] = [
+        {"required": ["image"], "properties": {"image": text}},
+        {"required": ["source", "figure_id"], "properties": {"source": text, "figure_id": text}},
+    ]
 
-    model_config = ConfigDict(json_schema_extra=_kind_is_required)
+
+class FigureItem(_Item):
+    """An image with its caption and credit: a file the analyst adds (``image``), or a figure found in a source
+    (``source`` and ``figure_id``). A figure with a ``source`` cites it."""
+
+    model_config = ConfigDict(json_schema_extra=_image_or_source_figure_required)
 
     kind: Literal["figure"] = "figure"
-    image: str
+    #: An image file (PNG, JPEG, GIF, WebP); "" for a figure found in its source.
+    image: str = ""
     caption: str = ""
     credit: str = ""
     source: str | None = None
+    #: Which of the source's figures ("figure-2"); None for an image file.
+    figure_id: str | None = None
+
+    @property
+    def from_source(self) -> bool:
+        return self.figure_id is not None
+
+    @model_validator(mode="after")
+    def _image_or_source_figure(self) -> FigureItem:
+        if self.figure_id is not None and not self.source:
+            raise ValueError("a figure_id names a figure of a source; give the source too")
+        if self.figure_id is None and not self.image:
+            raise ValueError("a figure needs an image file, or a source and one of its figure_ids")
+        if self.figure_id is not None and self.image:
+            raise ValueError("a figure has an image file or a source's figure_id, not both")
+        return self
 
 
 def _kind(value: object) -> str:

@@ -43,8 +43,18 @@ from app.brief.select import item_for
 from app.core.errors import BriefgenError
 from app.core.formats import open_dialog_filters
 from app.core.images import read_figure
-from app.core.model import AnalystItem, BriefItem, BriefProject, FigureItem, QuoteItem, Section, SectionItem, Source
-from app.core.paths import SEEDS_DIR
+from app.core.model import (
+    AnalystItem,
+    BriefItem,
+    BriefProject,
+    FigureItem,
+    QuoteItem,
+    Section,
+    SectionItem,
+    Source,
+    SourceFigure,
+)
+from app.core.paths import SAMPLE_BRIEF, SEEDS_DIR
 from app.gui import dialogs
 from app.gui.autosave_schedule import AutosaveSchedule
 from app.gui.details_form import DetailsForm
@@ -187,6 +197,7 @@ class MainWindow(QMainWindow):
             "Brief &Details", lambda: self.tabs.setCurrentWidget(self.details_form), "Ctrl+2"
         )
         self.refresh_action = self._action("&Refresh Preview", self.preview_panel.schedule, keys.Refresh)
+        self.sample_brief_action = self._action("Open Sample &Brief", self.open_sample_brief)
         self.sample_action = self._action("Load &Sample Sources", self.load_sample)
         self.about_action = self._action("&About Briefgen", self._about)
 
@@ -229,7 +240,7 @@ class MainWindow(QMainWindow):
         template_menu.addActions([templates.import_action, templates.export_action])
 
         help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.sample_action, self.about_action])
+        help_menu.addActions([self.sample_brief_action, self.sample_action, self.about_action])
 
     def _create_toolbar(self) -> None:
         toolbar = self.addToolBar("Main")
@@ -260,6 +271,7 @@ class MainWindow(QMainWindow):
         session.pathChanged.connect(self._update_title)
         session.undo_stack.cleanChanged.connect(self._update_title)
         self.sources_model.checkRequested.connect(self._check_requested)
+        self.sources_model.figureCheckRequested.connect(self._figure_check_requested)
         self.sources_panel.addRequested.connect(self.choose_sources)
         self.sources_panel.removeRequested.connect(self.remove_source)
         self.outline_panel.moveRequested.connect(self._move_requested)
@@ -306,7 +318,7 @@ class MainWindow(QMainWindow):
             if project_path is not None:
                 self.open_project(project_path)
             elif self.settings.first_run:
-                self.load_sample(initial=True)
+                self.open_sample_brief(initial=True)
         self.settings.mark_started()
 
     def offer_recovery(self) -> bool:
@@ -324,6 +336,18 @@ class MainWindow(QMainWindow):
         if paths:
             self.settings.set_folder("sources", Path(paths[0]).parent)
             self.add_source_files([Path(p) for p in paths])
+
+    def open_sample_brief(self, initial: bool = False) -> None:
+        """The bundled sample brief (every kind of item) as a new, untitled brief: saving it asks where, so the
+        sample stays as shipped. The first start opens it without asking."""
+        if not initial and not self.maybe_save():
+            return
+        try:
+            project = load_project(SAMPLE_BRIEF)
+        except BriefgenError as exc:
+            dialogs.report(self, "Cannot open the sample brief", [exc])
+            return
+        self._open_with_sources(project, None)
 
     def load_sample(self, initial: bool = False) -> None:
         self.add_source_files([SEEDS_DIR], initial=initial)
@@ -416,6 +440,16 @@ class MainWindow(QMainWindow):
                 chosen[(source.path, section.id)] for source, section in pairs if (source.path, section.id) in chosen
             }
             self._push(RemoveItemsCommand(self.session, keys))
+
+    def _figure_check_requested(self, source: Source, figure: SourceFigure, checked: bool) -> None:
+        """A ticked figure of a source joins the brief with the source's caption and credit, ready to edit."""
+        if checked:
+            item = FigureItem(source=source.path, figure_id=figure.id, caption=figure.caption, credit=figure.credit)
+            self._push(AddItemsCommand(self.session, [item], text="Add figure"))
+        else:
+            key = brief_edit.chosen_figures(self.session.project).get((source.path, figure.id))
+            if key is not None:
+                self._push(RemoveItemsCommand(self.session, {key}))
 
     def _move_requested(self, row: int, target: int) -> None:
         self._push(MoveItemCommand(self.session, row, target))

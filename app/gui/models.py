@@ -29,7 +29,17 @@ from PySide6.QtCore import (
 
 from app.brief import edit as brief_edit
 from app.brief.search import excerpt, section_matches
-from app.core.model import ROLE_LABELS, AnalystItem, BriefItem, FigureItem, QuoteItem, Section, SectionItem, Source
+from app.core.model import (
+    ROLE_LABELS,
+    AnalystItem,
+    BriefItem,
+    FigureItem,
+    QuoteItem,
+    Section,
+    SectionItem,
+    Source,
+    SourceFigure,
+)
 from app.gui.session import BriefSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,17 +56,27 @@ class Roles(IntEnum):
     SECTION = Qt.ItemDataRole.UserRole + 4
     KEY = Qt.ItemDataRole.UserRole + 5
     ITEM = Qt.ItemDataRole.UserRole + 6
+    FIGURE = Qt.ItemDataRole.UserRole + 7
 
 
 def _words(count: int) -> str:
     return f"{count:,} word{'s' if count != 1 else ''}"
 
 
+#: What a source's row holds under it: one of its sections, or one of the figures it shows.
+Entry = Section | SourceFigure
+
+
 class SourcesModel(QAbstractItemModel):
-    """Two levels: each loaded source, and under it its sections, checked when they are in the brief."""
+    """Two levels: each loaded source, and under it its sections, then its figures, checked when in the brief.
+
+    Ticking a source ticks its sections; its figures are added one by one, as the analyst picks them.
+    """
 
     #: The user ticked (True) or unticked (False) these sections.
     checkRequested = Signal(list, bool)
+    #: The user ticked (True) or unticked (False) a figure of a source (Source, SourceFigure, bool).
+    figureCheckRequested = Signal(object, object, bool)
 
     def __init__(self, session: BriefSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -121,7 +141,8 @@ class SourcesModel(QAbstractItemModel):
             return self.createIndex(row, 0, 0) if row < len(self._sources) else QModelIndex()
         if parent.internalId() != 0:
             return QModelIndex()
-        if row >= len(self._sources[parent.row()].sections):
+        source = self._sources[parent.row()]
+        if row >= len(source.sections) + len(source.figures):
             return QModelIndex()
         return self.createIndex(row, 0, self._ids[parent.row()])
 
@@ -137,13 +158,15 @@ class SourcesModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self._sources)
         if parent.internalId() == 0:
-            return len(self._sources[parent.row()].sections)
+            source = self._sources[parent.row()]
+            return len(source.sections) + len(source.figures)
         return 0
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 1
 
-    def source_and_section(self, index: Index) -> tuple[Source | None, Section | None]:
+    def source_and_entry(self, index: Index) -> tuple[Source | None, Entry | None]:
+        """The source of a row, and the section or figure the row is (None for the source's own row)."""
         if not index.isValid():
             return None, None
         if index.internalId() == 0:
@@ -152,7 +175,8 @@ class SourcesModel(QAbstractItemModel):
         if not parent.isValid():
             return None, None
         source = self._sources[parent.row()]
-        return source, source.sections[index.row()]
+        row, sections = index.row(), len(source.sections)
+        return source, source.sections[row] if row < sections else source.figures[row - sections]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -160,12 +184,14 @@ class SourcesModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        source, section = self.source_and_section(index)
+        source, entry = self.source_and_entry(index)
         if source is None:
             return None
-        if section is None:
+        if entry is None:
             return self._source_data(source, role)
-        return self._section_data(source, section, role)
+        if isinstance(entry, SourceFigure):
+            return self._figure_data(source, entry, role)
+        return self._section_data(source, entry, role)
 
     def _source_data(self, source: Source, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -174,7 +200,9 @@ class SourcesModel(QAbstractItemModel):
             file_name = source.path.replace("\\", "/").rsplit("/", 1)[-1]
             return " · ".join(x for x in (source.outlet, source.date, file_name) if x)
         if role == Roles.BADGE:
-            return f"{len(source.sections)} sections"
+            count = len(source.figures)
+            figures = f", {count} figure{'s' if count != 1 else ''}" if count else ""
+            return f"{len(source.sections)} sections{figures}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return source.path
         if role == Qt.ItemDataRole.CheckStateRole:
@@ -207,14 +235,38 @@ class SourcesModel(QAbstractItemModel):
             return (source.path, section.id)
         return None
 
+    def _figure_data(self, source: Source, figure: SourceFigure, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return figure_label(figure)
+        if role == Roles.SUBTITLE:
+            return figure.credit
+        if role == Roles.BADGE:
+            return f"{figure.width_px}×{figure.height_px}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{figure_label(figure)}\n{figure.width_px}×{figure.height_px} pixels"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            chosen = (source.path, figure.id) in brief_edit.chosen_figures(self._session.project)
+            return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
+        if role == Roles.SOURCE:
+            return source
+        if role == Roles.FIGURE:
+            return figure
+        return None
+
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """A tick or untick becomes a request; the undo command makes the change."""
         if role != Qt.ItemDataRole.CheckStateRole:
             return False
-        source, section = self.source_and_section(index)
+        source, entry = self.source_and_entry(index)
         if source is None:
             return False
         checked = Qt.CheckState(value) != Qt.CheckState.Unchecked
+        if isinstance(entry, SourceFigure):
+            if ((source.path, entry.id) in brief_edit.chosen_figures(self._session.project)) == checked:
+                return False
+            self.figureCheckRequested.emit(source, entry, checked)
+            return True
+        section = entry
         chosen = brief_edit.chosen_sections(self._session.project)
         sections = [section] if section is not None else source.sections
         wanted = [(source, s) for s in sections if ((source.path, s.id) in chosen) != checked]
@@ -248,7 +300,11 @@ class SectionFilterModel(QSortFilterProxyModel):
         if not parent.isValid():
             return False  # a source is shown when one of its sections matches
         model = self.sourceModel()
-        section = model.data(model.index(row, 0, parent), Roles.SECTION)
+        index = model.index(row, 0, parent)
+        figure = model.data(index, Roles.FIGURE)
+        if figure is not None:
+            return self._query.casefold() in f"{figure.caption} {figure.credit}".casefold()
+        section = model.data(index, Roles.SECTION)
         return section is not None and section_matches(section, self._query)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -381,6 +437,12 @@ class OutlineModel(QAbstractListModel):
             return False
         destination = row if row >= 0 else (parent.row() if parent.isValid() else len(self._items))
         return self.moveRows(QModelIndex(), rows[0], 1, QModelIndex(), destination)
+
+
+def figure_label(figure: SourceFigure) -> str:
+    """How the sources tree names a figure of a source: its number there and its caption."""
+    number = figure.id.removeprefix("figure-")
+    return f"Figure {number}: {figure.caption}" if figure.caption else f"Figure {number} (no caption)"
 
 
 def _own(item: BriefItem) -> str:

@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 
 from app.brief import edit as brief_edit
 from app.brief.edit import ItemKey
-from app.core.model import ROLE_LABELS, ROLES, AnalystItem, FigureItem, QuoteItem, SectionItem
+from app.core.model import ROLE_LABELS, ROLES, AnalystItem, FigureItem, QuoteItem, SectionItem, Source
 from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
-from app.gui.models import OutlineModel, Roles, item_heading
+from app.gui.models import OutlineModel, Roles, figure_label, item_heading
 from app.gui.session import BriefSession
 from app.gui.widgets import HintListView, UndoShortcutFilter, header_row, muted_label, panel_title
 
@@ -334,7 +334,7 @@ class OutlinePanel(QWidget):
         elif isinstance(item, QuoteItem):
             self.edited_label.setText("The words as printed, without quotation marks")
         if isinstance(item, FigureItem):
-            self._show_image(item.image)
+            self._show_image(item, source)
         else:
             self._show_item_text(brief_edit.item_text(item, section), missing)
         self._set_text(self.note_edit, item.note)
@@ -367,15 +367,19 @@ class OutlinePanel(QWidget):
         """One check box per source of the brief (and any cited source no longer in it), ticked when cited."""
         loaded = self._session.sources_by_path()
         paths = [*self._session.project.sources, *(c for c in cites if c not in self._session.project.sources)]
+        labels = [
+            loaded[path].title if path in loaded else path.replace("\\", "/").rsplit("/", 1)[-1] + " (not loaded)"
+            for path in paths
+        ]
         self.cites_list.blockSignals(True)
         try:
-            if [
-                self.cites_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.cites_list.count())
-            ] != paths:
+            shown = [
+                (self.cites_list.item(i).data(Qt.ItemDataRole.UserRole), self.cites_list.item(i).text())
+                for i in range(self.cites_list.count())
+            ]
+            if shown != list(zip(paths, labels, strict=True)):  # a source loaded since changes its label
                 self.cites_list.clear()
-                for path in paths:
-                    source = loaded.get(path)
-                    label = source.title if source else path.replace("\\", "/").rsplit("/", 1)[-1] + " (not loaded)"
+                for path, label in zip(paths, labels, strict=True):
                     entry = QListWidgetItem(label)
                     entry.setData(Qt.ItemDataRole.UserRole, path)
                     entry.setToolTip(path)
@@ -390,10 +394,19 @@ class OutlinePanel(QWidget):
         finally:
             self.cites_list.blockSignals(False)
 
-    def _show_image(self, image: str) -> None:
-        self.image_label.setText(image.replace("\\", "/").rsplit("/", 1)[-1])
-        self.image_label.setToolTip(image)
-        pixmap = QPixmap(image)
+    def _show_image(self, item: FigureItem, source: Source | None) -> None:
+        """A thumbnail of the figure's image file, or of the picture its source showed."""
+        found = source.figure(item.figure_id) if source is not None and item.figure_id else None
+        if item.from_source:
+            self.image_label.setText(figure_label(found) if found else f"{item.figure_id} (not in the source)")
+            self.image_label.setToolTip(item.source or "")
+            pixmap = QPixmap()
+            if found is not None:
+                pixmap.loadFromData(found.data)
+        else:
+            self.image_label.setText(item.image.replace("\\", "/").rsplit("/", 1)[-1])
+            self.image_label.setToolTip(item.image)
+            pixmap = QPixmap(item.image)
         if pixmap.isNull():
             self.image_thumbnail.clear()
             self.image_thumbnail.setText("The image cannot be shown.")

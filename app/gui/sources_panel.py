@@ -12,14 +12,15 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, SignalInstance
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QUrl, Signal, SignalInstance
+from PySide6.QtGui import QAction, QImage, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLineEdit,
     QMenu,
     QSplitter,
+    QStyle,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -29,10 +30,10 @@ from PySide6.QtWidgets import (
 from app.assemble.quotes import find_quotes
 from app.brief import edit as brief_edit
 from app.brief.search import split_highlights
-from app.core.model import Section, Source
+from app.core.model import Section, Source, SourceFigure
 from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
-from app.gui.models import Roles, SectionFilterModel, SourcesModel
+from app.gui.models import Roles, SectionFilterModel, SourcesModel, figure_label
 from app.gui.theme import MATCH_BACKGROUND, MUTED_TEXT
 from app.gui.widgets import HintTreeView, header_row, muted_label, panel_title
 
@@ -83,6 +84,26 @@ def reader_html(source: Source, section: Section | None, query: str) -> str:
     paragraphs = "".join(f"<p>{_marked(p, query)}</p>" for p in section.paragraphs)
     origin = " · ".join([details or html.escape(source.title), f"{section.word_count:,} words"])
     return f"<h3>{_marked(section.display_heading, query)}</h3>{muted}{origin}</p>{paragraphs}"
+
+
+#: Where the reader finds the picture of the figure it shows (a resource of its document, never a file).
+FIGURE_URL = QUrl("briefgen-figure:shown")
+
+
+def figure_reader_html(source: Source, figure: SourceFigure, width: int) -> str:
+    """The reader's page for a figure of a source: the picture (FIGURE_URL) at most ``width`` pixels wide, its
+    caption, credit and origin."""
+    muted = f'<p style="color:{MUTED_TEXT}">'
+    section = source.section(figure.section_id)
+    where = f"In “{html.escape(section.display_heading)}”, " if section is not None else ""
+    width = max(1, min(width, figure.width_px))
+    credit = f"{muted}{html.escape(figure.credit)}</p>" if figure.credit else ""
+    return (
+        f"<h3>{html.escape(figure_label(figure))}</h3>"
+        f"{muted}{where}{html.escape(source.outlet or source.title)} · {figure.width_px}×{figure.height_px} pixels</p>"
+        f'<p><img src="{FIGURE_URL.toString()}" width="{width}"></p>{credit}'
+        "<p>Tick the figure to add it to the brief.</p>"
+    )
 
 
 class SourcesPanel(QWidget):
@@ -216,8 +237,16 @@ class SourcesPanel(QWidget):
     def _show_current(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
         source = index.data(Roles.SOURCE) if index.isValid() else None
         section = index.data(Roles.SECTION) if source is not None else None
+        figure = index.data(Roles.FIGURE) if source is not None else None
         if source is None:
             self.reader.clear()
+        elif figure is not None:
+            picture = QImage.fromData(figure.data)
+            self.reader.document().addResource(QTextDocument.ResourceType.ImageResource, FIGURE_URL, picture)
+            scroll_bar = self.reader.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            margins = 2 * int(self.reader.document().documentMargin())
+            width = self.reader.viewport().width() - margins - scroll_bar - 8  # room for a vertical scroll bar
+            self.reader.setHtml(figure_reader_html(source, figure, width))
         else:
             self.reader.setHtml(reader_html(source, section, self._filter.query))
         blocks = self.reader.document().blockCount()

@@ -7,10 +7,12 @@ and titles work the same whatever the file format.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.core.model import LEAD_ID, Section, Source, slugify
+from app.ingest.figures import FoundFigure, source_figures
 from app.ingest.invisible import has_visible_text, without_direction_controls
 from app.ingest.language import detect_language
 from app.ingest.limits import Tally, shorten_field
@@ -138,13 +140,15 @@ def make_source(
     author: str = "",
     date: str = "",
     language: str = "",
+    figures: Sequence[FoundFigure] = (),
 ) -> Source:
     """The Source every reader returns: what the format told us, and the rest worked out from the text.
 
     A missing title comes from the lead's first sentence, a missing outlet
     from a news dateline, a missing language from the text's script and words.
     Whatever the reader, text and metadata come out without control characters,
-    terminal escapes or direction overrides and with whitespace collapsed; a
+    terminal escapes or direction overrides and with whitespace collapsed, and its
+    ``figures`` are checked and placed in their sections (app.ingest.figures); a
     block with nothing visible is dropped, metadata is cut to a readable length,
     and a source with more headings or paragraphs than ``limits`` allows is refused.
     """
@@ -162,4 +166,5 @@ def make_source(
         language=shorten_field(_clean(language), 35) or detect_language("\n".join(paragraphs)),
         format=fmt,
         sections=sections,
+        figures=source_figures(figures, sections),
     )

@@ -51,23 +51,35 @@ def build_brief(
     figures' images next, so a missing one is reported before the template runs.
     """
     style = style or template.style()
-    images = figure_images(project)
+    images = figure_images(project, sources)
     context = build_context(project, sources)
     assembled = render_template_bounded(template, context, markup)
     return BuiltBrief(assembled, parse_markup(assembled, document_meta(context), images), style)
 
 
-def figure_images(project: BriefProject) -> dict[str, CheckedImage]:
+def figure_images(project: BriefProject, sources: Mapping[str, Source]) -> dict[str, CheckedImage]:
     """Each figure item's checked image by item id: the only images the markup may show (by id, never by path).
 
-    ProjectError naming the file and the figure's caption if an image is missing or unusable.
+    An image file is read and checked now; a source's figure was checked when the source was read.
+    ProjectError naming the figure (by caption) if an image is missing or unusable.
     """
     images: dict[str, CheckedImage] = {}
     for item in project.items:
         if isinstance(item, FigureItem):
             try:
-                images[item.id] = read_figure(Path(item.image))
+                images[item.id] = _source_figure(item, sources) if item.from_source else read_figure(Path(item.image))
             except ValueError as exc:
                 name = f"figure {item.caption.strip()!r}" if item.caption.strip() else "a figure without a caption"
                 raise ProjectError(f"{name}: {exc}") from exc
     return images
+
+
+def _source_figure(item: FigureItem, sources: Mapping[str, Source]) -> CheckedImage:
+    source = sources.get(item.source or "")
+    if source is None:
+        raise ValueError(f"its source {item.source} is not loaded")
+    figure = source.figure(item.figure_id or "")
+    if figure is None:
+        shown = ", ".join(f.id for f in source.figures) or "none"
+        raise ValueError(f"{source.path} has no {item.figure_id} (its figures: {shown})")
+    return CheckedImage(figure.data, figure.width_px, figure.height_px, figure.format)

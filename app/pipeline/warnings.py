@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from app.assemble.context import build_context
-from app.assemble.gaps import brief_gaps, shortened
+from app.assemble.gaps import brief_gaps, figures_left_out, shortened
 from app.assemble.templating import TemplateInfo
 from app.core.formats import BuiltBrief
 from app.core.model import AnalystItem, BriefProject, Source
@@ -26,11 +26,13 @@ def export_warnings(brief: BuiltBrief, formats: list[str]) -> list[str]:
 
 
 def brief_warnings(project: BriefProject, sources: Mapping[str, Source], template: TemplateInfo) -> list[str]:
-    """Items ``template`` shortens, and — once the analyst writes parts of their own — what is left to fill in.
+    """Items ``template`` shortens or leaves out, and — once the analyst writes parts of their own — what is
+    left to fill in.
 
     A brief of chosen sections only is still a reading of the sources; telling
     its reader's author that the Assessment is empty would be noise.
     """
     context = build_context(project, sources)
     drafting = any(isinstance(item, AnalystItem) for item in project.items)
-    return (brief_gaps(context, template.layout) if drafting else []) + shortened(context, template.layout)
+    gaps = brief_gaps(context, template.layout) if drafting else []
+    return gaps + figures_left_out(context, template.layout) + shortened(context, template.layout)

@@ -11,6 +11,7 @@ compiling and rendering it run in bounded workers, as a build does.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NoReturn
 
 import jinja2
@@ -26,34 +27,23 @@ from app.assemble.templating import (
     template_error,
 )
 from app.assemble.worker import run_template
-from app.brief.select import project_from_sources
+from app.brief.project_file import load_project
 from app.core.bounded import LimitExceeded, run_bounded
 from app.core.errors import BriefgenError, TemplateError
 from app.core.formats import default_output_names
 from app.core.model import BriefProject
-from app.core.paths import SEEDS_DIR
+from app.core.paths import SAMPLE_BRIEF
 from app.ingest import ingest
 from app.pipeline.build import build_brief
 from app.pipeline.export import render
 
-SAMPLE = SEEDS_DIR / "peregraf-iraq-russian-recruitment.txt"
-
 
 def sample_project() -> tuple[BriefProject, dict]:
-    """The bundled sample as a filled-in brief, so every template variable has a value to show."""
-    source = ingest(SAMPLE)
-    project = project_from_sources(
-        [source],
-        title="Iraq Moves to Curb Recruitment into the Russian Military",
-        subtitle="Legal measures and drivers",
-        author="A. Analyst",
-        organisation="Analysis Unit",
-        recipient="Director",
-        classification="UNCLASSIFIED",
-    )
-    project.items[-1].role = "implications"
-    project.items[1].note = "Enforcement capacity is the open question."
-    return project, {source.path: source}
+    """The bundled sample brief (seeds/sample.brief) with its sources read, so every template variable and every
+    kind of item (the analyst's parts, an excerpt, a chosen quote, a figure) has a value to show."""
+    project = load_project(SAMPLE_BRIEF)
+    sources = [ingest(Path(path)) for path in project.sources]
+    return project, {source.path: source for source in sources}
 
 
 def syntax_problems(info: TemplateInfo) -> list[str]:

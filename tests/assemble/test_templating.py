@@ -64,14 +64,15 @@ def test_key_quotes_section(sample_source):
 def test_markup_characters_in_sources_come_out_literally(sample_source):
     hostile = "Stars *a* _b_ # c <script>x</script> [link](http://e.org) `tick` ::: note & \\ end 1."
     project = BriefProject(
-        meta=BriefMeta(title="T *x* #", summary=hostile),
+        meta=BriefMeta(title="T *x* #", summary=f"Summary: {hostile.replace('end 1.', 'finish.')}"),
         items=[SectionItem(source=sample_source.path, section_id="lead", text=hostile, note=hostile)],
     )
     document = parse_markup(_assemble(project, sample_source))
     texts = [plain_text(b.inlines) for b in iter_blocks(document.blocks) if isinstance(b, Paragraph)]
     assert any(hostile in t for t in texts)
     assert "T *x* #" in texts
-    assert sum(hostile in t for t in texts) == 4  # summary, key point, passage, note
+    assert sum(hostile in t for t in texts) == 3  # key point, passage, note
+    assert any(f"Summary: {hostile.replace('end 1.', 'finish.')}" in t for t in texts)
 
 
 def test_escape_keeps_paragraphs():

@@ -58,6 +58,7 @@ def test_the_documented_examples_are_valid():
             {"kind": "analyst", "heading": "Assessment", "text": "We assess that …", "role": "assessment",
              "cites": ["a.txt"]},
             {"kind": "figure", "image": "map.png", "caption": "…", "credit": "…", "role": "discussion"},
+            {"kind": "figure", "source": "a.txt", "figure_id": "figure-2"},
             {"kind": "quote", "source": "a.txt", "section_id": "lead", "text": "Fewer than 5,000 …",
              "speaker": "Hussein Allawi"},
         ],
@@ -70,6 +71,8 @@ def test_the_documented_examples_are_valid():
     [
         {"kind": "analyst", "role": "conclusion"},
         {"kind": "figure", "caption": "no image"},
+        {"kind": "figure", "figure_id": "figure-1"},
+        {"kind": "figure", "image": "map.png", "source": "a.txt", "figure_id": "figure-1"},
         {"source": "a.txt", "section_id": "s", "paragraphs": [0, 1]},
     ],
 )

@@ -98,13 +98,13 @@ def figure_project(image: Path, caption: str = "Damage at the port") -> BriefPro
 
 def test_the_build_reads_each_figure_item_by_id(tmp_path: Path) -> None:
     data = image_bytes("PNG", (50, 40))
-    images = figure_images(figure_project(write(tmp_path, "a.png", data)))
+    images = figure_images(figure_project(write(tmp_path, "a.png", data)), {})
     assert list(images) == ["fig1"] and images["fig1"].data == data
 
 
 def test_a_bad_figure_file_is_one_project_error_naming_file_and_caption(tmp_path: Path) -> None:
     path = write(tmp_path, "notes.png", b"plain text")
     with pytest.raises(ProjectError) as caught:
-        figure_images(figure_project(path))
+        figure_images(figure_project(path), {})
     message = str(caught.value)
     assert message.startswith("figure 'Damage at the port': ") and str(path) in message and "not an image" in message

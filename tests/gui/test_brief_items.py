@@ -266,3 +266,48 @@ def test_a_figure_of_no_source_says_so_in_the_outline(qtbot, loaded: MainWindow,
     loaded.outline_panel.add_figure_action.trigger()
     index = loaded.outline_panel.list.model().index(0, 0)
     assert index.data(Roles.SUBTITLE) == "Discussion · Your image"
+
+
+def _page_with_figure(folder: Path) -> Path:
+    picture = QImage(400, 300, QImage.Format.Format_RGB32)  # large enough to be a figure, not an icon
+    picture.fill(QColor("darkred"))
+    assert picture.save(str(folder / "map.png"))
+    words = "The ministry said on Tuesday that 5,000 recruits had joined the new brigade in Basra province. " * 3
+    path = folder / "page.html"
+    path.write_text(
+        f"<html><head><title>Recruits surge</title></head><body><article><h1>Recruits surge</h1><p>{words}</p>"
+        '<figure><img src="map.png"><figcaption>Recruitment offices <span class="credit">Peregraf</span>'
+        f"</figcaption></figure><h2>Training</h2><p>{words}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_sources_figure_is_ticked_into_the_brief_shown_and_undone(qtbot, window: MainWindow, tmp_path: Path):
+    load_by_drop(qtbot, window, [_page_with_figure(tmp_path)])
+    source_row = window.sources_panel.tree.model().index(0, 0)
+    assert source_row.data(Roles.BADGE) == "2 sections, 1 figure"
+    figure_row = section_index(window, "Figure 1: Recruitment offices")
+    assert figure_row.data(Roles.SUBTITLE) == "Peregraf"
+
+    tick(qtbot, window, "Figure 1: Recruitment offices")  # shows it in the reader, and ticks it
+    reader = window.sources_panel.reader
+    assert "Recruitment offices" in reader.toPlainText() and "Peregraf" in reader.toPlainText()
+    item = window.session.project.items[0]
+    assert isinstance(item, FigureItem)
+    expected = ("figure-1", "Recruitment offices", "Peregraf", "")
+    assert (item.figure_id, item.caption, item.credit, item.image) == expected
+    assert figure_row.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert outline_headings(window) == ["Recruitment offices"]
+
+    panel = window.outline_panel
+    panel.select_row(0)
+    assert panel.image_label.text() == "Figure 1: Recruitment offices"
+    assert panel.image_thumbnail.pixmap() is not None and not panel.image_thumbnail.pixmap().isNull()
+
+    window.undo_action.trigger()
+    assert window.session.project.items == []
+    assert figure_row.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    window.redo_action.trigger()
+    tick(qtbot, window, "Figure 1: Recruitment offices")  # unticking takes it out again
+    assert window.session.project.items == []

@@ -131,10 +131,14 @@ def test_saving_discards_the_autosave(qtbot, window: MainWindow, answers, tmp_pa
 def test_first_start_shows_the_sample_and_later_starts_do_not(qtbot):
     first = MainWindow()
     qtbot.addWidget(first)
-    with qtbot.waitSignal(first.sourcesLoaded, timeout=10_000):
+    with qtbot.waitSignal(first.projectOpened, timeout=10_000):
         first.start()
     seeds = sorted(str(p.resolve()) for p in SEEDS_DIR.iterdir() if p.suffix in input_extensions())
     assert sorted(first.session.project.sources) == seeds
+    project = first.session.project  # the sample brief: the analyst's parts, an excerpt, a quote and a figure
+    assert project.meta.title == "Iraq Moves to Curb Recruitment into the Russian Military"
+    assert {item.kind for item in project.items} == {"section", "analyst", "quote", "figure"}
+    assert first.session.path is None and first.windowTitle().startswith("Untitled")  # Save asks where
     tree = first.sources_panel.tree.model()
     row = next(r for r in range(tree.rowCount()) if tree.index(r, 0).data(Roles.SOURCE).path == str(SAMPLE))
     sample = tree.index(row, 0)

@@ -178,3 +178,13 @@ def test_a_figure_is_printed_where_the_analyst_put_it_as_one_block_without_its_p
     assert "map.png" not in markup
     assert markup.index("# Discussion") < markup.index("::: figure") < markup.index("## Judicial Warnings")
     assert "Routes *to* Russia" in docx and "Routes *to* Russia" in pdf
+
+
+def test_key_points_do_not_repeat_the_bottom_line(tmp_path, capsys):
+    _build(tmp_path, capsys, _all_sections(ENGLISH, ENGLISH_IDS), "policy-brief", markup=True)
+    markup = (tmp_path / "out" / "b.md").read_text(encoding="utf-8")
+    summary = markup.split("::: summary")[1].split(":::")[0]
+    lines = markup.split("# Key points")[1].split("\n# ")[0].splitlines()
+    points = [line.split(".** ", 1)[-1].rsplit(" [@", 1)[0] for line in lines if line.startswith("- ")]
+    assert points, "the brief has key points"
+    assert not [p for p in points if p in summary]

@@ -133,12 +133,12 @@ def test_classification_banner_on_every_page(project, sample_source, name):
 
 def test_decision_memo_is_one_letter_page(project, sample_source):
     docx, pdf = _outputs(project, sample_source, "decision-memo")
-    assert _headings(docx, 1) == ["Issue", "Background", "Options"]  # no recommendation yet: left out
+    assert _headings(docx, 1) == ["Issue", "Background"]  # no options, no recommendation yet: left out
     assert len(pdf.pages) == 1
     assert [round(float(v)) for v in pdf.pages[0].mediabox[2:]] == [612, 792]
     text = _pdf_text(pdf)
     assert "Recommend engaging Baghdad on enforcement." in text
-    assert "Recruitment Tactics and Economic Drivers" in text  # the implications item is an option
+    assert "Security officials believe that financial incentives" in text  # the implications item is background
     assert "—" not in text.split("Subject")[0] and "No recommendation" not in text
     assert round(docx.sections[0].page_width.inches, 1) == 8.5
 

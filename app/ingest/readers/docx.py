@@ -25,6 +25,7 @@ from lxml import etree
 from app.core.errors import IngestError
 from app.core.model import Source
 from app.ingest.limits import Tally
+from app.ingest.readers.docx_figures import WordPictures
 from app.ingest.safety import check_docx_zip
 from app.ingest.sections import Block, make_source
 from app.ingest.sniff import require_kind, sniff
@@ -55,6 +56,8 @@ def read_docx(path: Path) -> Source:
     title = ""
     found: list[tuple[Block, bool]] = []  # each block, and whether it is a bold line taken for a heading
     tally = Tally(path)  # a Word file of a million tiny paragraphs is refused before it is all walked
+    pictures = WordPictures(document)
+    heading = ""
     for element in _body_flow(document.element.body):
         if element.tag == qn("w:tbl"):
             rows = table_rows(element)
@@ -63,7 +66,7 @@ def read_docx(path: Path) -> Source:
                 tally.count(heading=False)
             continue
         text = paragraph_text(element)
-        if not text:
+        if pictures.read(element, text, heading) or not text:
             continue
         level = styles.level(element)
         if level == TITLE and not title and not found:
@@ -71,6 +74,7 @@ def read_docx(path: Path) -> Source:
             continue
         if level:  # a later Title-styled paragraph is a top-level heading
             found.append((Block(text, heading_level=max(level, 1)), False))
+            heading = text
         else:
             faux = _looks_like_faux_heading(element, text)
             found.append((Block(text, heading_level=2 if faux else 0), faux))
@@ -84,6 +88,7 @@ def read_docx(path: Path) -> Source:
         title=title or _meta(props.title),
         author=_meta(props.author),
         date=props.created.date().isoformat() if props.created else "",
+        figures=pictures.finish(),
     )
 
 

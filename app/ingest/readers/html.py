@@ -23,6 +23,7 @@ from app.core.errors import IngestError
 from app.core.model import Source
 from app.ingest.invisible import has_visible_text
 from app.ingest.language import detect_language
+from app.ingest.readers.html_figures import page_figures
 from app.ingest.readers.html_guard import check_attributes, check_parsed, html_parser
 from app.ingest.readers.html_text import visible_blocks
 from app.ingest.sections import Block, make_source
@@ -49,6 +50,7 @@ def read_html(path: Path) -> Source:
     text = strip_controls(decode(path, data, declared=declared_charset(data)))
     check_attributes(path, text)
     root = _parse(path, _without_internal_subset(text))
+    figures = page_figures(root, path)  # before trafilatura, which cleans the tree it is given
     extracted = trafilatura.bare_extraction(
         root, with_metadata=True, include_comments=False, include_formatting=True, include_tables=True
     )
@@ -73,6 +75,7 @@ def read_html(path: Path) -> Source:
         author=meta.author or "",
         date=meta.date or "",
         language=detect_language("\n".join(b.text for b in blocks if not b.is_heading)) or _declared_language(root),
+        figures=figures,
     )
 
 
