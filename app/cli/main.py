@@ -7,6 +7,7 @@ usage errors exit with 2.  No traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -74,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
 
     inspect = sub.add_parser("inspect", help="list a source's sections (ids, headings, word counts) and figures")
     inspect.add_argument("sources", nargs="+", metavar="SOURCE", help="source files or folders")
+    inspect.add_argument(
+        "--json", action="store_true", help="print a JSON array, one object per source (docs: README, Command line)"
+    )
 
     cli_templates.add_parser(sub)
 
@@ -131,6 +135,10 @@ def _source_files(inputs: Sequence[str]) -> list[Path]:
 
 def _inspect(args: argparse.Namespace) -> int:
     sources = [ingest_bounded(p) for p in _source_files(args.sources)]
+    if args.json:
+        json.dump([source.model_dump(mode="json") for source in sources], sys.stdout, indent=1)
+        print()
+        return EXIT_OK
     numbered: dict[int, list[tuple[int, Section]]] = {}
     for number, source, section in numbered_sections(sources):
         numbered.setdefault(id(source), []).append((number, section))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from app.brief.select import project_from_sources
 from app.cli.main import main
 from app.core.model import SectionItem
 from app.ingest import ingest as ingest_file
-from tests.conftest import SAMPLE, SAMPLE_HEADINGS
+from tests.conftest import SAMPLE, SAMPLE_HEADINGS, SEEDS_DIR
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -84,6 +85,28 @@ def test_inspect_lists_sections(capsys):
         "judicial-warnings", "recruitment-tactics-and-economic-drivers",
     ]  # fmt: skip
     assert "142 words" in lines[1]
+
+
+def test_inspect_json_is_the_source_as_scripts_read_it(capsys):
+    code, out, err = run(capsys, "inspect", "--json", str(SAMPLE), str(SEEDS_DIR / "arabic-sample-recruitment.txt"))
+    assert (code, err) == (0, "")
+    english, arabic = json.loads(out)
+    assert {"path", "title", "outlet", "author", "date", "language", "format", "sections", "figures"} <= set(english)
+    assert (english["path"], english["outlet"], english["format"], english["language"]) == (
+        str(SAMPLE), "Peregraf", "text", "en"
+    )
+    legal = english["sections"][1]
+    assert (legal["id"], legal["heading"], legal["level"], legal["page"]) == (
+        "legal-measures-and-accountability", "Legal Measures and Accountability", 1, None
+    )
+    assert legal["paragraphs"][0].startswith("A key outcome of the meeting")
+    assert arabic["language"] == "ar" and out.isascii()  # escaped: safe on any terminal and in any pipe
+
+
+def test_inspect_json_reports_a_bad_file_on_stderr(tmp_path: Path, capsys):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, out, err = run(capsys, "inspect", "--json", str(tmp_path / "empty.txt"))
+    assert code == 1 and out == "" and "empty.txt" in err
 
 
 def test_templates_lists_policy_brief(capsys):
