@@ -4,4 +4,5 @@ import sys
 
 from app.cli.main import main
 
-sys.exit(main())
+if __name__ == "__main__":  # worker processes import this module as their main without running it
+    sys.exit(main())

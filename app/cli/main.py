@@ -94,13 +94,16 @@ def _build(args: argparse.Namespace) -> int:
         if args.sections:
             raise BriefgenError("--sections applies to sources, not to a .brief project (its items are the selection)")
         _warn_outside(project, args.inputs[0])
+        _warm_up()
         opened = read_sources(project, Path(args.inputs[0]))
         if opened.errors:
             raise opened.errors[0]
         sources = opened.sources
         project.meta = project.meta.model_copy(update=overrides)
     else:
-        sources = [ingest_bounded(p) for p in _source_files(args.inputs)]
+        files = _source_files(args.inputs)
+        _warm_up()
+        sources = [ingest_bounded(p) for p in files]
         specs = args.sections.split(",") if args.sections else None
         project = project_from_sources(sources, specs, **overrides)
     if args.template:
@@ -110,7 +113,10 @@ def _build(args: argparse.Namespace) -> int:
     formats = args.format + (["md"] if args.markup and "md" not in args.format else [])
     for _, _, path in export(brief, args.output, formats, args.name):
         print(printable(path))
-    for warning in brief_warnings(project, {s.path: s for s in sources}, template) + export_warnings(brief, formats):
+    read = [f"{source.path}: {warning}" for source in sources for warning in source.warnings]
+    for warning in (
+        read + brief_warnings(project, {s.path: s for s in sources}, template) + export_warnings(brief, formats)
+    ):
         print(f"briefgen: warning: {printable(warning)}", file=sys.stderr)
     return EXIT_OK
 
@@ -125,6 +131,13 @@ def _warn_outside(project: BriefProject, project_path: str) -> None:
         )
 
 
+def _warm_up() -> None:
+    """Load the language model here, once, so each worker forked to read a source starts with it."""
+    from app.ingest.warm import warm_up  # importing it loads the model: only commands that read sources do
+
+    warm_up()
+
+
 def _source_files(inputs: Sequence[str]) -> list[Path]:
     """The files named, with each folder standing for the sources directly inside it."""
     files = files_to_read(inputs)
@@ -134,7 +147,9 @@ def _source_files(inputs: Sequence[str]) -> list[Path]:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    sources = [ingest_bounded(p) for p in _source_files(args.sources)]
+    files = _source_files(args.sources)
+    _warm_up()
+    sources = [ingest_bounded(p) for p in files]
     if args.json:
         json.dump([source.model_dump(mode="json") for source in sources], sys.stdout, indent=1)
         print()
@@ -146,6 +161,8 @@ def _inspect(args: argparse.Namespace) -> int:
         facts = (source.outlet, source.author, source.date, source.format, source.language)
         details = " · ".join(printable(x) for x in facts if x)
         print(f"{printable(source.path)}\n  title: {printable(source.title)}" + (f"\n  {details}" if details else ""))
+        for warning in source.warnings:
+            print(f"  warning: {printable(warning)}")
         for number, section in numbered.get(id(source), []):
             page = f"  p. {section.page}" if section.page else ""
             heading = printable(section.display_heading)

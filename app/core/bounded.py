@@ -62,6 +62,15 @@ def use_forkserver(preload: Sequence[str] = ()) -> None:
     _context = context
 
 
+def start_workers() -> None:
+    """Start the fork server now: it imports its preload while the program goes on starting, rather than when
+    the first worker is wanted (a plain fork needs nothing started)."""
+    if _context is not None and _context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _default_context() -> BaseContext:
     if _context is not None:
         return _context

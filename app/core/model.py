@@ -90,6 +90,8 @@ class Source(BaseModel):
     format: str = ""
     sections: list[Section] = Field(default_factory=list)
     figures: list[SourceFigure] = Field(default_factory=list)
+    #: What reading had to leave out, said to the analyst ("pages 4 and 7 could not be read …").
+    warnings: list[str] = Field(default_factory=list)
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from app.core.bounded import use_forkserver
+from app.core.bounded import start_workers, use_forkserver
 from app.gui.main_window import MainWindow
 from app.gui.theme import apply_theme
 
@@ -22,12 +22,13 @@ def create_application() -> QApplication:
 
 
 #: What each worker process needs, imported once by the fork server rather than by every worker.
-WORKER_PRELOAD = ["app.assemble.worker", "app.ingest"]
+WORKER_PRELOAD = ["app.assemble.worker", "app.ingest", "app.ingest.warm"]
 
 
 def run_app(project_path: Path | None = None) -> int:
     # Qt's threads make a plain fork unsafe: bounded workers (templates, sources) start from a fork server.
     use_forkserver(WORKER_PRELOAD)
+    start_workers()  # the server loads its preload while the window opens, not when the first file is read
     app = create_application()
     window = MainWindow()
     window.show()

@@ -389,7 +389,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Sample sources loaded: tick sections to add them to the brief.", 15000)
         elif sources:
             self._push(AddSourcesCommand(self.session, sources))
-            self.statusBar().showMessage(f"Added {len(sources)} source{'s' if len(sources) != 1 else ''}.", 5000)
+            added = f"Added {len(sources)} source{'s' if len(sources) != 1 else ''}."
+            partly = [f"{Path(s.path).name}: {s.warnings[0]}" for s in sources if s.warnings]
+            self.statusBar().showMessage(" ".join([added, *partly[:1]]), 15000 if partly else 5000)
         dialogs.report(self, "Some files could not be added", errors)
         self.sourcesLoaded.emit(len(sources), len(errors))
 

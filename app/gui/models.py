@@ -204,7 +204,7 @@ class SourcesModel(QAbstractItemModel):
             figures = f", {count} figure{'s' if count != 1 else ''}" if count else ""
             return f"{len(source.sections)} sections{figures}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return source.path
+            return "\n".join([source.path, *source.warnings])
         if role == Qt.ItemDataRole.CheckStateRole:
             chosen = brief_edit.chosen_sections(self._session.project)
             ticked = sum((source.path, s.id) in chosen for s in source.sections)

@@ -34,7 +34,7 @@ from app.core.model import Section, Source, SourceFigure
 from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
 from app.gui.models import Roles, SectionFilterModel, SourcesModel, figure_label
-from app.gui.theme import MATCH_BACKGROUND, MUTED_TEXT
+from app.gui.theme import MATCH_BACKGROUND, MUTED_TEXT, WARNING_TEXT
 from app.gui.widgets import HintTreeView, header_row, muted_label, panel_title
 
 EMPTY_HINT = "No sources yet.\n\nDrop files here, or choose File › Add Sources…"
@@ -77,9 +77,10 @@ def reader_html(source: Source, section: Section | None, query: str) -> str:
     muted = f'<p style="color:{MUTED_TEXT}">'
     if section is None:
         words = sum(s.word_count for s in source.sections)
+        warnings = "".join(f'<p style="color:{WARNING_TEXT}">{html.escape(w)}</p>' for w in source.warnings)
         return (
             f"<h3>{_marked(source.title, query)}</h3>{muted}{details}</p>"
-            f"<p>{len(source.sections)} sections, {words:,} words</p>{muted}{html.escape(source.path)}</p>"
+            f"<p>{len(source.sections)} sections, {words:,} words</p>{warnings}{muted}{html.escape(source.path)}</p>"
         )
     paragraphs = "".join(f"<p>{_marked(p, query)}</p>" for p in section.paragraphs)
     origin = " · ".join([details or html.escape(source.title), f"{section.word_count:,} words"])

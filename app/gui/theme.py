@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication
 ACCENT = "#2563eb"
 MATCH_BACKGROUND = "#fde68a"
 MUTED_TEXT = "#64748b"
+#: What reading a source left out, in its summary.
+WARNING_TEXT = "#b45309"
 PAGE_BACKGROUND = "#e2e8f0"
 
 _PALETTE = {

@@ -13,11 +13,14 @@ image, so the rest are never read.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.core.images import FIGURE, check_image
+from PIL import Image
+
+from app.core.images import CONVERTED_FORMATS, FIGURE, FORMATS, check_image
 from app.core.model import Section, SourceFigure
 from app.ingest.limits import shorten_field
 from app.text.controls import strip_controls
@@ -28,6 +31,7 @@ MAX_FIGURES = 100
 MAX_FIGURE_BYTES_PER_SOURCE = 100 * 1024 * 1024
 #: Narrower or lower than this, an image is an icon, a bullet, a spacer or a tracking pixel, not a figure.
 MIN_FIGURE_SIDE_PX = 100
+FIGURE_FORMATS = FORMATS + CONVERTED_FORMATS
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,20 @@ _NUMBER = re.compile(r"^(?:figure|fig\.?|chart|graph|map|image|photo|exhibit)\s*
 _CREDIT = re.compile(
     r"[\s.;,(]+(?:source|sources|credit|photo|image|photograph)\s*:\s*(?P<credit>[^()]+?)\)?\s*$", re.I
 )
+
+
+def may_be_a_figure(data: bytes) -> bool:
+    """Whether ``data`` has the header of an image Briefgen prints and is large enough to be a figure.
+
+    A cheap look before a reader gives an image its caption: a caption taken for a picture that is then
+    left out (an EMF drawing, an icon) would be lost with it. The full check comes in ``source_figures``.
+    """
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            usable = image.format in FIGURE_FORMATS
+            return usable and min(image.size) >= MIN_FIGURE_SIDE_PX
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
 
 
 def _clean(text: str) -> str:

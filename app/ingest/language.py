@@ -1,37 +1,41 @@
-"""A source's language from its text: the dominant script, then a few telling letters or words.
+"""A source's language from its text: the dominant script, then a language identifier or a telling letter.
 
-Briefs cite sources in many languages and the GUI shows which is which; a
-script count is reliable for Arabic, Cyrillic and the rest, and the most
-common function words separate the main Latin-script languages.
+Briefs cite sources in many languages and the GUI shows which is which. A
+script count settles the languages that have a script of their own (Hebrew,
+Greek, Thai …). Where a script is shared — Latin, Arabic, Cyrillic, Devanagari,
+Bengali — py3langid tells the languages apart, Italian from French and Urdu
+from Persian. It is langid.py's maintained fork: a naive Bayes model over byte
+n-grams of about 140 languages, shipped inside its wheel, so it works offline.
 
-The answer is the nearest language this module knows, not a certainty: text
-in the Arabic, Cyrillic or Han script always gets one of its languages here (Urdu
-reads as Persian, Bulgarian as Russian, Marathi as Hindi), and Latin-script text gets English,
-French, German or Spanish once that language's function words make up 5% of
-its words (so Italian may read as French).  Only text with no letters, Latin
-text below that share, and scripts without a rule here give ''.
+Letters stay the judge where they are surer than the model: Sorani Kurdish has
+letters Arabic and Persian never use (the model has no Sorani), Persian letters
+separate Persian from Arabic, and Ukrainian letters Ukrainian from Russian.
+When the model is unsure, Latin-script text gets '' and the other shared
+scripts their main language, as do text with no letters ('') and scripts
+without a rule here ('').
 """
 
 from __future__ import annotations
 
-import re
+import threading
+from functools import cache
+from typing import TYPE_CHECKING
 
 from app.text.scripts import script_counts
 
-#: Enough text for a stable answer without scanning a whole book.
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier  # type: ignore[import-untyped]
+
+#: Enough text for a stable script count without scanning a whole book.
 SAMPLE_CHARS = 20_000
+#: The identifier walks its text byte by byte in Python; a few thousand characters are plenty for its answer.
+IDENTIFIER_CHARS = 4_000
+#: Below this probability (among the script's languages) the identifier's answer is a guess, not an answer.
+MIN_CONFIDENCE = 0.6
 
 _KURDISH = set("ەێۆڵڕ")  # Sorani letters that Arabic and Persian never use
 _PERSIAN = set("پچژگکی")  # Persian letters that Arabic does not use (Kurdish shares some, checked first)
 _UKRAINIAN = set("іїєґІЇЄҐ")
-
-_FUNCTION_WORDS = {
-    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "was", "with", "on", "said", "has", "are"},
-    "fr": {"le", "la", "les", "des", "est", "une", "dans", "du", "pour", "qui", "avec", "sur", "pas", "au"},
-    "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "ein", "sich", "auf", "dem"},
-    "es": {"el", "los", "las", "del", "por", "una", "con", "para", "como", "pero", "su", "al", "se", "lo"},
-}
-_WORD = re.compile(r"[^\W\d_]+")
 
 #: Scripts written by one main language (Devanagari also writes Marathi and Nepali, Bengali also Assamese).
 _SIMPLE = {
@@ -39,23 +43,44 @@ _SIMPLE = {
     "Gurmukhi": "pa", "Gujarati": "gu", "Tamil": "ta", "Telugu": "te", "Kannada": "kn", "Malayalam": "ml",
     "Sinhala": "si", "Lao": "lo", "Tibetan": "bo", "Myanmar": "my", "Ethiopic": "am", "Khmer": "km",
 }  # fmt: skip
+#: The identifier's languages for each shared script: its answer is the likeliest of the text's script.
+_SCRIPT_LANGUAGES = {
+    "Latin": {
+        "ace", "af", "an", "az", "bcl", "br", "bs", "ca", "crh", "cs", "cy", "da", "de", "en", "eo", "es", "et",
+        "eu", "ext", "fi", "fo", "fr", "fuv", "fy", "ga", "gcf", "gcr", "gd", "gl", "gug", "guw", "ha", "hr", "ht",
+        "hu", "id", "ig", "is", "it", "jv", "kab", "kik", "ku", "la", "lb", "lg", "lij", "ln", "lt", "ltg", "lv",
+        "mg", "ms", "mt", "nl", "nn", "no", "nso", "oc", "om", "pcm", "pl", "pt", "qu", "ro", "rw", "se", "sk",
+        "sl", "sn", "so", "sq", "sr", "st", "sv", "sw", "tk", "tl", "tr", "uz", "vec", "vi", "vo", "wa", "xh",
+        "yo", "zu",
+    },
+    "Arabic": {"ar", "ary", "arz", "fa", "ur", "ps", "ug", "sdh", "uzs"},
+    "Cyrillic": {"ru", "uk", "bg", "be", "mk", "sr", "kk", "ky", "mn", "tg", "tt", "ba"},
+    "Devanagari": {"hi", "mr", "ne", "sa", "gom"},
+    "Bengali": {"bn", "as"},
+}  # fmt: skip
+#: Labels the identifier gives that Briefgen reports by their ISO 639-1 code (Moroccan, Egyptian Arabic).
+_ALIASES = {"ary": "ar", "arz": "ar"}
+_LOCK = threading.Lock()
 
 
 def detect_language(text: str) -> str:
-    """An ISO 639 code ('ar', 'en', 'ckb' …) for the text's main language, or '' when no rule applies."""
+    """An ISO 639 code ('ar', 'en', 'ckb' …) for the text's main language, or '' when unsure."""
     sample = text[:SAMPLE_CHARS]
     counts = script_counts(sample)
     if not counts:
         return ""
     script, _ = counts.most_common(1)[0]
+    if script == "Han":
+        return "ja" if counts["Kana"] > counts["Han"] * 0.1 else "zh"
     if script == "Arabic":
         return _arabic_script_language(sample)
     if script == "Cyrillic":
-        return "uk" if _share(sample, _UKRAINIAN) > 0.01 else "ru"
+        found = _identify(sample, _SCRIPT_LANGUAGES["Cyrillic"])
+        return "uk" if found in ("", "ru") and _share(sample, _UKRAINIAN) > 0.01 else found or "ru"
     if script == "Latin":
-        return _latin_language(sample)
-    if script == "Han":
-        return "ja" if counts["Kana"] > counts["Han"] * 0.1 else "zh"
+        return _identify(sample, _SCRIPT_LANGUAGES["Latin"])
+    if script in _SCRIPT_LANGUAGES:  # Devanagari, Bengali
+        return _identify(sample, _SCRIPT_LANGUAGES[script]) or _SIMPLE[script]
     return _SIMPLE.get(script, "")
 
 
@@ -65,17 +90,36 @@ def _share(text: str, letters: set[str]) -> float:
 
 
 def _arabic_script_language(sample: str) -> str:
+    """Sorani by its letters; Urdu, Pashto … by the identifier; Persian or Arabic by Persian letters."""
     if _share(sample, _KURDISH) > 0.01:
         return "ckb"
-    if _share(sample, _PERSIAN) > 0.01:
-        return "fa"
-    return "ar"
+    found = _identify(sample, _SCRIPT_LANGUAGES["Arabic"])
+    if found not in ("", "ar", "fa"):
+        return found
+    return "fa" if _share(sample, _PERSIAN) > 0.01 else "ar"
 
 
-def _latin_language(sample: str) -> str:
-    words = [w.lower() for w in _WORD.findall(sample)]
-    if not words:
+def _identify(sample: str, languages: set[str]) -> str:
+    """The identifier's most probable language among ``languages``, or '' when it is not sure enough."""
+    ranked = [(code, p) for code, p in identifier().rank(sample[:IDENTIFIER_CHARS]) if code in languages]
+    total = sum(p for _, p in ranked)
+    if not ranked or total <= 0 or ranked[0][1] / total < MIN_CONFIDENCE:
         return ""
-    scores = {lang: sum(1 for w in words if w in vocab) / len(words) for lang, vocab in _FUNCTION_WORDS.items()}
-    best = max(scores, key=scores.__getitem__)
-    return best if scores[best] >= 0.05 else ""
+    return _ALIASES.get(ranked[0][0], ranked[0][0])
+
+
+def identifier() -> LanguageIdentifier:
+    """The identifier, loaded once per process on first use, by one thread while others wait for it."""
+    with _LOCK:
+        return load_identifier()
+
+
+@cache
+def load_identifier() -> LanguageIdentifier:
+    """The model from the wheel's own data file (a second or two to unpack, about 70 MB in memory).
+
+    py3langid, and numpy with it, is imported here, so starting Briefgen does not wait for either.
+    """
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -5,14 +5,19 @@ that inflate to gigabytes), a zip of thousands of members, or XML with a
 DOCTYPE that defines entities (billion laughs, external files). Word never
 writes a DOCTYPE, so any part that has one is refused outright; python-docx
 also parses without resolving entities, which is the second line of defence.
-All checks read the zip's directory and the XML parts' raw bytes only.
+All checks read the zip's directory and the XML parts' raw bytes only, except
+that the package relationships (_rels/.rels) are parsed, without a DTD, to find
+the main document part where python-docx will look for it.
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from pathlib import Path
+
+from lxml import etree
 
 from app.core.errors import IngestError
 
@@ -24,7 +29,15 @@ MAX_RATIO = 200
 #: Members smaller than this may have any ratio (an empty part compresses "infinitely").
 RATIO_CHECK_FROM = 1024 * 1024
 
+#: Where Word puts the main document part; the package relationships may name another place.
 MAIN_PART = "word/document.xml"
+PACKAGE_RELS = "_rels/.rels"
+#: The relationship from the package to its main part, in transitional and in Strict Open XML.
+_OFFICE_DOCUMENT = {
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+}
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _DTD_MARKERS = tuple(
     marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be")
 )
@@ -43,11 +56,33 @@ def check_docx_zip(path: Path, data: bytes) -> None:
         raise IngestError(path, "the Word file is damaged or incomplete (perhaps a partial download)") from exc
     _check_members(path, members)
     names = {info.filename for info in members}
-    if MAIN_PART not in names:
+    if main_part(archive, names) not in names:
         if "[Content_Types].xml" in names:
             raise IngestError(path, "the Word file is damaged: its main document part is missing")
         raise IngestError(path, "this is a zip archive, not a Word document (.docx)")
     _check_xml_parts(path, archive, members)
+
+
+def main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
+    """The member the package relationships name as the main document, or word/document.xml.
+
+    Relationships that cannot be read safely (damaged, or declaring a DTD, which ``_check_xml_parts`` refuses)
+    leave the usual place, so the verdict on the file stays the precise one.
+    """
+    if PACKAGE_RELS not in names:
+        return MAIN_PART
+    try:
+        raw = archive.read(PACKAGE_RELS)
+        if any(marker in raw for marker in _DTD_MARKERS):
+            return MAIN_PART
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        root = etree.fromstring(raw, parser)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, etree.XMLSyntaxError):
+        return MAIN_PART
+    for relationship in root.iter(_RELATIONSHIP):
+        if relationship.get("Type") in _OFFICE_DOCUMENT and relationship.get("TargetMode") != "External":
+            return posixpath.normpath(posixpath.join("/", relationship.get("Target", ""))).lstrip("/")
+    return MAIN_PART
 
 
 def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:

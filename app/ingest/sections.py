@@ -6,8 +6,9 @@ and titles work the same whatever the file format.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,11 +19,16 @@ from app.ingest.language import detect_language
 from app.ingest.limits import Tally, shorten_field
 from app.text.controls import strip_controls
 from app.text.datelines import dateline_outlet, strip_dateline
+from app.text.furniture import is_furniture, is_gallery_caption
 from app.text.scripts import CASELESS, script_of
 from app.text.sentences import shorten, split_sentences
 
 #: "بغداد — " before an Arabic lead: a dateline that app.text.datelines' capital-letter pattern cannot see.
 _CASELESS_DATELINE = re.compile(r"^[^\W\d_][^—–\n]{0,40}?\s[—–]\s+")
+#: A derived title of fewer words (and characters: Chinese and Japanese have no spaces) is an abbreviation or
+#: an initial the sentence splitter cut at ("Ex-Gov.", "Kevin C."), not a sentence.
+_TITLE_MIN_WORDS = 3
+_TITLE_MIN_CHARS = 30
 
 
 @dataclass(frozen=True)
@@ -120,13 +126,29 @@ def _strip_caseless_dateline(paragraph: str) -> str:
     return paragraph
 
 
+def _article_paragraphs(paragraphs: Iterable[str]) -> Iterator[str]:
+    """The paragraphs that are the article's own, bylines, credits and gallery captions left out (lazily: only
+    the first few are ever looked at)."""
+    return (p for p in paragraphs if not (is_furniture(p) or is_gallery_caption(p)))
+
+
 def title_from_sections(sections: list[Section], fallback: str) -> str:
-    """A title for a source that has none: its lead's first sentence, shortened."""
-    for section in sections:
-        for paragraph in section.paragraphs:
-            sentences = split_sentences(_strip_caseless_dateline(strip_dateline(paragraph)))
-            if sentences:
-                return shorten(sentences[0])
+    """A title for a source that has none: its lead's first sentence, shortened.
+
+    Page furniture (a byline, a photo credit, a gallery caption) is skipped while there is other text, and a
+    first sentence of a word or two takes the next ones with it: the splitter cut at an abbreviation or an
+    initial, not at a sentence end.
+    """
+    paragraphs = [p for section in sections for p in section.paragraphs]
+    for paragraph in itertools.chain(_article_paragraphs(paragraphs), paragraphs):
+        sentences = split_sentences(_strip_caseless_dateline(strip_dateline(paragraph)))
+        if sentences:
+            title = sentences[0]
+            for sentence in sentences[1:]:
+                if len(title.split()) >= _TITLE_MIN_WORDS or len(title) >= _TITLE_MIN_CHARS:
+                    break
+                title = f"{title} {sentence}"
+            return shorten(title)
     return fallback
 
 
@@ -141,11 +163,13 @@ def make_source(
     date: str = "",
     language: str = "",
     figures: Sequence[FoundFigure] = (),
+    warnings: Sequence[str] = (),
 ) -> Source:
     """The Source every reader returns: what the format told us, and the rest worked out from the text.
 
     A missing title comes from the lead's first sentence, a missing outlet
-    from a news dateline, a missing language from the text's script and words.
+    from a news dateline (both after any page furniture), a missing language
+    from the text's script and words.
     Whatever the reader, text and metadata come out without control characters,
     terminal escapes or direction overrides and with whitespace collapsed, and its
     ``figures`` are checked and placed in their sections (app.ingest.figures); a
@@ -160,11 +184,12 @@ def make_source(
     return Source(
         path=str(path),
         title=title or title_from_sections(sections, _clean(path.stem)),
-        outlet=outlet or (dateline_outlet(paragraphs[0]) if paragraphs else ""),
+        outlet=outlet or dateline_outlet(next(_article_paragraphs(paragraphs), "")),
         author=author,
         date=date,
         language=shorten_field(_clean(language), 35) or detect_language("\n".join(paragraphs)),
         format=fmt,
         sections=sections,
         figures=source_figures(figures, sections),
+        warnings=list(warnings),
     )

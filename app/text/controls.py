@@ -20,6 +20,11 @@ _ESCAPE_SEQUENCE = re.compile(
 _C0 = r"\x00-\x08\x0e-\x1f"
 #: Control characters that end a line for str.splitlines (form feed, vertical tab, separators, NEL): kept as breaks.
 _LINE_BREAK_CONTROLS = re.compile(r"[\x0b\x0c\x1c-\x1e\x85]")
+#: C1 controls that stand for the Windows-1252 punctuation at the same code (U+0092 for "’"): what a page's
+#: "&#146;" or a Windows file decoded as Latin-1 gives. HTML reads them so; NEL (U+0085) stays a line break.
+#: Undefined in Windows-1252, or NEL (a line break already).
+_NOT_MAPPED = (0x81, 0x85, 0x8D, 0x8F, 0x90, 0x9D)
+_WINDOWS_1252 = {code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0) if code not in _NOT_MAPPED}
 #: Every other C0 and C1 control character, and DEL; tab, line feed and carriage return are kept.
 _CONTROLS = re.compile(rf"[{_C0}\x7f-\x9f]")
 #: What XML 1.0 cannot carry at all: those C0 characters, vertical tab, form feed, the noncharacters U+FFFE/FFFF,
@@ -50,10 +55,11 @@ def strip_controls(text: str) -> str:
     surrogates (made ``readable``).
 
     They would reach a terminal through ``briefgen inspect`` and a brief through its sections. Form feeds and
-    other line-ending controls become line feeds, so the words they separated stay apart.
+    other line-ending controls become line feeds, so the words they separated stay apart; a C1 control that
+    stands for Windows-1252 punctuation becomes that punctuation ("don\x92t" → "don’t"), as browsers read it.
     """
     text = readable(_ESCAPE_SEQUENCE.sub("", text))
-    text = _LINE_BREAK_CONTROLS.sub("\n", text)
+    text = _LINE_BREAK_CONTROLS.sub("\n", text).translate(_WINDOWS_1252)
     return _CONTROLS.sub("", text)
 
 

@@ -93,11 +93,17 @@ def test_inspect_json_is_the_source_as_scripts_read_it(capsys):
     english, arabic = json.loads(out)
     assert {"path", "title", "outlet", "author", "date", "language", "format", "sections", "figures"} <= set(english)
     assert (english["path"], english["outlet"], english["format"], english["language"]) == (
-        str(SAMPLE), "Peregraf", "text", "en"
+        str(SAMPLE),
+        "Peregraf",
+        "text",
+        "en",
     )
     legal = english["sections"][1]
     assert (legal["id"], legal["heading"], legal["level"], legal["page"]) == (
-        "legal-measures-and-accountability", "Legal Measures and Accountability", 1, None
+        "legal-measures-and-accountability",
+        "Legal Measures and Accountability",
+        1,
+        None,
     )
     assert legal["paragraphs"][0].startswith("A key outcome of the meeting")
     assert arabic["language"] == "ar" and out.isascii()  # escaped: safe on any terminal and in any pipe

@@ -10,6 +10,7 @@ broken) cross-reference table.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +65,10 @@ class RawPdf:
         out += b"trailer\n<< /Size %d /Root %d 0 R%s%s >>\n" % (len(self.objects) + 1, root, info, trailer_extra)
         out += b"startxref\n%d\n%%%%EOF\n" % xref
         return bytes(out)
+
+
+#: Adds a font's helper objects (descriptor, ToUnicode map) to the PDF and returns the font dictionary.
+FontBuilder = Callable[[RawPdf], bytes]
 
 
 def simple_pdf(
@@ -138,3 +143,79 @@ def pages_node(kids: list[int]) -> bytes:
 def write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+#: What a font without a usable Unicode map turns letters into: symbols and letters of other scripts.
+SYMBOL_SOUP = "ฏ™—…›Ÿ˜ŒšžƒˆÐÞßΩЖ§¶"
+
+
+def to_unicode_cmap(mapping: dict[int, str]) -> bytes:
+    """A ToUnicode CMap mapping one-byte codes to the given characters."""
+    entries = [
+        b"<%02X> <%s>" % (code, char.encode("utf-16-be").hex().upper().encode()) for code, char in mapping.items()
+    ]
+    blocks = [entries[i : i + 50] for i in range(0, len(entries), 50)]
+    body = b"\n".join(b"%d beginbfchar\n%s\nendbfchar" % (len(block), b"\n".join(block)) for block in blocks)
+    return (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        b"/CMapName /Garbled def /CMapType 2 def\n1 begincodespacerange <00> <FF> endcodespacerange\n"
+        + body
+        + b"\nendcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+
+
+def garbled_font(pdf: RawPdf) -> bytes:
+    """Helvetica with a ToUnicode map that sends every letter to a symbol, as broken font subsets do."""
+    mapping = {code: SYMBOL_SOUP[code % len(SYMBOL_SOUP)] for code in range(0x21, 0x7F)}
+    cmap = pdf.add(stream(to_unicode_cmap(mapping)))
+    return b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode %d 0 R >>" % cmap
+
+
+def described_font(name: str, *, flags: int = 32, weight: int | None = None) -> FontBuilder:
+    """A font that says its weight only in its descriptor (``flags``, ``weight``), as embedded subsets do."""
+
+    def build(pdf: RawPdf) -> bytes:
+        weight_entry = b" /FontWeight %d" % weight if weight is not None else b""
+        descriptor = pdf.add(
+            b"<< /Type /FontDescriptor /FontName /%s /Flags %d%s /ItalicAngle 0 /Ascent 718 /Descent -207 "
+            b"/CapHeight 718 /StemV 80 /FontBBox [-166 -225 1000 931] >>" % (name.encode(), flags, weight_entry)
+        )
+        return b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /FontDescriptor %d 0 R >>" % (name.encode(), descriptor)
+
+    return build
+
+
+def standard_font(name: str) -> FontBuilder:
+    """One of the standard fonts every reader knows (Helvetica, Helvetica-Bold …)."""
+    return lambda _pdf: b"<< /Type /Font /Subtype /Type1 /BaseFont /%s >>" % name.encode()
+
+
+def fonts_pdf(contents_per_page: list[bytes], fonts: list[FontBuilder]) -> bytes:
+    """A PDF of one page per content stream, whose pages name the fonts built by ``fonts`` /F1, /F2 …"""
+    pdf = RawPdf()
+    catalog = pdf.add(b"")
+    node = pdf.add(b"")
+    numbers = [pdf.add(build(pdf)) for build in fonts]
+    font_names = b" ".join(b"/F%d %d 0 R" % (index, number) for index, number in enumerate(numbers, start=1))
+    kids = []
+    for contents in contents_per_page:
+        content = pdf.add(stream(contents))
+        kids.append(
+            pdf.add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << %s >> >> "
+                b"/Contents %d 0 R >>" % (node, font_names, content)
+            )
+        )
+    pdf.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % node)
+    pdf.set(node, pages_node(kids))
+    return pdf.build(catalog)
+
+
+def placed_text(runs: list[tuple[int, float, float, float, str]]) -> bytes:
+    """Content drawing each (font number, size, x, y, text) run at its own place."""
+    out = []
+    for font, size, x, y, text in runs:
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        out.append(f"BT /F{font} {size:g} Tf {x:g} {y:g} Td ({escaped}) Tj ET".encode("latin-1"))
+    return b"\n".join(out)

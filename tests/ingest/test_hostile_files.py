@@ -335,7 +335,7 @@ def test_every_reader_hands_over_text_without_controls(tmp_path: Path):
         Block("Body \x1b]0;title\x07text\x00 with\x7f controls."),
         Block("\x1b[0m"),
     ]
-    source = make_source(tmp_path / "x.html", "html", blocks, title="T\x1b[1mitle", outlet="\x80Out", author="A\x08")
+    source = make_source(tmp_path / "x.html", "html", blocks, title="T\x1b[1mitle", outlet="\x81Out", author="A\x08")
     assert [s.heading for s in source.sections] == ["Heading"]
     assert source.paragraphs == ["Body text with controls."]
     assert (source.title, source.outlet, source.author) == ("Title", "Out", "A")

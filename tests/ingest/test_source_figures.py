@@ -131,3 +131,16 @@ def test_a_word_files_pictures_take_the_caption_paragraph_under_them(tmp_path):
 )
 def test_a_caption_loses_its_own_number_and_gives_up_its_credit(caption, credit, expected):
     assert caption_and_credit(caption, credit) == expected
+
+
+def test_a_caption_under_a_picture_that_is_left_out_stays_text(tmp_path):
+    document = docx.Document()
+    document.add_heading("Report", 1)
+    document.add_paragraph("The body of the report says something about the harbour.")
+    document.add_picture(str(png(tmp_path / "icon.png", size=(24, 24))))  # an icon: not a figure
+    document.add_paragraph("Figure 1: The harbour at dawn", style="Caption")
+    path = tmp_path / "icon.docx"
+    document.save(str(path))
+    source = ingest(path)
+    assert source.figures == []
+    assert "Figure 1: The harbour at dawn" in source.paragraphs

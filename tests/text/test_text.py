@@ -17,12 +17,23 @@ SUBJECT_FIRST = "Foreign Minister Fuad Hussein — speaking on Monday in Baghdad
         ("Peregraf — Iraqi National Security Advisor met.", "Peregraf", "Iraqi National Security Advisor met."),
         ("Abu Dhabi — The talks began.", "Abu Dhabi", "The talks began."),
         ("BAGHDAD (Reuters) — The government acted.", "Reuters", "The government acted."),
-        ("BAGHDAD — The government acted.", "BAGHDAD", "The government acted."),
         ("WASHINGTON, D.C. (AP) — Officials met.", "AP", "Officials met."),
         ("LOS ANGELES, Calif. (AP) – Officials met.", "AP", "Officials met."),
         ("NEW YORK (Reuters) — Officials met.", "Reuters", "Officials met."),
         ("Reuters - The first paragraph.", "Reuters", "The first paragraph."),
         ("BAGHDAD (Reuters) - The government acted.", "Reuters", "The government acted."),
+        ("Huntsville, Ala. (AP) — Officials met.", "AP", "Officials met."),
+        ("SURABAYA, Indonesia/JAKARTA (Reuters) - Rescuers searched.", "Reuters", "Rescuers searched."),
+        ("(Reuters) - Rescuers searched.", "Reuters", "Rescuers searched."),
+        # a dateline in capitals names a place, not a publisher: it is stripped but gives no outlet
+        ("BAGHDAD — The government acted.", "", "The government acted."),
+        ("TRENTON — Gov. Chris Christie vetoed the bill.", "", "Gov. Chris Christie vetoed the bill."),
+        ("NEW ORLEANS — The levees held.", "", "The levees held."),
+        ("HUNTSVILLE, Alabama — The launch slipped.", "", "The launch slipped."),
+        ("TRENTON, N.J. - The bill was vetoed.", "", "The bill was vetoed."),
+        ("McALLEN, Texas — Agents met.", "", "Agents met."),
+        ("WASHINGTON (CNN) -- Senators met.", "CNN", "Senators met."),
+        ("TRENTON -- The bill was vetoed.", "", "The bill was vetoed."),
         # the subject of the sentence is not a dateline
         (SUBJECT_FIRST, "", SUBJECT_FIRST),
         ("Iraqi National Security Advisor Qassim al-Araji — in Baghdad — met.", "", None),
@@ -95,3 +106,9 @@ def test_readable_leaves_no_lone_surrogate(raw: str, clean: str):
 )
 def test_sentences_follow_the_languages_rules(text: str, language: str, sentences: list[str]):
     assert split_sentences(text, language) == sentences
+
+
+def test_c1_controls_that_stand_for_windows_punctuation_read_as_it():
+    """A page's "&#146;" or a Windows file read as Latin-1 gives U+0092: browsers show "’", so does Briefgen."""
+    assert strip_controls("don\x92t \x93quoted\x94 \x96 \x80 5") == "don’t “quoted” – € 5"
+    assert strip_controls("a\x85b \x9b31mred \x81x") == "a\nb red x"  # NEL a break, CSI an escape, 0x81 nothing

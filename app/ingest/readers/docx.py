@@ -26,6 +26,7 @@ from app.core.errors import IngestError
 from app.core.model import Source
 from app.ingest.limits import Tally
 from app.ingest.readers.docx_figures import WordPictures
+from app.ingest.readers.docx_package import transitional, type_untyped_styles
 from app.ingest.safety import check_docx_zip
 from app.ingest.sections import Block, make_source
 from app.ingest.sniff import require_kind, sniff
@@ -51,14 +52,17 @@ def read_docx(path: Path) -> Source:
     if sniff(data) != "zip":  # a plain zip gets the more precise verdicts of check_docx_zip
         require_kind(path, data, "docx", "a Word document (.docx)")
     check_docx_zip(path, data)
-    document = _open(path, data)
+    document = _open(path, transitional(data))
+    body = document.element.body
+    if body is None:  # a w:document without a w:body (python-docx opens it, but there is nothing to read)
+        raise IngestError(path, "no text found in the file")
     styles = _StyleLevels(document)
     title = ""
     found: list[tuple[Block, bool]] = []  # each block, and whether it is a bold line taken for a heading
     tally = Tally(path)  # a Word file of a million tiny paragraphs is refused before it is all walked
     pictures = WordPictures(document)
     heading = ""
-    for element in _body_flow(document.element.body):
+    for element in _body_flow(body):
         if element.tag == qn("w:tbl"):
             rows = table_rows(element)
             found.extend((Block(row), False) for row in rows)
@@ -94,9 +98,11 @@ def read_docx(path: Path) -> Source:
 
 def _open(path: Path, data: bytes) -> DocxDocument:
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
+        type_untyped_styles(document)
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise IngestError(path, "the Word file is damaged and cannot be opened") from exc
+    return document
 
 
 def _meta(value: str | None) -> str:

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from app.core.images import MAX_FIGURE_BYTES
-from app.ingest.figures import FigureBudget, FoundFigure
+from app.ingest.figures import FigureBudget, FoundFigure, may_be_a_figure
 
 _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
@@ -58,7 +58,9 @@ class WordPictures:
             blip = next(drawing.iter(_BLIP), None)
             part = self._document.part.related_parts.get(blip.get(_EMBED, "")) if blip is not None else None
             blob = getattr(part, "blob", None)
-            if not isinstance(blob, bytes) or len(blob) > MAX_FIGURE_BYTES or not self._budget.room_for(len(blob)):
+            if not isinstance(blob, bytes) or len(blob) > MAX_FIGURE_BYTES or not may_be_a_figure(blob):
+                continue  # an EMF drawing or an icon: left out, and the caption under it stays text
+            if not self._budget.room_for(len(blob)):
                 continue
             properties = next(drawing.iter(_DOC_PR), None)
             alt = (properties.get("descr") or properties.get("title") or "") if properties is not None else ""

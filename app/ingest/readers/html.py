@@ -4,14 +4,15 @@ trafilatura finds the main text and leaves out menus, ads, related links
 and comments, and reads title, author, date and site name from the page's
 metadata. Its XML output keeps h1–h6 as ``<head rend="h2">``, so the flat
 heading/paragraph stream every reader produces comes straight from that
-tree. A page it does not take for an article still gives its visible text.
+tree (html_article). Asked to keep formatting it sometimes settles for a
+teaser of an article it reads whole without, so the reading that keeps the
+text wins; a page it does not take for an article still gives its visible text.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import trafilatura
@@ -23,6 +24,7 @@ from app.core.errors import IngestError
 from app.core.model import Source
 from app.ingest.invisible import has_visible_text
 from app.ingest.language import detect_language
+from app.ingest.readers.html_article import article_blocks
 from app.ingest.readers.html_figures import page_figures
 from app.ingest.readers.html_guard import check_attributes, check_parsed, html_parser
 from app.ingest.readers.html_text import visible_blocks
@@ -40,7 +42,8 @@ _CHARSET_ALIASES = {"latin1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"
 #: An internal DTD subset (``<!DOCTYPE html [ <!ENTITY …> ]>``) has no place in HTML; it is cut before parsing.
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.I)
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE([^\[>]*)\[.*?\]\s*>", re.I | re.S)
-_HEADING_REND = re.compile(r"h([1-6])$")
+#: One reading of a page holds "as much" text as another when it has at least this share of its words.
+_ENOUGH = 0.9
 
 
 def read_html(path: Path) -> Source:
@@ -51,16 +54,17 @@ def read_html(path: Path) -> Source:
     check_attributes(path, text)
     root = _parse(path, _without_internal_subset(text))
     figures = page_figures(root, path)  # before trafilatura, which cleans the tree it is given
-    extracted = trafilatura.bare_extraction(
-        root, with_metadata=True, include_comments=False, include_formatting=True, include_tables=True
-    )
-    article = extracted if isinstance(extracted, TrafilaturaDocument) else None  # a dict only when as_dict=True
-    blocks = list(article_blocks(article.body)) if article is not None and article.body is not None else []
-    if article is None or len(blocks) <= 1:
-        visible = visible_blocks(root)
-        if (_words(visible) and _words(blocks) >= 0.9 * _words(visible)) or not blocks:
-            # no article found, or trafilatura's last resort (the whole page as one paragraph): keep the structure
-            blocks = visible
+    article = _extract(root, formatting=True, metadata=True)
+    blocks = _article_blocks(article)
+    visible = visible_blocks(root)
+    if _words(blocks) < _ENOUGH * _words(visible):
+        # formatting sometimes makes trafilatura settle for a teaser; a plain extraction then keeps the article
+        plain = _article_blocks(_extract(root, formatting=False, metadata=False))
+        if _ENOUGH * _words(plain) > _words(blocks):
+            blocks = plain
+    if not blocks or (len(blocks) == 1 and _words(visible) and _words(blocks) >= _ENOUGH * _words(visible)):
+        # no article found, or trafilatura's last resort (the whole page as one paragraph): keep the structure
+        blocks = visible
     if not any(has_visible_text(b.text) for b in blocks):
         raise IngestError(path, "the page has no readable text (only scripts, styles or images)")
     meta = article if article is not None else trafilatura.extract_metadata(root)
@@ -77,6 +81,18 @@ def read_html(path: Path) -> Source:
         language=detect_language("\n".join(b.text for b in blocks if not b.is_heading)) or _declared_language(root),
         figures=figures,
     )
+
+
+def _extract(root: HtmlElement, *, formatting: bool, metadata: bool) -> TrafilaturaDocument | None:
+    """trafilatura's article (and the page's metadata if asked); None when it finds no article."""
+    extracted = trafilatura.bare_extraction(
+        root, with_metadata=metadata, include_comments=False, include_formatting=formatting, include_tables=True
+    )
+    return extracted if isinstance(extracted, TrafilaturaDocument) else None  # a dict only when as_dict=True
+
+
+def _article_blocks(article: TrafilaturaDocument | None) -> list[Block]:
+    return list(article_blocks(article.body)) if article is not None and article.body is not None else []
 
 
 def _words(blocks: list[Block]) -> int:
@@ -115,51 +131,6 @@ def _parse(path: Path, text: str) -> HtmlElement:
         raise IngestError(path, "the page has no readable text (the HTML is empty or not HTML)") from exc
     check_parsed(path, root, parser)
     return root
-
-
-def article_blocks(body: etree._Element) -> Iterator[Block]:
-    """trafilatura's XML (head, p, list/item, table/row/cell, quote, code) as headings and paragraphs."""
-    for element in body:
-        tag = element.tag
-        if tag == "head":
-            match = _HEADING_REND.match(element.get("rend", ""))
-            yield from _text_block(element, int(match.group(1)) if match else 2)
-        elif tag == "list":
-            for item in element.iter("item"):
-                yield from _text_block(item)
-        elif tag == "table":
-            yield from (Block(row) for row in table_rows(element))
-        elif tag == "quote" and len(element):
-            yield from article_blocks(element)
-        else:
-            yield from _text_block(element)
-
-
-def _text_block(element: etree._Element, heading_level: int = 0) -> Iterator[Block]:
-    """The element's own text; a list item's nested list is left for ``iter("item")`` to yield on its own."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag != "list":
-            parts.append("".join(child.itertext()))
-        parts.append(child.tail or "")
-    text = " ".join("".join(parts).split())
-    if text:
-        yield Block(text, heading_level=heading_level)
-
-
-def table_rows(table: etree._Element) -> list[str]:
-    """Rows as paragraphs; a header row labels the cells of the rows under it ("Province: Basra; …")."""
-    rows = [
-        ([" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell")], row) for row in table.iter("row")
-    ]
-    rows = [(cells, row) for cells, row in rows if any(cells)]
-    if len(rows) > 1 and all(cell.get("role") == "head" for cell in rows[0][1].iter("cell")) and all(rows[0][0]):
-        header = rows[0][0]
-        return [
-            "; ".join(f"{label}: {value}" for label, value in zip(header, cells, strict=False) if value)
-            for cells, _ in rows[1:]
-        ]
-    return [" | ".join(cell for cell in cells if cell) for cells, _ in rows]
 
 
 def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:

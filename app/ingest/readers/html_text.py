@@ -15,15 +15,15 @@ from lxml.html import HtmlElement, document_fromstring
 from app.ingest.readers.html_guard import html_parser
 from app.ingest.sections import Block
 
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_INVISIBLE = {
+HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+INVISIBLE_TAGS = {
     "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object", "embed",
     "button", "select", "option", "textarea", "input", "canvas", "audio", "video", "map",
 }  # fmt: skip
-_BLOCKS = {
+BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
-    "section", "summary", "table", "td", "th", "tr", "ul", *_HEADINGS,
+    "section", "summary", "table", "td", "th", "tr", "ul", *HEADING_TAGS,
 }  # fmt: skip
 
 
@@ -56,16 +56,16 @@ def visible_blocks(root: HtmlElement, *, blank_lines_split: bool = False) -> lis
     for event, element in walker:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if event == "start":
-            if tag in _INVISIBLE or not tag:  # comments and processing instructions have no string tag
+            if tag in INVISIBLE_TAGS or not tag:  # comments and processing instructions have no string tag
                 walker.skip_subtree()  # its "end" event still comes, and adds the tail
                 continue
-            if tag in _BLOCKS:
+            if tag in BLOCK_TAGS:
                 flush()
-                heading = _HEADINGS.get(tag, 0)
+                heading = HEADING_TAGS.get(tag, 0)
             if element.text:
                 buffer.append(element.text)
         else:
-            if tag in _BLOCKS:
+            if tag in BLOCK_TAGS:
                 flush()
             if element is not start and element.tail:
                 buffer.append(element.tail)

@@ -1,12 +1,10 @@
 """From positioned lines of a PDF to headings and paragraphs.
 
-A PDF has no paragraphs or headings, only lines of glyphs at positions in
-fonts. Headings are lines in a clearly larger font than the body text, or
-short bold lines at body size or larger; paragraphs end where the gap to the
-next line is larger than the usual line spacing, where the next line is
-indented or starts a list item, or where a short line ends a sentence.
-Wrapped lines are joined and words hyphenated across a line break are
-mended. Running headers, footers and page numbers are left out.
+A PDF has no paragraphs or headings, only lines of glyphs at positions in fonts. Headings are lines in a clearly
+larger font than the body text, short bold lines at body size or larger, or numbered lines in bold or capitals;
+paragraphs end where the gap to the next line is larger than the usual line spacing, where the next line is
+indented or starts a list item, or where a short line ends a sentence. Wrapped lines are joined and words
+hyphenated across a line or column break are mended. Running headers, footers and page numbers are left out.
 """
 
 from __future__ import annotations
@@ -39,11 +37,21 @@ HEADING_SIZE_RATIO = 1.15
 #: A heading is at most this many lines and words (longer "headings" are emphasised paragraphs).
 HEADING_MAX_LINES = 3
 HEADING_MAX_WORDS = 25
+#: The top of the next column starts at least this many body sizes to the right of the previous line.
+COLUMN_BREAK_SHIFT = 8
+#: A numbered heading at body size ("II. RELATED WORK") is at most this many words.
+NUMBERED_HEADING_MAX_WORDS = 8
 #: A gap this many times the usual line spacing starts a new paragraph.
 PARAGRAPH_GAP_RATIO = 1.35
 
+#: Baselines at the top and at the bottom of a page where running headers and footers are looked for.
+EDGE_BASELINES = 3
+
 _BULLET = re.compile(r"^([•◦▪·●■–*-]|\d{1,2}[.)]|[a-z][.)])\s")
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?[-–—\s]*$", re.I)
+_SECTION_NUMBER = re.compile(r"(\d{1,2}(\.\d{1,2})*\.?|[IVXLC]{1,6}\.|[A-H]\.)\s+(?=\w)")
+_DIGITS = re.compile(r"\d+")
+_NAMES_THE_PAGE = re.compile(r"\bpage #|# (of|/) #")
 _SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", "»", ")", "؟", "。")
 _HEADING_CLOSING = (".", ",", ";")
 _HYPHENATED = re.compile(r"(\w)[-\u00ad]$")
@@ -59,37 +67,41 @@ class Layout:
 
 
 def remove_page_furniture(pages: list[list[Line]]) -> list[list[Line]]:
-    """Drop page numbers and running headers and footers: small lines at the top or bottom of the page, set
-    apart from the body text, that are a page number or repeat at the same height with the same words (digits
-    aside) on most pages.
+    """Drop page numbers, running headers and footers and printers' proof slugs: lines at the top or bottom of
+    the page, set apart from the body text, that are a page number or repeat at the same height on most pages.
 
-    Only lines no larger than the body text count, so a heading such as "Annex 4" at the top of every page
-    stays; body text that happens to repeat, or a number alone on a line of a table, is never dropped, being
-    neither set apart nor at a fixed height.
+    A page number is no larger than the body text (a number in large type is content). A small line repeats with
+    the same words, digits aside ("Report 2026 — page 7"). A line larger than the body text or bold must repeat
+    word for word, or name the page ("Page 7 of 48 Instructions for Form W-2"), so a heading such as "Annex 4" at
+    the top of every page stays. Body text that happens to repeat, or a number alone on a line of a table, is
+    never dropped, being neither set apart nor at a fixed height. Nor is a document that would be left with
+    nothing (the same line alone on every page).
     """
     layout = learn_layout([line for page in pages for line in page])
-    edges = [_furniture_candidates(page, layout) for page in pages]
-    counts = Counter(key for page in edges for key in {_furniture_key(line) for line in page})
-    repeated = {key for key, count in counts.items() if len(pages) >= 3 and count >= max(3, len(pages) // 2)}
+    edges = [[(line, *_furniture_keys(line)) for line in _edge_lines(page)] for page in pages]
+    enough = max(3, len(pages) // 2) if len(pages) >= 3 else math.inf
+    masked = Counter(key for edge in edges for key in {masked for _, masked, _ in edge})
+    exact = Counter(key for edge in edges for key in {exact for _, _, exact in edge})
 
-    def furniture(line: Line, edge: set[Line]) -> bool:
-        return line in edge and (bool(_PAGE_NUMBER.match(line.text)) or _furniture_key(line) in repeated)
+    def furniture(line: Line, masked_key: tuple[str, int], exact_key: tuple[str, int]) -> bool:
+        body_size_or_less = line.size <= layout.body_size + 0.5
+        if body_size_or_less and _PAGE_NUMBER.match(line.text):
+            return True
+        if masked[masked_key] < enough:
+            return False
+        small = body_size_or_less and not line.bold
+        return small or exact[exact_key] >= enough or bool(_NAMES_THE_PAGE.search(masked_key[0]))
 
-    return [
-        [line for line in page if not furniture(line, edge)]
-        for page, edge in zip(pages, (set(edge) for edge in edges), strict=True)
-    ]
-
-
-def _furniture_candidates(page: list[Line], layout: Layout) -> list[Line]:
-    """The page's edge lines no larger than body text and set apart from it: a clear gap separates each from the
-    nearest line of body text on another baseline (found by bisection, so a page of many lines stays fast)."""
-    body_heights = sorted(line.y for line in page if _is_body(line, layout.body_size))
-    return [
-        line
-        for line in _edge_lines(page)
-        if line.size <= layout.body_size + 0.5 and _gap_to_body(line.y, body_heights) > 1.5 * layout.line_gap
-    ]
+    kept = []
+    for page, edge in zip(pages, edges, strict=True):
+        body_heights = sorted(line.y for line in page if _is_body(line, layout.body_size))
+        dropped = {
+            line
+            for line, masked_key, exact_key in edge
+            if furniture(line, masked_key, exact_key) and _gap_to_body(line.y, body_heights) > 1.5 * layout.line_gap
+        }
+        kept.append([line for line in page if line not in dropped] if dropped else page)
+    return kept if any(kept) else pages  # what repeats on every page with nothing else is the text itself
 
 
 def _gap_to_body(y: float, body_heights: list[float]) -> float:
@@ -101,14 +113,18 @@ def _gap_to_body(y: float, body_heights: list[float]) -> float:
     return min(gaps, default=math.inf)
 
 
-def _furniture_key(line: Line) -> tuple[str, int]:
-    return re.sub(r"\d+", "#", " ".join(line.text.lower().split())), round(line.y)
+def _furniture_keys(line: Line) -> tuple[tuple[str, int], tuple[str, int]]:
+    """The line's words and height, with digits masked and as they are."""
+    words = " ".join(line.text.lower().split())
+    height = round(line.y)
+    return (_DIGITS.sub("#", words), height), (words, height)
 
 
 def _edge_lines(page: list[Line]) -> list[Line]:
-    """Lines on the two highest and the two lowest baselines of the page (a header may have parts left and right)."""
+    """Lines on the three highest and the three lowest baselines of the page (a header may have parts left and
+    right, and a proof slug above it)."""
     heights = sorted({round(line.y) for line in page}, reverse=True)
-    band = set(heights[:2] + heights[-2:])
+    band = set(heights[:EDGE_BASELINES] + heights[-EDGE_BASELINES:])
     return [line for line in page if round(line.y) in band]
 
 
@@ -153,9 +169,23 @@ def heading_level(line: Line, layout: Layout) -> int:
     size = round(line.size * 2) / 2
     if size in layout.heading_sizes and (line.bold or line.size >= layout.body_size * HEADING_SIZE_RATIO):
         return min(layout.heading_sizes.index(size) + 1, 6)
-    if line.bold and _is_body(line, layout.body_size) and not text.endswith(_HEADING_CLOSING):
+    if text.endswith(_HEADING_CLOSING):
+        return 0
+    if (line.bold and _is_body(line, layout.body_size)) or _numbered_heading(line, text, layout):
         return min(len(layout.heading_sizes) + 1, 6)
     return 0
+
+
+def _numbered_heading(line: Line, text: str, layout: Layout) -> bool:
+    """A numbered section heading set at body size in bold or capitals ("2 Method", "II. RELATED WORK"), as papers
+    set them; small capitals come out as capitals a size smaller, so a line down to 70% of the body size counts."""
+    match = _SECTION_NUMBER.match(text)
+    if match is None or len(text.split()) > NUMBERED_HEADING_MAX_WORDS:
+        return False
+    if not layout.body_size * 0.7 <= line.size < layout.body_size + 0.75:
+        return False
+    letters = [char for char in text[match.end() :] if char.isalpha()]
+    return line.bold or (len(letters) >= 3 and all(char.isupper() for char in letters))
 
 
 def to_blocks(lines: list[Line], layout: Layout) -> list[Block]:
@@ -200,7 +230,7 @@ def _continues(current: _Run, line: Line, level: int, layout: Layout, margin: fl
     if level:  # a heading wrapped over lines: same level, tight spacing, same page
         tight = 0 < previous.y - line.y < 2 * line.size
         return line.page == previous.page and tight and len(current.lines) < HEADING_MAX_LINES
-    if line.page != previous.page:  # a paragraph running on over a page break
+    if line.page != previous.page or _column_break(previous, line, layout):  # a paragraph running on
         unfinished = not previous.text.rstrip().endswith(_SENTENCE_END) and line.text[:1].islower()
         return unfinished or (_fills_the_line(previous, current) and not _BULLET.match(line.text))
     gap = previous.y - line.y
@@ -210,6 +240,11 @@ def _continues(current: _Run, line: Line, level: int, layout: Layout, margin: fl
     if indented and not _BULLET.match(current.lines[0].text):  # a list item's hanging indent is not a new paragraph
         return False
     return not _ends_short_sentence(previous, current)
+
+
+def _column_break(previous: Line, line: Line, layout: Layout) -> bool:
+    """The next line is up and well to the right: the top of the next column."""
+    return line.y > previous.y + layout.line_gap and line.x > previous.x + COLUMN_BREAK_SHIFT * layout.body_size
 
 
 def _fills_the_line(previous: Line, current: _Run) -> bool:

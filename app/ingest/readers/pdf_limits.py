@@ -22,6 +22,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NumberO
 
 from app.core.errors import IngestError
 from app.ingest.limits import MAX_PAGES, MAX_PDF_CONTENT_BYTES, check_count
+from app.ingest.readers.pdf_pypdf import DAMAGED
 
 _MB = 1024 * 1024
 #: Nodes of the page tree pypdf may visit: the pages and the intermediate nodes above them.
@@ -39,8 +40,9 @@ def check_claimed_pages(path: Path, reader: PdfReader) -> None:
     check_count(path, "pages", claimed, MAX_PAGES)
 
 
-def check_drawing_work(path: Path, reader: PdfReader) -> None:
-    """Refuse a PDF with more than MAX_PAGES pages or MAX_PDF_CONTENT_BYTES of content to interpret in all."""
+def check_drawing_work(path: Path, reader: PdfReader) -> int:
+    """Refuse a PDF with more than MAX_PAGES pages or MAX_PDF_CONTENT_BYTES of content to interpret in all;
+    return how many bytes of content its pages draw."""
     check_count(path, "pages", len(reader.pages), MAX_PAGES)
     total = 0
     for number, page in enumerate(reader.pages, start=1):
@@ -51,6 +53,7 @@ def check_drawing_work(path: Path, reader: PdfReader) -> None:
                 f"the PDF's pages hold more than {MAX_PDF_CONTENT_BYTES // _MB} MB of drawing instructions, "
                 "beyond what Briefgen reads; refused",
             )
+    return total
 
 
 def _content_bytes(path: Path, page: PageObject, number: int) -> int:
@@ -67,4 +70,7 @@ def _content_bytes(path: Path, page: PageObject, number: int) -> int:
             "refused as built to stall readers",
         )
     streams = (item.get_object() for item in items)
-    return sum(len(stream.get_data()) for stream in streams if isinstance(stream, StreamObject))
+    try:
+        return sum(len(stream.get_data()) for stream in streams if isinstance(stream, StreamObject))
+    except DAMAGED:
+        return 0  # a stream that cannot be decoded draws nothing; reading the page finds it lost

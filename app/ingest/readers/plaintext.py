@@ -5,7 +5,9 @@ by what it looks like: a short, title-cased line without closing punctuation,
 followed by body text. Arabic and other scripts without capitals cannot be
 title-cased, so there a heading is a short line without closing punctuation
 followed by a clearly longer paragraph. A heading-shaped first line followed
-by body text is the article's headline: the source's title.
+by body text is the article's headline: the source's title. Bylines, photo
+credits, widget labels, prices and bare numbers are shaped like headings but
+are page furniture (app.text.furniture), never headings.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from app.core.model import Source
 from app.ingest.limits import check_lines
 from app.ingest.sections import Block, make_source
 from app.ingest.textio import read_text
+from app.text.furniture import is_furniture
 from app.text.scripts import CASELESS, script_counts
 
 _MINOR_WORDS = {
@@ -54,9 +57,11 @@ def _starts_with_heading(lines: list[str]) -> bool:
 
 
 def looks_like_heading(line: str) -> bool:
-    """Short, no closing punctuation, and title-cased or in capitals (or in a script without case)."""
+    """Short, no closing punctuation, title-cased or in capitals (or in a script without case), and not furniture."""
     line = line.strip()
     if len(line) > 110:  # longer than any heading in either branch: skip counting scripts letter by letter
+        return False
+    if is_furniture(line):
         return False
     if is_caseless(line):
         return _looks_like_caseless_heading(line)
