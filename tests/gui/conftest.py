@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from app.core import bounded
 from app.gui import dialogs
+from app.gui.app import WORKER_PRELOAD
 from app.gui.main_window import MainWindow
 
 
@@ -65,6 +67,17 @@ class Dialogs:
     def ask_trust(self, _parent: object, _project: Path, outside: list[str]) -> bool:
         self.trust_questions.append(list(outside))
         return self.trust_answer
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _workers_from_a_fork_server() -> Iterator[None]:
+    """Workers start from a fork server, as in the app: a plain fork of a process with Qt's threads running could
+    copy a lock another thread holds, and the worker would wait on it until its time limit stops it."""
+    previous = bounded._context
+    bounded.use_forkserver(WORKER_PRELOAD)
+    bounded.start_workers()
+    yield
+    bounded._context = previous
 
 
 @pytest.fixture(autouse=True)
