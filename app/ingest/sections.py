@@ -132,6 +132,16 @@ def _article_paragraphs(paragraphs: Iterable[str]) -> Iterator[str]:
     return (p for p in paragraphs if not (is_furniture(p) or is_gallery_caption(p)))
 
 
+def _language_sample(blocks: list[Block], paragraphs: list[str]) -> str:
+    """The text a source's language is told from: its paragraphs, as headings are often in another language
+    (English section names over foreign text), unless headings hold most of the text, as on slides, whose
+    paragraphs may be only references."""
+    headings = [b.text for b in blocks if b.is_heading]
+    if sum(map(len, headings)) > sum(map(len, paragraphs)):
+        return "\n".join(headings + paragraphs)
+    return "\n".join(paragraphs)
+
+
 def title_from_sections(sections: list[Section], fallback: str) -> str:
     """A title for a source that has none: its lead's first sentence, shortened.
 
@@ -187,7 +197,7 @@ def make_source(
         outlet=outlet or dateline_outlet(next(_article_paragraphs(paragraphs), "")),
         author=author,
         date=date,
-        language=shorten_field(_clean(language), 35) or detect_language("\n".join(paragraphs)),
+        language=shorten_field(_clean(language), 35) or detect_language(_language_sample(blocks, paragraphs)),
         format=fmt,
         sections=sections,
         figures=source_figures(figures, sections),

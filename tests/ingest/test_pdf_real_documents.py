@@ -255,3 +255,45 @@ def test_a_templates_placeholder_title_gives_way_to_the_largest_heading(tmp_path
 )
 def test_pages_left_out_are_named_in_runs(lost, garbled, told):
     assert pages_left_out(PageText(pages=[], lost=lost, garbled=garbled)) == told
+
+
+# --- slide decks: big type everywhere, a few small references ---------------------------------------------------
+
+
+def _slides(path: Path) -> Path:
+    """A French talk: every line larger than the small English references, which hold the most characters of any
+    one size; the title's size comes back on the closing slide, so no single largest heading names the deck."""
+    pdf = canvas.Canvas(str(path), pagesize=(792, 612))
+    pdf.setFont("Helvetica-Bold", 40)
+    pdf.drawString(60, 400, "Découverte des entités nommées")
+    pdf.showPage()
+    bullets = [
+        "La plupart des noms propres sont rares dans les journaux",
+        "Les articles comparables du même jour parlent des mêmes personnes",
+        "Nous mesurons la fréquence de chaque mot au fil des jours",
+    ]
+    for number, size in enumerate((28, 26, 30), start=2):
+        pdf.setFont("Helvetica-Bold", 32)
+        pdf.drawString(60, 540, f"Contexte de la recherche {number}")
+        pdf.setFont("Helvetica", size)
+        for row, bullet in enumerate(bullets):
+            pdf.drawString(60, 470 - row * 50, f"{bullet} ({number}.{row})")
+        pdf.setFont("Helvetica", 12)
+        pdf.drawString(60, 80, "[Strzalkowski 1996] [Collins 1999] [Yangarber 2002] [Sekine 2004] [Grishman 2003]")
+        pdf.drawString(60, 64, "[Strzalkowski 1996] [Collins 1999] [Yangarber 2002] [Sekine 2004] [Grishman 2003]")
+        pdf.showPage()
+    pdf.setFont("Helvetica-Bold", 40)
+    pdf.drawString(60, 300, "Merci de votre attention")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_slide_deck_is_titled_by_its_first_heading_not_a_reference(tmp_path: Path):
+    source = ingest(_slides(tmp_path / "slides.pdf"))
+    assert source.title == "Découverte des entités nommées"
+
+
+def test_a_slide_deck_s_language_is_that_of_its_headings(tmp_path: Path):
+    source = ingest(_slides(tmp_path / "slides.pdf"))
+    assert source.language == "fr"

@@ -295,7 +295,12 @@ def _split_long_headings(blocks: list[Block]) -> list[Block]:
 
 
 def take_title(blocks: list[Block], layout: Layout) -> tuple[str, list[Block]]:
-    """The document's title: the single largest-type heading, if it is on page 1 before any other heading."""
+    """The document's title: the single largest-type heading, if it is on page 1 before any other heading.
+
+    Failing that, a document that opens with a heading on page 1 (a slide deck whose title size comes back on
+    later slides) is titled by it, and the heading stays a section's: its lead's first sentence would be a
+    reference or a bullet.
+    """
     if not layout.heading_sizes:
         return "", blocks
     top = [i for i, b in enumerate(blocks) if b.heading_level == 1]
@@ -303,4 +308,6 @@ def take_title(blocks: list[Block], layout: Layout) -> tuple[str, list[Block]]:
     if len(top) == 1 and top[0] == first_heading and blocks[top[0]].page == 1:
         index = top[0]
         return blocks[index].text, blocks[:index] + blocks[index + 1 :]
+    if first_heading == 0 and blocks[0].page == 1:
+        return blocks[0].text, blocks
     return "", blocks
