@@ -20,8 +20,10 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _OPEN = {"strong_open": "**", "strong_close": "**", "em_open": "*", "em_close": "*"}
 
 
-def analyst_blocks(text: str) -> list[str]:
-    """The analyst's text as blocks of safe markup: one per paragraph, one per top-level list."""
+def analyst_blocks(text: str, mark: str = "") -> list[str]:
+    """The analyst's text as blocks of safe markup: one per paragraph, one per top-level list; each paragraph and
+    list item starts with ``mark`` (its portion mark, "(C) "), escaped, when one is given."""
+    lead = escape_markdown(mark.strip()) + " " if mark.strip() else ""
     blocks: list[str] = []
     lines: list[str] = []
     lists: list[tuple[str, int]] = []  # (marker kind, next number) for each open list
@@ -45,10 +47,10 @@ def analyst_blocks(text: str) -> list[str]:
             if not line:
                 continue
             if lists:
-                lines.append(prefix + line if prefix else "   " * len(lists) + line)
+                lines.append(prefix + lead + line if prefix else "   " * len(lists) + line)
                 prefix = ""
             else:
-                blocks.append(line)
+                blocks.append(lead + line)
     return [block for block in blocks if block.strip()]
 
 

@@ -9,6 +9,7 @@ analyst's own parts are ``items`` (in the analyst's order, grouped in
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -17,11 +18,13 @@ from functools import cached_property
 from app.assemble.analyst_markup import analyst_blocks, analyst_plain
 from app.assemble.informative import key_sentence, main_writing_system
 from app.assemble.layout import Layout
+from app.assemble.marking import AUTHORITY_FIELDS, BriefMarkings, resolve_markings
 from app.assemble.quotes import find_quotes
-from app.assemble.sandbox import Md
+from app.assemble.sandbox import Md, escape_markdown
 from app.assemble.summary import derived_title, lead_summary
 from app.core.clock import build_time
 from app.core.errors import SelectionError
+from app.core.markings import Marking
 from app.core.model import (
     ROLE_LABELS,
     AnalystItem,
@@ -33,11 +36,15 @@ from app.core.model import (
     Source,
     SourcedItem,
 )
+from app.core.style import MarkingStyle
 from app.text.controls import readable
 from app.text.datelines import strip_dateline
 from app.text.dates import format_date
 from app.text.scripts import main_script
 from app.text.sentences import split_sentences
+
+#: (source path, section id) → the other sources' sections that carry one of its passages.
+Repeats = Mapping[tuple[str, str], list[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,16 @@ class SourceView:
     date: str
     file_name: str
     format: str
+    #: The source's portion mark and a space ("(U) "), for its entry in the sources list; "" when unmarked.
+    mark: str = ""
+    #: Where the document lives on the web, when it says (a saved page's canonical address).
+    url: str = ""
+    #: The day the source was added to the brief ("4 March 2026"), when known.
+    retrieved: str = ""
+    #: The first 12 hex digits of the file's SHA-256, for a reader to verify what was quoted.
+    fingerprint: str = ""
+    #: Other loaded sources (outlet, else title) that carry a passage of an item from this source.
+    also_reported_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +76,8 @@ class ItemView:
     heading: str
     paragraphs: list[str]
     note: str
+    #: The item's id in the project, for the window to select it.
+    id: str
     role: str
     role_label: str
     source: SourceView | None
@@ -73,6 +92,12 @@ class ItemView:
     language: str = ""
     #: What the brief has already said (a key point's, the bottom line): the key sentence is another one.
     said: str = ""
+    #: The item's portion mark and a space ("(S//NF) "), "" when portions are unmarked. ``paragraphs`` (and each
+    #: of their list items) already start with it; a key point, a note or a heading line printing the item's
+    #: words elsewhere puts it first.
+    mark: str = ""
+    #: ``paragraphs`` without the mark, for a template that prints something before it ("1.2 (S) *Heading.* …").
+    unmarked: list[str] = field(default_factory=list)
 
     @property
     def position(self) -> int:
@@ -106,6 +131,8 @@ class QuoteView:
     item: ItemView | None
     source: SourceView | None = None
     page: int | None = None
+    #: The quote's portion mark and a space, to print before its opening quotation mark.
+    mark: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,6 +148,8 @@ class FigureView:
     #: The figure's place among all the brief's items (as ``ItemView.number``), to print it where the analyst put it.
     position: int = 0
     kind: str = "figure"
+    #: The figure's portion mark and a space; the ``figure()`` helper starts the caption with it.
+    mark: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +173,8 @@ class BriefContext:
     items: list[ItemView]
     sources: list[SourceView]
     summary: str
+    #: Every part's marking under the brief's scheme, and the overall marking (meta.classification is its banner).
+    markings: BriefMarkings
     roles: dict[str, list[ItemView]] = field(default_factory=dict)
     #: The quotes the analyst chose, or the ones found in the items when none was chosen.
     key_quotes: list[QuoteView] = field(default_factory=list)
@@ -152,6 +183,13 @@ class BriefContext:
     figures: list[FigureView] = field(default_factory=list)
     #: The source items whose key sentence is in the brief's main language (an English brief's points are English).
     key_points: list[ItemView] = field(default_factory=list)
+    #: The portion mark of the bottom line: the brief's overall marking, as it speaks for every part.
+    summary_mark: str = ""
+    #: The scheme's lowest portion mark ("(U) "), for lines the template itself writes (a memo's "Date:").
+    lowest_mark: str = ""
+    #: "Classified By: …" lines for the first page, where the scheme has an authority block and the brief is
+    #: above the scheme's lowest level; empty otherwise.
+    authority: list[str] = field(default_factory=list)
 
     def parts(self, layout: Layout) -> list[PartView]:
         """The template's parts, in its order, each with the items of its roles in the analyst's order."""
@@ -192,11 +230,24 @@ def today() -> str:
     return format_date(build_time().date())
 
 
+def _day(iso: str) -> str:
+    """ "2026-03-04" as the brief prints dates ("4 March 2026"); "" for no date or one that is not ISO."""
+    try:
+        return format_date(dt.date.fromisoformat(iso)) if iso else ""
+    except ValueError:
+        return ""
+
+
 class _Numbering:
     """Source views numbered in order of first use: citations ``[@n]`` point into this list."""
 
-    def __init__(self, sources: Mapping[str, Source]) -> None:
+    def __init__(
+        self, project: BriefProject, sources: Mapping[str, Source], markings: BriefMarkings, repeats: Repeats
+    ) -> None:
+        self.project = project
         self.sources = sources
+        self.markings = markings
+        self.repeats = repeats
         self.views: dict[str, SourceView] = {}
 
     def view(self, path: str) -> SourceView:
@@ -212,18 +263,36 @@ class _Numbering:
                 date=source.date,
                 file_name=readable(source.path.replace("\\", "/").rsplit("/", 1)[-1]),
                 format=source.format,
+                mark=printed_mark(self.markings.source_mark(source.path)),
+                url=source.url,
+                retrieved=_day(self.project.record(source.path).added),
+                fingerprint=source.sha256[:12],
+                also_reported_by=self._also_reported_by(source),
             )
         return self.views[source.path]
+
+    def _also_reported_by(self, source: Source) -> tuple[str, ...]:
+        """The other sources carrying a passage of one of the brief's items from ``source``, by outlet."""
+        keys = [
+            (source.path, i.section_id)
+            for i in self.project.items
+            if isinstance(i, SectionItem) and i.source == source.path
+        ]
+        others = [self.sources.get(path) for key in keys for path, _ in self.repeats.get(key, [])]
+        names = [other.outlet or other.title for other in others if other is not None and other.path != source.path]
+        return tuple(name for name in dict.fromkeys(names) if name and name != source.outlet)
 
 
 def _section_view(number: int, item: SectionItem, numbering: _Numbering) -> ItemView:
     source, section = resolve(item, numbering.sources)
     view = numbering.view(source.path)
     paragraphs = _paragraphs(item.text) if item.text is not None else item.source_paragraphs(section)
+    mark = numbering.markings.item_mark(item.id)
     return ItemView(
         number=number,
+        id=item.id,
         heading=section.heading or "Overview",
-        paragraphs=paragraphs,
+        paragraphs=[mark + paragraph for paragraph in paragraphs],
         note=item.note.strip(),
         role=item.role,
         role_label=ROLE_LABELS[item.role],
@@ -234,15 +303,19 @@ def _section_view(number: int, item: SectionItem, numbering: _Numbering) -> Item
         cited=(view,),
         plain="\n\n".join(paragraphs),
         language=source.language,
+        mark=printed_mark(mark),
+        unmarked=paragraphs,
     )
 
 
 def _analyst_view(number: int, item: AnalystItem, numbering: _Numbering) -> ItemView:
     cited = tuple(dict.fromkeys(numbering.view(path) for path in item.cites))
+    mark = numbering.markings.item_mark(item.id)
     return ItemView(
         number=number,
+        id=item.id,
         heading=item.heading.strip() or ROLE_LABELS[item.role],
-        paragraphs=[Md(block) for block in analyst_blocks(item.text)],
+        paragraphs=[Md(block) for block in analyst_blocks(item.text, mark)],
         note=item.note.strip(),
         role=item.role,
         role_label=ROLE_LABELS[item.role],
@@ -253,6 +326,8 @@ def _analyst_view(number: int, item: AnalystItem, numbering: _Numbering) -> Item
         kind="analyst",
         cited=cited,
         plain=analyst_plain(item.text),
+        mark=printed_mark(mark),
+        unmarked=[Md(block) for block in analyst_blocks(item.text)],
     )
 
 
@@ -267,8 +342,16 @@ def figure_caption(item: FigureItem, sources: Mapping[str, Source]) -> tuple[str
     return caption, credit
 
 
-def build_context(project: BriefProject, sources: Mapping[str, Source]) -> BriefContext:
-    numbering = _Numbering(sources)
+def build_context(
+    project: BriefProject,
+    sources: Mapping[str, Source],
+    marking_style: MarkingStyle | None = None,
+    repeats: Repeats | None = None,
+) -> BriefContext:
+    """The template's values; ``marking_style`` is the template's choice of scheme and portion marks, ``repeats``
+    the loaded sources' sections that carry each other's passages (app.pipeline.repeats), for "also reported by"."""
+    markings = resolve_markings(project, marking_style or MarkingStyle())
+    numbering = _Numbering(project, sources, markings, repeats or {})
     items: list[ItemView] = []
     chosen: list[QuoteView] = []
     figures: list[FigureView] = []
@@ -280,19 +363,25 @@ def build_context(project: BriefProject, sources: Mapping[str, Source]) -> Brief
         elif isinstance(item, QuoteItem):
             _source, section = resolve(item, sources)
             quoted = numbering.view(item.source)
-            chosen.append(QuoteView(" ".join(item.text.split()), item.speaker.strip(), None, quoted, section.page))
+            text, speaker, mark = (
+                " ".join(item.text.split()),
+                item.speaker.strip(),
+                printed_mark(markings.item_mark(item.id)),
+            )
+            chosen.append(QuoteView(text, speaker, None, quoted, section.page, mark))
         elif isinstance(item, FigureItem):
             credited = numbering.view(item.source) if item.source else None
             caption, credit = figure_caption(item, sources)
-            figures.append(FigureView(item.id, len(figures) + 1, caption, credit, item.role, credited, number))
-    found = [
-        QuoteView(text, speaker, found_in, found_in.source, found_in.page)
-        for found_in in items
-        if found_in.kind == "section"
-        for text, speaker in find_quotes(found_in.text)
-    ]
-    meta = {key: value.strip() for key, value in project.meta.model_dump().items()}  # "  " is no author
+            mark = printed_mark(markings.item_mark(item.id))
+            figures.append(
+                FigureView(item.id, len(figures) + 1, caption, credit, item.role, credited, number, mark=mark)
+            )
+    found = found_quotes(items)
+    meta = {
+        key: value.strip() for key, value in project.meta.model_dump().items() if isinstance(value, str)
+    }  # "  " is no author
     meta["date"] = meta["date"] or today()
+    meta["classification"] = markings.banner
     meta["title"] = derived_title(meta["title"], project, sources)
     summary = meta["summary"] or lead_summary([(i.plain, i.language) for i in items])
     return BriefContext(
@@ -300,12 +389,39 @@ def build_context(project: BriefProject, sources: Mapping[str, Source]) -> Brief
         items=items,
         sources=list(numbering.views.values()),
         summary=summary,
+        markings=markings,
         roles={role: [i for i in items if i.role == role] for role in ROLE_LABELS},
         key_quotes=chosen or found,
         suggested_quotes=found,
         figures=figures,
         key_points=_key_points(items, summary),
+        summary_mark=printed_mark(markings.mark(markings.overall)),
+        lowest_mark=printed_mark(markings.mark(Marking(0))),
+        authority=_authority(project, markings),
     )
+
+
+def printed_mark(mark: str) -> str:
+    """A portion mark as a template prints it alone: markup with its trailing space kept ("\\(S\\) ")."""
+    return Md(escape_markdown(mark.strip()) + " ") if mark.strip() else ""
+
+
+def _authority(project: BriefProject, markings: BriefMarkings) -> list[str]:
+    """The classification authority lines, when the scheme calls for them and the brief is classified."""
+    if not markings.scheme.authority_block or markings.overall.level == 0:
+        return []
+    lines = [(label, getattr(project.meta, field).strip()) for field, label in AUTHORITY_FIELDS]
+    return [f"{label}: {value}" for label, value in lines if value]
+
+
+def found_quotes(items: list[ItemView]) -> list[QuoteView]:
+    """The quotations in the source items' own words, each marked and cited as the item it was found in."""
+    return [
+        QuoteView(text, speaker, item, item.source, item.page, item.mark)
+        for item in items
+        if item.kind == "section"
+        for text, speaker in find_quotes("\n\n".join(item.unmarked))
+    ]
 
 
 def _key_points(items: list[ItemView], summary: str) -> list[ItemView]:

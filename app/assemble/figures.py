@@ -20,7 +20,7 @@ def figure_markup(figure: FigureView) -> Md:
         raise TypeError("figure() takes a figure (one of `figures`)")
     lines = [
         "::: figure",
-        f"![{escape_markdown(' '.join(figure.caption.split()))}](figure:{quote(figure.id, safe='')})",
+        f"![{figure.mark}{escape_markdown(' '.join(figure.caption.split()))}](figure:{quote(figure.id, safe='')})",
     ]
     credit = escape_markdown(" ".join(figure.credit.split())) if figure.credit else ""
     cite = f"[@{figure.source.number}]" if figure.source else ""

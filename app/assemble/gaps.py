@@ -7,48 +7,51 @@ prints them as warnings, the window can list them).
 
 from __future__ import annotations
 
-from app.assemble.context import BriefContext
+from app.assemble.context import BriefContext, FigureView, ItemView
 from app.assemble.layout import Layout
 from app.core.model import ROLE_LABELS
+from app.core.problems import Problem
 
 
-def brief_gaps(context: BriefContext, layout: Layout) -> list[str]:
+def brief_gaps(context: BriefContext, layout: Layout) -> list[Problem]:
     """What to fill in: an empty summary, empty parts, items no part prints, empty details the template prints."""
-    gaps: list[str] = []
-    labels: dict[str, str] = {role: label for role, label in ROLE_LABELS.items()}
+    gaps: list[Problem] = []
     if not context.meta["summary"]:
-        gaps.append("no summary written: the bottom line is Briefgen's choice of sentences from the sources")
+        message = "no summary written: the bottom line is Briefgen's choice of sentences from the sources"
+        gaps.append(Problem(message, "detail", "summary"))
     for part in context.parts(layout):
         if not part.items and not part.figures:
-            roles = " or ".join(labels[role] for role in part.roles)
-            gaps.append(f"the {part.heading} part is empty and left out: give items the role {roles}")
+            roles = " or ".join(ROLE_LABELS[role] for role in part.roles)  # type: ignore[index]
+            gaps.append(Problem(f"the {part.heading} part is empty and left out: give items the role {roles}"))
     printed_figures = context.figures if layout.figures else []
-    roles_used = [item.role for item in context.items] + [figure.role for figure in printed_figures]
-    unprinted = [role for role in roles_used if role not in layout.printed_roles]
-    for role in dict.fromkeys(unprinted):
-        count = unprinted.count(role)
-        label = labels[role]
-        gaps.append(f"{count} {label} item{'s' if count > 1 else ''} not printed: this template has no {label} part")
+    entries: list[ItemView | FigureView] = [*context.items, *printed_figures]
+    unprinted = [entry for entry in entries if entry.role not in layout.printed_roles]
+    for role in dict.fromkeys(entry.role for entry in unprinted):
+        of_role = [entry for entry in unprinted if entry.role == role]
+        label, count = ROLE_LABELS[role], len(of_role)  # type: ignore[index]  # roles are Role strings
+        message = f"{count} {label} item{'s' if count > 1 else ''} not printed: this template has no {label} part"
+        gaps.append(Problem(message, "item", of_role[0].id))
     for name in layout.fields:
         if not context.meta.get(name):
-            gaps.append(f"the {name} is empty and left out: this template prints it")
+            gaps.append(Problem(f"the {name} is empty and left out: this template prints it", "detail", name))
     return gaps
 
 
-def figures_left_out(context: BriefContext, layout: Layout) -> list[str]:
+def figures_left_out(context: BriefContext, layout: Layout) -> list[Problem]:
     """A message when the brief has figures and the template prints none (the one-page memo)."""
     count = len(context.figures)
     if not count or layout.figures:
         return []
-    return [f"{count} figure{'s' if count > 1 else ''} not printed: this template prints no figures"]
+    message = f"{count} figure{'s' if count > 1 else ''} not printed: this template prints no figures"
+    return [Problem(message, "item", context.figures[0].id)]
 
 
-def shortened(context: BriefContext, layout: Layout) -> list[str]:
+def shortened(context: BriefContext, layout: Layout) -> list[Problem]:
     """A message when a condensing template (``condense = true``) prints less of a source item than it holds."""
     if not layout.condense:
         return []
     cut = [item for item in context.items if item.kind == "section" and item.key_sentence != item.plain.strip()]
+    if not cut:
+        return []
     plural = "s" if len(cut) > 1 else ""
-    return (
-        [f"to fit the page, the template prints only the key sentence of {len(cut)} source item{plural}"] if cut else []
-    )
+    return [Problem(f"to fit the page, the template prints only the key sentence of {len(cut)} source item{plural}")]

@@ -11,7 +11,8 @@ are still empty, and which items the template leaves out::
 It also names the details it prints (``fields = ["recipient"]``), so an empty
 one is reported rather than printed as a blank, and whether it prints only
 each item's key sentence (``condense = true``) and whether it prints figures
-at all (``figures = false`` for a one-page memo), so the analyst is told.
+at all (``figures = false`` for a one-page memo), so the analyst is told, and
+how many pages a brief should run to (``pages = 4``), so a longer one is.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ class Layout:
     condense: bool = False
     #: Whether the template prints the brief's figures; one that does not has its figures reported.
     figures: bool = True
+    #: The most pages a brief of this template should run to (``pages = 4``); a longer one is reported.
+    pages: int | None = None
+    #: Whether its sources list prints each source's short SHA-256 (``fingerprints = true``), to verify quotes by.
+    fingerprints: bool = False
 
     @property
     def printed_roles(self) -> set[str]:
@@ -50,6 +55,7 @@ def read_layout(settings: dict[str, Any], path: str) -> Layout:
     fields = settings.get("fields", [])
     condense = settings.get("condense", False)
     figures = settings.get("figures", True)
+    fingerprints = settings.get("fingerprints", False)
     if roles is not None and not isinstance(roles, dict):
         raise TemplateError("roles: should be a table of headings, each a list of roles", path)
     parts = []
@@ -59,7 +65,11 @@ def read_layout(settings: dict[str, Any], path: str) -> Layout:
         parts.append((heading, tuple(names)))
     if not isinstance(fields, list) or not all(isinstance(f, str) and f in FIELDS for f in fields):
         raise TemplateError(f"fields: should be a list out of {', '.join(FIELDS)}", path)
-    for key, value in (("condense", condense), ("figures", figures)):
+    for key, value in (("condense", condense), ("figures", figures), ("fingerprints", fingerprints)):
         if not isinstance(value, bool):
             raise TemplateError(f"{key}: should be true or false", path)
-    return Layout(tuple(parts) if roles is not None else DEFAULT_LAYOUT.parts, tuple(fields), condense, figures)
+    pages = settings.get("pages")
+    if pages is not None and (not isinstance(pages, int) or isinstance(pages, bool) or not 1 <= pages <= 500):
+        raise TemplateError("pages: should be a whole number of pages from 1 to 500", path)
+    parts_or_default = tuple(parts) if roles is not None else DEFAULT_LAYOUT.parts
+    return Layout(parts_or_default, tuple(fields), condense, figures, pages, fingerprints)

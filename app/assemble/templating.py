@@ -24,13 +24,12 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from platformdirs import user_data_dir
 
-from app.assemble.context import BriefContext, FigureView, ItemView, QuoteView, SourceView
+from app.assemble.context import BriefContext, FigureView, ItemView, QuoteView, SourceView, found_quotes
 from app.assemble.figures import figure_markup
 from app.assemble.layout import Layout, read_layout
 from app.assemble.limits import Limits, TemplateLimitExceeded
 from app.assemble.loader import ConfinedLoader, EditedMarkupLoader
 from app.assemble.opaque import shield
-from app.assemble.quotes import find_quotes
 from app.assemble.sandbox import BriefSandbox, Md, generate_limited, make_environment
 from app.assemble.toml_files import read_toml, template_settings
 from app.core.clock import build_time
@@ -167,13 +166,7 @@ def _cite(target: ItemView | SourceView | QuoteView | FigureView, page: int | No
 
 
 def _quotes(items: list[ItemView] | ItemView) -> list[QuoteView]:
-    items = [items] if isinstance(items, ItemView) else list(items)
-    return [
-        QuoteView(text, speaker, item, item.source, item.page)
-        for item in items
-        if item.kind == "section"
-        for text, speaker in find_quotes(item.text)
-    ]
+    return found_quotes([items] if isinstance(items, ItemView) else list(items))
 
 
 def dtg(moment: dt.datetime) -> str:
@@ -196,6 +189,9 @@ def template_globals(context: BriefContext) -> dict:
         "suggested_quotes": context.suggested_quotes,
         "figures": context.figures,
         "figure": shield(figure_markup),
+        "summary_mark": context.summary_mark,
+        "lowest_mark": context.lowest_mark,
+        "authority": context.authority,
         "now": build_time(),
     }
 
@@ -247,7 +243,12 @@ def render_template_text(
         env.loader = jinja2.ChoiceLoader([edited, ConfinedLoader(info.folder)])
     try:
         template = env.get_template(TEMPLATE_FILE)
-        values = {**template_globals(context), "parts": context.parts(info.layout)}  # parts: as template.toml says
+        # parts and fingerprints: as template.toml says
+        values = {
+            **template_globals(context),
+            "parts": context.parts(info.layout),
+            "fingerprints": info.layout.fingerprints,
+        }
         return generate_limited(template.generate(**values), limits)
     except MemoryError:
         raise

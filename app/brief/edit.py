@@ -12,7 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from app.core.model import ROLES, BriefItem, BriefMeta, BriefProject, FigureItem, Section, SectionItem
+from app.core.clock import build_time
+from app.core.marking_schemes import DEFAULT_SCHEME, find_scheme
+from app.core.markings import MarkingError
+from app.core.model import (
+    ROLES,
+    BriefItem,
+    BriefMeta,
+    BriefProject,
+    FigureItem,
+    Section,
+    SectionItem,
+    Source,
+    SourceRecord,
+)
 from app.text.dates import MONTHS, format_date
 
 #: An item is identified by its id: the same section may be in a brief whole once and in excerpts besides.
@@ -25,22 +38,6 @@ FigureKey = tuple[str, str]
 META_FIELDS: tuple[str, ...] = tuple(BriefMeta.model_fields)
 #: Fields that say what an item is and where it came from: fixed once the item exists.
 FIXED_FIELDS = frozenset({"id", "kind", "source", "section_id", "figure_id"})
-
-#: Markings offered in the GUI's classification box; any other text is allowed too.
-COMMON_CLASSIFICATIONS: tuple[str, ...] = (
-    "UNCLASSIFIED",
-    "OFFICIAL",
-    "OFFICIAL-SENSITIVE",
-    "RESTRICTED",
-    "CONFIDENTIAL",
-    "SECRET",
-    "SECRET//NOFORN",
-    "TOP SECRET",
-    "TLP:CLEAR",
-    "TLP:GREEN",
-    "TLP:AMBER",
-    "TLP:RED",
-)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -167,7 +164,7 @@ def set_item_field(project: BriefProject, key: ItemKey, field: str, value: objec
         raise ValueError(f"unknown field {field!r} for a {item.kind} item")
     if field == "role" and value not in ROLES:
         raise ValueError(f"unknown role {value!r}; roles are {', '.join(ROLES)}")
-    if field in ("note", "heading", "caption", "credit", "speaker") and not isinstance(value, str):
+    if field in ("note", "heading", "caption", "credit", "speaker", "classification") and not isinstance(value, str):
         raise ValueError(f"{field} is text; use '' for none")
     if field == "cites" and not (isinstance(value, list) and all(isinstance(path, str) for path in value)):
         raise ValueError("cites is a list of source paths")
@@ -176,19 +173,56 @@ def set_item_field(project: BriefProject, key: ItemKey, field: str, value: objec
     return old
 
 
-def set_meta_field(project: BriefProject, field: str, value: str) -> str:
-    """Set one metadata field (title, date, classification…); returns the old value for undo."""
+def set_meta_field(project: BriefProject, field: str, value: str | bool | None) -> str | bool | None:
+    """Set one metadata field (title, date, classification…); returns the old value for undo.
+
+    Every field is text but ``portion_marks``: True, False, or None to follow the template.
+    """
     if field not in META_FIELDS:
         raise ValueError(f"unknown brief field {field!r}")
+    if (field == "portion_marks") != (value is None or isinstance(value, bool)):
+        raise ValueError(f"{field} is {'True, False or None' if field == 'portion_marks' else 'text'}")
     old = getattr(project.meta, field)
     setattr(project.meta, field, value)
     return old
 
 
-def add_source(project: BriefProject, path: str, index: int | None = None) -> None:
-    if path in project.sources:
-        raise ValueError(f"{path} is already a source of the brief")
-    project.sources.insert(len(project.sources) if index is None else index, path)
+def set_source_marking(project: BriefProject, path: str, classification: str) -> str:
+    """Set the analyst's marking for a source of the brief ("" for the brief's own); returns the old one."""
+    if path not in project.sources:
+        raise ValueError(f"{path} is not a source of the brief")
+    record = project.record(path)
+    project.source_records[path] = record.model_copy(update={"classification": classification})
+    return record.classification
+
+
+def marking_choices(scheme_id: str) -> list[str]:
+    """The markings the window offers for a scheme: each level, banner form (any other text may be typed)."""
+    try:
+        return [level.banner for level in find_scheme(scheme_id or DEFAULT_SCHEME).levels if level.banner]
+    except MarkingError:
+        return []
+
+
+def add_source(project: BriefProject, source: Source, index: int | None = None) -> None:
+    """Add ``source`` and record its fingerprint, so a file changed later is noticed before the brief leaves.
+
+    A source put back as it was (an undone removal) keeps its record; the analyst's marking for a path is kept
+    whatever its file holds now.
+    """
+    if source.path in project.sources:
+        raise ValueError(f"{source.path} is already a source of the brief")
+    project.sources.insert(len(project.sources) if index is None else index, source.path)
+    project.source_records[source.path] = source_record(source, project.source_records.get(source.path))
+
+
+def source_record(source: Source, earlier: SourceRecord | None = None) -> SourceRecord:
+    """The record of ``source`` as read now: its fingerprint and today's date (the earlier record if the file is
+    the same), with the marking the analyst gave it before."""
+    if earlier is not None and earlier.sha256 == source.sha256:
+        return earlier
+    classification = earlier.classification if earlier is not None else ""
+    return SourceRecord(classification=classification, sha256=source.sha256, added=build_time().date().isoformat())
 
 
 def remove_source(project: BriefProject, path: str) -> int:

@@ -22,8 +22,9 @@ from app.core.errors import ProjectError
 from app.core.model import BriefItem, BriefProject
 
 FORMAT_NAME = "briefgen-project"
-#: Version 2 added kinds of items (analyst text, excerpts, quotes, figures); version 1 files still open.
-FORMAT_VERSION = 2
+#: Version 2 added kinds of items (analyst text, excerpts, quotes, figures); version 3 markings and source
+#: fingerprints, which an older Briefgen must refuse rather than drop; version 1 and 2 files still open.
+FORMAT_VERSION = 3
 EXTENSION = ".brief"
 #: A file name that is not valid UTF-8 keeps its bytes as lone surrogates; JSON escapes them so the file stays UTF-8.
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -67,7 +68,7 @@ class ProjectFile(BriefProject):
 
     format: Literal["briefgen-project"]
     #: Files of version 1 open too (their "body" role is read as "discussion").
-    version: Literal[1, 2]
+    version: Literal[1, 2, 3]
 
 
 def project_schema() -> dict[str, Any]:
@@ -85,6 +86,7 @@ def project_to_json(project: BriefProject, project_path: Path) -> str:
     folder = project_path.parent
     data = project.model_dump(mode="json")
     data["sources"] = [_relative(p, folder) for p in project.sources]
+    data["source_records"] = {_relative(p, folder): r for p, r in data["source_records"].items()}
     for item in data["items"]:
         _map_paths(item, lambda path: _relative(path, folder))
     text = json.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION, **data}, indent=2, ensure_ascii=False)
@@ -132,6 +134,7 @@ def project_from_json(text: str, project_path: Path) -> BriefProject:
         where = ".".join(str(p) for p in first["loc"])
         raise ProjectError(f"{project_path}: invalid project file: {where}: {first['msg']}") from exc
     project.sources = [_absolute(p, folder) for p in project.sources]
+    project.source_records = {_absolute(p, folder): r for p, r in project.source_records.items()}
     return project
 
 

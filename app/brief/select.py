@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from app.brief.edit import source_record
 from app.core.errors import SelectionError
 from app.core.model import BriefItem, BriefMeta, BriefProject, Section, SectionItem, Source
 
@@ -66,4 +67,7 @@ def project_from_sources(sources: list[Source], section_specs: list[str] | None 
         items = [item_for(src, sec) for src in sources for sec in src.sections if sec.paragraphs]
     fields = {k: v for k, v in meta.items() if v is not None}
     fields.setdefault("title", default_title(sources))
-    return BriefProject(meta=BriefMeta(**fields), sources=[s.path for s in sources], items=items)
+    records = {s.path: source_record(s) for s in sources}
+    return BriefProject(
+        meta=BriefMeta(**fields), sources=[s.path for s in sources], items=items, source_records=records
+    )

@@ -14,21 +14,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.assemble.templating import find_template
-from app.brief.opening import read_sources
-from app.brief.project_file import EXTENSION, load_project, sources_outside
+from app.brief.project_file import EXTENSION, save_project
 from app.brief.select import numbered_sections, project_from_sources
-from app.brief.trust import is_trusted
+from app.cli import check as cli_check
 from app.cli import templates as cli_templates
+from app.cli.reading import open_brief, source_files, warm_up
 from app.cli.terminal import make_streams_forgiving
 from app.core.clock import drop_unusable_epoch
 from app.core.errors import BriefgenError, IngestError
 from app.core.formats import default_output_names, output_names
-from app.core.model import BriefProject, Section
+from app.core.model import Section, Source
 from app.ingest import ingest_bounded
-from app.ingest.collect import files_to_read
 from app.pipeline.build import build_brief
+from app.pipeline.checks import brief_checks
 from app.pipeline.export import export
-from app.pipeline.warnings import brief_warnings, export_warnings
+from app.pipeline.repeats import section_repeats
 from app.text.controls import printable
 
 #: Usage errors exit with 2 from argparse itself.
@@ -72,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=Path, default=Path("."), help="output folder (default: .)")
     build.add_argument("--name", help="output file name without extension (default: from the title)")
     build.add_argument("--markup", action="store_true", help="also write the assembled markup (as --format md)")
+    build.add_argument(
+        "--save", type=Path, metavar="PROJECT.brief", help="also save the project built (sources fingerprinted)"
+    )
 
     inspect = sub.add_parser("inspect", help="list a source's sections (ids, headings, word counts) and figures")
     inspect.add_argument("sources", nargs="+", metavar="SOURCE", help="source files or folders")
@@ -80,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     cli_templates.add_parser(sub)
+    cli_check.add_parser(sub)
 
     gui = sub.add_parser("gui", help="open the desktop window (what `briefgen` alone does)")
     gui.add_argument("project", nargs="?", type=Path, metavar="PROJECT.brief", help="a project to open")
@@ -90,73 +94,51 @@ def _build(args: argparse.Namespace) -> int:
     meta_args = ("title", "subtitle", "author", "organisation", "date", "classification", "recipient", "summary")
     overrides = {k: getattr(args, k) for k in meta_args if getattr(args, k) is not None}
     if len(args.inputs) == 1 and args.inputs[0].lower().endswith(EXTENSION):
-        project = load_project(args.inputs[0])
         if args.sections:
             raise BriefgenError("--sections applies to sources, not to a .brief project (its items are the selection)")
-        _warn_outside(project, args.inputs[0])
-        _warm_up()
-        opened = read_sources(project, Path(args.inputs[0]))
+        opened = open_brief(args.inputs[0])
         if opened.errors:
             raise opened.errors[0]
-        sources = opened.sources
+        project, sources = opened.project, opened.sources
         project.meta = project.meta.model_copy(update=overrides)
     else:
-        files = _source_files(args.inputs)
-        _warm_up()
+        files = source_files(args.inputs)
+        warm_up()
         sources = [ingest_bounded(p) for p in files]
         specs = args.sections.split(",") if args.sections else None
         project = project_from_sources(sources, specs, **overrides)
     if args.template:
         project.template = args.template
     template = find_template(project.template)
-    brief = build_brief(project, {s.path: s for s in sources}, template)
+    loaded = {s.path: s for s in sources}
+    brief = build_brief(project, loaded, template)
     formats = args.format + (["md"] if args.markup and "md" not in args.format else [])
     for _, _, path in export(brief, args.output, formats, args.name):
         print(printable(path))
+    if args.save:
+        save_project(project, args.save)
+        print(printable(args.save))
+    checked = brief_checks(project, loaded, template, built=brief if "pdf" in formats else None)
     read = [f"{source.path}: {warning}" for source in sources for warning in source.warnings]
-    for warning in (
-        read + brief_warnings(project, {s.path: s for s in sources}, template) + export_warnings(brief, formats)
-    ):
+    for warning in read + list(brief.warnings) + [problem.message for problem in checked]:
         print(f"briefgen: warning: {printable(warning)}", file=sys.stderr)
     return EXIT_OK
 
 
-def _warn_outside(project: BriefProject, project_path: str) -> None:
-    """A shared project may name files anywhere on this machine: say which, before reading them."""
-    outside = sources_outside(project, project_path)
-    if not is_trusted(project_path, outside):
-        names = "\n  ".join(printable(path) for path in outside)
-        print(
-            f"briefgen: warning: {printable(project_path)} reads files outside its folder:\n  {names}", file=sys.stderr
-        )
-
-
-def _warm_up() -> None:
-    """Load the language model here, once, so each worker forked to read a source starts with it."""
-    from app.ingest.warm import warm_up  # importing it loads the model: only commands that read sources do
-
-    warm_up()
-
-
-def _source_files(inputs: Sequence[str]) -> list[Path]:
-    """The files named, with each folder standing for the sources directly inside it."""
-    files = files_to_read(inputs)
-    if not files:
-        raise BriefgenError(f"no sources to read in {', '.join(inputs)}")
-    return files
-
-
 def _inspect(args: argparse.Namespace) -> int:
-    files = _source_files(args.sources)
-    _warm_up()
+    files = source_files(args.sources)
+    warm_up()
     sources = [ingest_bounded(p) for p in files]
+    repeats = section_repeats(sources)
     if args.json:
-        json.dump([source.model_dump(mode="json") for source in sources], sys.stdout, indent=1)
+        json.dump([_source_json(source, repeats) for source in sources], sys.stdout, indent=1)
         print()
         return EXIT_OK
     numbered: dict[int, list[tuple[int, Section]]] = {}
+    numbers: dict[tuple[str, str], int] = {}
     for number, source, section in numbered_sections(sources):
         numbered.setdefault(id(source), []).append((number, section))
+        numbers[(source.path, section.id)] = number
     for source in sources:
         facts = (source.outlet, source.author, source.date, source.format, source.language)
         details = " · ".join(printable(x) for x in facts if x)
@@ -167,11 +149,24 @@ def _inspect(args: argparse.Namespace) -> int:
             page = f"  p. {section.page}" if section.page else ""
             heading = printable(section.display_heading)
             print(f"  {number:>3}  {printable(section.id):<42} {section.word_count:>5} words  {heading}{page}")
+            others = repeats.get((source.path, section.id), [])
+            if others:
+                places = ", ".join(f"{printable(Path(path).name)} §{numbers[(path, sid)]}" for path, sid in others)
+                print(f"       also in {places}")
         for figure in source.figures:
             size = f"{figure.width_px}×{figure.height_px}"
             words = " — ".join(printable(x) for x in (figure.caption, figure.credit) if x) or "(no caption)"
             print(f"       {figure.id:<12} in {printable(figure.section_id):<27} {size:>11}  {words}")
     return EXIT_OK
+
+
+def _source_json(source: Source, repeats: dict[tuple[str, str], list[tuple[str, str]]]) -> dict:
+    """The source as JSON, each section with ``also_in``: the other sources' sections carrying its passages."""
+    data = source.model_dump(mode="json")
+    for section in data["sections"]:
+        others = repeats.get((source.path, section["id"]), [])
+        section["also_in"] = [{"path": path, "section": section_id} for path, section_id in others]
+    return data
 
 
 def _gui(args: argparse.Namespace) -> int:
@@ -195,7 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"briefgen: warning: {printable(epoch_problem)}", file=sys.stderr)
     parser = _parser()
     args = parser.parse_args(argv)
-    handlers = {"build": _build, "inspect": _inspect, "templates": cli_templates.run, "gui": _gui}
+    handlers = {"build": _build, "inspect": _inspect, "check": cli_check.run, "templates": cli_templates.run}
+    handlers["gui"] = _gui
     if args.command is None:
         args.command, args.project = "gui", None
     try:

@@ -33,6 +33,8 @@ class BuiltBrief:
     markup: str
     document: Document
     style: Style
+    #: What building had to do that the analyst should know of (portions a template left unmarked …).
+    warnings: tuple[str, ...] = ()
 
 
 #: Reads one file into a Source; raises IngestError (or anything, which the dispatcher reports as damage).

@@ -88,6 +88,10 @@ class Source(BaseModel):
     date: str = ""
     language: str = ""
     format: str = ""
+    #: Where the document lives on the web (a saved page's canonical address), when it says.
+    url: str = ""
+    #: SHA-256 of the file's bytes as read (hex): what the brief records when the source is added.
+    sha256: str = ""
     sections: list[Section] = Field(default_factory=list)
     figures: list[SourceFigure] = Field(default_factory=list)
     #: What reading had to leave out, said to the analyst ("pages 4 and 7 could not be read …").
@@ -110,9 +114,31 @@ class BriefMeta(BaseModel):
     author: str = ""
     organisation: str = ""
     date: str = ""
-    classification: str = "UNCLASSIFIED"
+    #: The analyst's marking for the brief, banner or portion form; "" is the scheme's lowest level. The banner
+    #: printed is never lower: it is the highest of this and every item's marking (app/assemble/marking.py).
+    classification: str = ""
     recipient: str = ""
     summary: str = ""
+    #: The marking scheme ("us", "uk", "nato", "none" …); "" uses the template's.
+    marking_scheme: str = ""
+    #: Whether every paragraph starts with its portion mark; None follows the template, then the scheme.
+    portion_marks: bool | None = None
+    #: The classification authority block ("Classified By / Derived From / Declassify On"), where the scheme has one.
+    classified_by: str = ""
+    derived_from: str = ""
+    declassify_on: str = ""
+
+
+class SourceRecord(BaseModel):
+    """What the brief knows of one of its sources beyond its path: the analyst's marking for it, and the
+    fingerprint taken when it was added, so a file changed since is noticed before the brief leaves."""
+
+    #: The source's marking; "" gives its items the brief's own.
+    classification: str = ""
+    #: SHA-256 of the file's bytes when it was added (hex); "" for a source added before fingerprints.
+    sha256: str = ""
+    #: The day the source was added (retrieved), ISO 8601.
+    added: str = ""
 
 
 def new_item_id() -> str:
@@ -131,6 +157,8 @@ class _Item(BaseModel):
     id: str = Field(default_factory=new_item_id)
     role: Role = "discussion"
     note: str = ""
+    #: The analyst's marking for this item ("C", "SECRET//NOFORN"); "" inherits its source's, or the brief's.
+    classification: str = ""
 
 
 class SectionItem(_Item):
@@ -257,6 +285,11 @@ class BriefProject(BaseModel):
     #: Source paths as loaded (absolute in memory; stored relative to the .brief file).
     sources: list[str] = Field(default_factory=list)
     items: list[BriefItem] = Field(default_factory=list)
+    #: Per source path: its marking and fingerprint (sources loaded before fingerprints have none).
+    source_records: dict[str, SourceRecord] = Field(default_factory=dict)
+
+    def record(self, path: str) -> SourceRecord:
+        return self.source_records.get(path) or SourceRecord()
 
 
 _SLUG_DROP = re.compile(r"[^\w\s-]", re.UNICODE)

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 from app.core.document import DocumentMeta
 from app.core.errors import StyleError
 from app.core.images import read_logo, resolve_logo
+from app.core.markings import MarkingScheme
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -112,26 +113,15 @@ class HeaderFooterStyle(_Strict):
         return value
 
 
-def _default_banner_colours() -> dict[str, str]:
-    return {
-        "TOP SECRET": "#ff8c00",
-        "SECRET": "#c8102e",
-        "CONFIDENTIAL": "#0033a0",
-        "RESTRICTED": "#7a4b00",
-        "OFFICIAL-SENSITIVE": "#2b5797",
-        "OFFICIAL": "#2b5797",
-        "CUI": "#502b85",
-        "UNCLASSIFIED": "#007a33",
-    }
-
-
 class BannerStyle(_Strict):
-    """Classification banners at the top and bottom of every page."""
+    """Classification banners at the top and bottom of every page, in the marking scheme's colours."""
 
     show: bool = True
     text_colour: Colour = "#ffffff"
+    #: The banner's colour where the scheme gives its level none.
     default: Colour = "#4d4d4d"
-    colours: dict[str, Colour] = Field(default_factory=_default_banner_colours)
+    #: The template's own colours for markings, over the marking scheme's ("SECRET" = "#aa0000").
+    colours: dict[str, Colour] = Field(default_factory=dict)
 
     @field_validator("colours")
     @classmethod
@@ -140,10 +130,24 @@ class BannerStyle(_Strict):
         return {k.upper(): v for k, v in value.items()}
 
     def colour_for(self, marking: str) -> str:
-        """Colour of the longest configured marking that starts the given one (SECRET//NOFORN → SECRET)."""
+        """Colour of the longest marking listed that starts this one (SECRET//NOFORN → SECRET), else ``default``."""
         upper = marking.strip().upper()
         matches = [k for k in self.colours if upper == k or upper.startswith((k + "/", k + " ", k + "-"))]
         return self.colours[max(matches, key=len)] if matches else self.default
+
+    def with_scheme(self, scheme: MarkingScheme) -> BannerStyle:
+        """These banners in the colours of ``scheme``'s levels, save those the template gives its own."""
+        levels = {level.banner.upper(): level.colour for level in scheme.levels if level.banner and level.colour}
+        return self.model_copy(update={"colours": {**levels, **self.colours}})
+
+
+class MarkingStyle(_Strict):
+    """The template's marking scheme and whether its briefs are portion-marked; a brief may choose otherwise."""
+
+    #: A scheme's id: "us", "uk", "nato", "none" or one the analyst added (docs/MARKINGS.md).
+    scheme: str = "us"
+    #: Every paragraph starts with its portion mark; unset follows the scheme.
+    portion_marks: bool | None = None
 
 
 class HeadingStyle(_Strict):
@@ -165,10 +169,15 @@ class Style(_Strict):
         default_factory=lambda: HeaderFooterStyle(left="{organisation}", right="Page {page} of {pages}")
     )
     banner: BannerStyle = Field(default_factory=BannerStyle)
+    markings: MarkingStyle = Field(default_factory=MarkingStyle)
     headings: HeadingStyle = Field(default_factory=HeadingStyle)
     #: PNG or JPEG shown right-aligned above the first block; relative paths start at the template folder.
     logo: str = ""
     logo_height_mm: float = Field(14, ge=5, le=40)
+
+    def with_marking_scheme(self, scheme: MarkingScheme) -> Style:
+        """This style with banners in ``scheme``'s colours (the template's own colours first)."""
+        return self.model_copy(update={"banner": self.banner.with_scheme(scheme)})
 
     @field_validator("logo")
     @classmethod

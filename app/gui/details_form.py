@@ -1,4 +1,5 @@
-"""The brief's details: title, subtitle, author, organisation, date, classification, recipient, summary.
+"""The brief's details: title, subtitle, author, organisation, date, recipient, summary, and its markings:
+classification, marking scheme, portion marks and the classification authority.
 
 Each edit is sent out as ``edited(field, value)`` for the window to push as an
 undo command; ``show_meta`` writes values back without re-announcing them, and
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.brief import edit as brief_edit
+from app.core.marking_schemes import find_scheme, scheme_ids
+from app.core.markings import MarkingError
 from app.core.model import BriefMeta
-from app.gui.widgets import UndoShortcutFilter, muted_label
+from app.gui.widgets import UndoShortcutFilter, muted_label, panel_title
 
 LINE_FIELDS = {
     "title": ("Title", "What the brief is about"),
@@ -32,11 +35,17 @@ LINE_FIELDS = {
     "author": ("Author", "Your name"),
     "organisation": ("Organisation", "Team or department"),
     "recipient": ("Recipient", "Who the brief is for"),
+    "classified_by": ("Classified by", "Name and position of who classified it"),
+    "derived_from": ("Derived from", "The classification guide or sources"),
+    "declassify_on": ("Declassify on", "A date (20511231) or an event"),
 }
+#: The portion-marks choices and what each stores in ``meta.portion_marks``.
+PORTION_MARKS = (("Automatic (template and scheme)", None), ("On: mark every paragraph", True), ("Off", False))
 
 
 class DetailsForm(QScrollArea):
-    edited = Signal(str, str)
+    #: A field and its new value (text; True, False or None for ``portion_marks``).
+    edited = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,12 +72,27 @@ class DetailsForm(QScrollArea):
         self.classification = QComboBox()
         self.classification.setObjectName("meta_classification")
         self.classification.setEditable(True)
-        self.classification.addItems(brief_edit.COMMON_CLASSIFICATIONS)
         self.classification.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.classification.setToolTip(
+            "The brief's own marking, banner or portion form (SECRET//NOFORN, S//NF). The banner printed is the "
+            "highest of this and every item's marking."
+        )
         self.classification.currentTextChanged.connect(self._classification_changed)
         classification_line = self.classification.lineEdit()
         assert classification_line is not None  # an editable combo box always has one
         classification_line.installEventFilter(undo_filter)
+
+        self.scheme = QComboBox()
+        self.scheme.setObjectName("meta_marking_scheme")
+        self.scheme.addItem("The template's", "")
+        for scheme_id in scheme_ids():
+            self.scheme.addItem(_scheme_name(scheme_id), scheme_id)
+        self.scheme.activated.connect(lambda _: self._emit("marking_scheme", self.scheme.currentData()))
+        self.portion_marks = QComboBox()
+        self.portion_marks.setObjectName("meta_portion_marks")
+        for label, value in PORTION_MARKS:
+            self.portion_marks.addItem(label, value)
+        self.portion_marks.activated.connect(lambda _: self._emit("portion_marks", self.portion_marks.currentData()))
 
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("meta_summary")
@@ -89,13 +113,31 @@ class DetailsForm(QScrollArea):
         for field in ("title", "subtitle", "author", "organisation"):
             form.addRow(LINE_FIELDS[field][0], self.lines[field])
         form.addRow("Date", self.date)
-        form.addRow("Classification", self.classification)
         form.addRow("Recipient", self.lines["recipient"])
         form.addRow("Summary", self.summary)
+        markings = QFormLayout()
+        markings.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        markings.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        markings.setVerticalSpacing(10)
+        markings.setHorizontalSpacing(12)
+        markings.addRow("Classification", self.classification)
+        markings.addRow("Scheme", self.scheme)
+        markings.addRow("Portion marks", self.portion_marks)
+        for field in ("classified_by", "derived_from", "declassify_on"):
+            markings.addRow(LINE_FIELDS[field][0], self.lines[field])
         layout = QVBoxLayout(page)
         layout.setContentsMargins(6, 14, 10, 10)
         layout.addLayout(form)
-        layout.addWidget(muted_label("The classification marking is printed on every page of the brief."))
+        layout.addSpacing(12)
+        layout.addWidget(panel_title("Markings"))
+        layout.addLayout(markings)
+        explanation = muted_label(
+            "Items take their source's marking unless you set one; the banner on every page is the highest "
+            "of them all, never lower than what you choose here. Set a source's marking from its menu in the "
+            "sources list."
+        )
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
         layout.addStretch(1)
         self.setWidget(page)
 
@@ -111,10 +153,39 @@ class DetailsForm(QScrollArea):
                 self.date.setDate(QDate(parsed.year, parsed.month, parsed.day) if parsed else QDate.currentDate())
             if field in ("", "classification") and self.classification.currentText() != meta.classification:
                 self.classification.setCurrentText(meta.classification)
+            if field in ("", "marking_scheme"):
+                self.scheme.setCurrentIndex(max(self.scheme.findData(meta.marking_scheme), 0))
+            if field in ("", "portion_marks"):
+                self.portion_marks.setCurrentIndex([value for _, value in PORTION_MARKS].index(meta.portion_marks))
             if field in ("", "summary") and self.summary.toPlainText() != meta.summary:
                 self.summary.setPlainText(meta.summary)
         finally:
             self._updating = False
+
+    def focus_field(self, field: str) -> None:
+        """Put the cursor in the widget of a detail (a check's "go there")."""
+        widget = self.findChild(QWidget, f"meta_{field}")
+        if widget is not None:
+            self.ensureWidgetVisible(widget)
+            widget.setFocus()
+
+    def show_scheme(self, scheme_id: str) -> None:
+        """Offer the levels of the scheme the brief uses (its own choice, or its template's)."""
+        self._updating = True
+        try:
+            typed = self.classification.currentText()
+            self.classification.clear()
+            self.classification.addItems(brief_edit.marking_choices(scheme_id))
+            self.classification.setCurrentText(typed)
+            self.classification.lineEdit().setPlaceholderText(  # type: ignore[union-attr]  # editable: it has one
+                f"Empty: the lowest level of the {_scheme_name(scheme_id)} scheme"
+            )
+        finally:
+            self._updating = False
+
+    def _emit(self, field: str, value: object) -> None:
+        if not self._updating:
+            self.edited.emit(field, value)
 
     def _date_changed(self, date: QDate) -> None:
         if not self._updating:
@@ -127,3 +198,10 @@ class DetailsForm(QScrollArea):
     def _summary_changed(self) -> None:
         if not self._updating:
             self.edited.emit("summary", self.summary.toPlainText())
+
+
+def _scheme_name(scheme_id: str) -> str:
+    try:
+        return find_scheme(scheme_id).name
+    except MarkingError:
+        return scheme_id

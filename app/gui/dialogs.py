@@ -80,6 +80,16 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return answer.strip() if ok else ""
 
 
+def ask_marking(parent: QWidget | None, title: str, label: str, choices: list[str], current: str) -> str | None:
+    """A marking chosen from ``choices`` or typed; "" (the first choice) for none of its own; None on cancel."""
+    options = ["", *choices]
+    position = options.index(current) if current in options else 0
+    answer, ok = QInputDialog.getItem(parent, title, label, options, position, True)
+    if not ok:
+        return None
+    return answer.strip()
+
+
 def ask_builtin_template(parent: QWidget | None, name: str) -> BuiltinChoice:
     """Built-in templates are shared and read-only: edit a copy, or only look at this one."""
     box = QMessageBox(

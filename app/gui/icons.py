@@ -40,6 +40,8 @@ _PATHS: dict[str, str] = {
     '<path d="m21 16-5-5-9 9"/>',
     "excerpt": '<path d="M5 5h14M5 9h14M5 13h9M5 17h6"/><path d="M18 14v6M15 17h6"/>',
     "quote": '<path d="M7 7H4v5h3l-1 5M17 7h-3v5h3l-1 5"/>',
+    "warning": '<path d="M12 3 2 20h20z"/><path d="M12 10v4M12 17v.5"/>',
+    "check": '<path d="m5 12 5 5 9-10"/>',
 }
 
 _SVG = (

@@ -55,11 +55,14 @@ from app.core.model import (
     SourceFigure,
 )
 from app.core.paths import SAMPLE_BRIEF, SEEDS_DIR
+from app.core.problems import Problem
 from app.gui import dialogs
 from app.gui.autosave_schedule import AutosaveSchedule
+from app.gui.checks_panel import ChecksPanel
 from app.gui.details_form import DetailsForm
 from app.gui.export_dialog import ExportChoice, ExportDialog, ExportResult
 from app.gui.icons import icon
+from app.gui.marking_actions import MarkingActions
 from app.gui.models import OutlineModel, SourcesModel
 from app.gui.outline_panel import OutlinePanel
 from app.gui.preview_panel import PreviewPanel
@@ -83,8 +86,8 @@ from app.gui.workers import JobRunner, Progress
 from app.ingest import ingest_many_bounded
 from app.ingest.collect import files_to_read, is_readable_drop
 from app.pipeline.build import build_brief
+from app.pipeline.checks import brief_checks
 from app.pipeline.export import export, output_name
-from app.pipeline.warnings import brief_warnings, export_warnings
 
 PROJECT_FILTER = f"Briefgen projects (*{EXTENSION})"
 FIGURE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)"
@@ -121,10 +124,13 @@ class MainWindow(QMainWindow):
         self.details_form = DetailsForm()
         self.preview_panel = PreviewPanel(self.session.snapshot, self.runner)
         self.template_actions = TemplateActions(self.session, self.runner, self.settings, self)
+        self.marking_actions = MarkingActions(self.session, self.runner, self.sources_model, self)
+        self.checks_panel = ChecksPanel(self.session.snapshot, self.runner)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.outline_panel, "Outline")
         self.tabs.addTab(self.details_form, "Details")
+        self.tabs.addTab(self.checks_panel, "Checks")
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
@@ -157,6 +163,8 @@ class MainWindow(QMainWindow):
         self.details_form.show_meta(self.session.project.meta)
         self.preview_panel.show_template(self.session.project.template)
         self.preview_panel.schedule()
+        self.marking_actions.update_scheme()
+        self.checks_panel.schedule()
 
     # --- construction ---------------------------------------------------------------------
     def _action(
@@ -287,6 +295,14 @@ class MainWindow(QMainWindow):
         self.template_actions.templatesChanged.connect(self.preview_panel.load_templates)
         self.template_actions.templateSaved.connect(self.preview_panel.schedule)
         self.template_actions.statusMessage.connect(self.statusBar().showMessage)
+        session.contentChanged.connect(self.checks_panel.schedule)
+        self.preview_panel.rendered.connect(self.checks_panel.set_pages)
+        self.checks_panel.counted.connect(self._checks_counted)
+        self.checks_panel.placeRequested.connect(self.go_to_problem)
+        self.marking_actions.schemeChanged.connect(self._scheme_changed)
+        self.marking_actions.statusMessage.connect(self.statusBar().showMessage)
+        self.sources_panel.markingRequested.connect(self.marking_actions.ask_source_marking)
+        self.sources_panel.reloadRequested.connect(self.marking_actions.reload_source)
 
     # --- layout memory ----------------------------------------------------------------------
     def _splitters(self) -> list[QSplitter]:
@@ -511,6 +527,32 @@ class MainWindow(QMainWindow):
         if name != self.session.project.template:
             self._push(SetTemplateCommand(self.session, name))
 
+    def _scheme_changed(self, scheme: str) -> None:
+        self.details_form.show_scheme(scheme)
+        self.outline_panel.set_marking_choices(brief_edit.marking_choices(scheme))
+
+    def _checks_counted(self, count: int) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.checks_panel), f"Checks ({count})" if count else "Checks")
+
+    def go_to_problem(self, problem: Problem) -> None:
+        """Take the analyst where ``problem`` can be fixed; a changed source is offered to be read again."""
+        if problem.place == "item" and problem.target in {item.id for item in self.session.project.items}:
+            self.tabs.setCurrentWidget(self.outline_panel)
+            self.outline_panel.select_row(brief_edit.index_of(self.session.project, problem.target))
+            self.outline_panel.list.setFocus()
+        elif problem.place == "source":
+            self.sources_panel.select_source(problem.target)
+            changed = " has changed since " in problem.message
+            if changed and dialogs.confirm(
+                self, "Source changed", f"{problem.message}.\n\nRead it again now?", "Re-load"
+            ):
+                self.marking_actions.reload_source(problem.target)
+        elif problem.place == "detail":
+            self.tabs.setCurrentWidget(self.details_form)
+            self.details_form.focus_field(problem.target)
+        elif problem.place == "template":
+            self.preview_panel.template_combo.setFocus()
+
     def _reveal(self, key: ItemKey) -> None:
         item = self.session.item(key)
         if isinstance(item, SectionItem | QuoteItem):
@@ -682,7 +724,8 @@ class MainWindow(QMainWindow):
             for done, total, path in export(brief, choice.folder, choice.formats, choice.name):
                 progress(done + 1, total + 1)
                 written.append(path)
-            return written, export_warnings(brief, choice.formats) + brief_warnings(project, sources, template)
+            checked = brief_checks(project, sources, template, built=brief if "pdf" in choice.formats else None)
+            return written, list(brief.warnings) + [problem.message for problem in checked]
 
         self.export_action.setEnabled(False)
         self.export_result.hide()

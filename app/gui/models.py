@@ -10,7 +10,7 @@ views stay in sync.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -84,6 +84,7 @@ class SourcesModel(QAbstractItemModel):
         # Stable ids for sources: a section's index names its source by id, so removing an
         # earlier source cannot leave persistent indexes pointing at the wrong parent.
         self._ids: list[int] = []
+        self._repeats: Mapping[tuple[str, str], list[tuple[str, str]]] = {}
         self._counter = itertools.count(1)
         self._renumber()
         session.aboutToReplace.connect(self.beginResetModel)
@@ -92,6 +93,7 @@ class SourcesModel(QAbstractItemModel):
         session.sourcesInserted.connect(self._inserted)
         session.sourceAboutToBeRemoved.connect(self._removing)
         session.sourceRemoved.connect(self._removed)
+        session.sourceChanged.connect(self._changed)
         for signal in (session.itemsInserted, session.itemsRemoved):
             signal.connect(self.refresh_checks)  # the check boxes follow what is in the brief
 
@@ -121,6 +123,19 @@ class SourcesModel(QAbstractItemModel):
     def _removed(self, row: int) -> None:
         del self._ids[row]
         self.endRemoveRows()
+
+    def _changed(self, row: int) -> None:
+        parent = self.index(row, 0)
+        self.dataChanged.emit(parent, parent)
+        count = self.rowCount(parent)
+        if count:
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(count - 1, 0, parent))
+
+    def set_repeats(self, repeats: Mapping[tuple[str, str], list[tuple[str, str]]]) -> None:
+        """Which sections carry another source's passages (app.pipeline.repeats), found on a worker."""
+        self._repeats = repeats
+        for row in range(len(self._sources)):
+            self._changed(row)
 
     def refresh_checks(self) -> None:
         """The brief's items changed: every check box may have."""
@@ -198,13 +213,15 @@ class SourcesModel(QAbstractItemModel):
             return source.title
         if role == Roles.SUBTITLE:
             file_name = source.path.replace("\\", "/").rsplit("/", 1)[-1]
-            return " · ".join(x for x in (source.outlet, source.date, file_name) if x)
+            marking = self._session.project.record(source.path).classification
+            return " · ".join(x for x in (marking, source.outlet, source.date, file_name) if x)
         if role == Roles.BADGE:
             count = len(source.figures)
             figures = f", {count} figure{'s' if count != 1 else ''}" if count else ""
             return f"{len(source.sections)} sections{figures}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join([source.path, *source.warnings])
+            marking = self._session.project.record(source.path).classification or "as the brief"
+            return "\n".join([source.path, f"Marking: {marking}", *source.warnings])
         if role == Qt.ItemDataRole.CheckStateRole:
             chosen = brief_edit.chosen_sections(self._session.project)
             ticked = sum((source.path, s.id) in chosen for s in source.sections)
@@ -220,10 +237,12 @@ class SourcesModel(QAbstractItemModel):
             return section.display_heading
         if role == Roles.SUBTITLE:
             return brief_edit.first_words(section.text)
+        repeats = self._repeats.get((source.path, section.id), [])
         if role == Roles.BADGE:
-            return _words(section.word_count)
+            return _words(section.word_count) + (f" · also in {len(repeats)}" if repeats else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{section.display_heading} — {_words(section.word_count)}"
+            tip = f"{section.display_heading} — {_words(section.word_count)}"
+            return tip + "".join(f"\nAlso in {self._place(path, section_id)}" for path, section_id in repeats)
         if role == Qt.ItemDataRole.CheckStateRole:
             chosen = (source.path, section.id) in brief_edit.chosen_sections(self._session.project)
             return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
@@ -234,6 +253,13 @@ class SourcesModel(QAbstractItemModel):
         if role == Roles.KEY:
             return (source.path, section.id)
         return None
+
+    def _place(self, path: str, section_id: str) -> str:
+        """ "Gulf Wire › Background": where else a passage appears, as the analyst knows the source."""
+        source = next((s for s in self._sources if s.path == path), None)
+        section = source.section(section_id) if source is not None else None
+        name = (source.outlet or source.title) if source is not None else path.replace("\\", "/").rsplit("/", 1)[-1]
+        return f"{name} › {section.display_heading if section else section_id}"
 
     def _figure_data(self, source: Source, figure: SourceFigure, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -379,7 +405,9 @@ class OutlineModel(QAbstractListModel):
             edited = isinstance(item, SectionItem) and item.is_edited
             marks = [m for m, on in (("edited", edited), ("note", bool(item.note.strip()))) if on]
             origin = (source.outlet or source.title) if source else _own(item)
-            return " · ".join([ROLE_LABELS[item.role], origin, *marks])
+            return " · ".join(
+                [ROLE_LABELS[item.role], origin, *marks, *([item.classification] if item.classification else [])]
+            )
         if role == Roles.BADGE:
             return str(index.row() + 1)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -37,7 +37,16 @@ from PySide6.QtWidgets import (
 
 from app.brief import edit as brief_edit
 from app.brief.edit import ItemKey
-from app.core.model import ROLE_LABELS, ROLES, AnalystItem, FigureItem, QuoteItem, SectionItem, Source
+from app.core.model import (
+    ROLE_LABELS,
+    ROLES,
+    AnalystItem,
+    BriefItem,
+    FigureItem,
+    QuoteItem,
+    SectionItem,
+    Source,
+)
 from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
 from app.gui.models import OutlineModel, Roles, figure_label, item_heading
@@ -118,6 +127,8 @@ class OutlinePanel(QWidget):
         # Sources arrive after the brief they belong to (read on a worker): the current item can show its text then.
         session.sourcesInserted.connect(self._refresh_editor)
         session.sourceRemoved.connect(self._refresh_editor)
+        session.sourceChanged.connect(self._refresh_editor)  # a source's marking: what its items inherit
+        session.metaChanged.connect(lambda field: self._refresh_editor() if field in ("", "classification") else None)
 
         self.count_label = muted_label()
         self.add_menu = QMenu(self)
@@ -156,6 +167,18 @@ class OutlinePanel(QWidget):
         for role in ROLES:
             self.role_combo.addItem(ROLE_LABELS[role], role)
         self.role_combo.activated.connect(self._role_chosen)
+        self.marking_combo = QComboBox()
+        self.marking_combo.setObjectName("itemMarking")
+        self.marking_combo.setEditable(True)
+        self.marking_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.marking_combo.setToolTip(
+            "This item's classification (C, S//NF, SECRET//NOFORN …); empty takes its source's, or the brief's"
+        )
+        self.marking_combo.activated.connect(lambda _: self._marking_typed())
+        marking_line = self.marking_combo.lineEdit()
+        assert marking_line is not None  # an editable combo box always has one
+        marking_line.editingFinished.connect(self._marking_typed)
+        marking_line.installEventFilter(undo_filter)
 
         self.lines: dict[str, QLineEdit] = {}
         for field, placeholder in (
@@ -223,6 +246,7 @@ class OutlinePanel(QWidget):
         form.addRow("From", self.origin_label)
         form.addRow("Image", image_box)
         form.addRow("Role", self.role_combo)
+        form.addRow("Marking", self.marking_combo)
         form.addRow("Heading", self.lines["heading"])
         form.addRow("Text", text_header)
         form.addRow(self.text_edit)
@@ -315,6 +339,7 @@ class OutlinePanel(QWidget):
             self.origin_label.setText(f'{html.escape(source.outlet or source.title)} › <a href="reveal">{heading}</a>')
             self.origin_label.setToolTip(f"{source.title}\n{source.path}")
         self.role_combo.setCurrentIndex(ROLES.index(item.role))
+        self._show_marking(item, path)
         for field, line in self.lines.items():
             value = getattr(item, field, None)
             if isinstance(value, str) and line.text() != value:
@@ -338,6 +363,32 @@ class OutlinePanel(QWidget):
         else:
             self._show_item_text(brief_edit.item_text(item, section), missing)
         self._set_text(self.note_edit, item.note)
+
+    def set_marking_choices(self, choices: list[str]) -> None:
+        """The levels of the scheme the brief uses, offered for items (any marking may be typed)."""
+        typed = self.marking_combo.currentText()
+        self.marking_combo.blockSignals(True)
+        self.marking_combo.clear()
+        self.marking_combo.addItems(["", *choices])
+        self.marking_combo.setCurrentText(typed)
+        self.marking_combo.blockSignals(False)
+
+    def _show_marking(self, item: BriefItem, path: str) -> None:
+        """The item's own marking, and what it inherits when it has none (shown as the placeholder)."""
+        inherited = self._session.project.record(path).classification if path else ""
+        brief = self._session.project.meta.classification or "the scheme's lowest level"
+        line = self.marking_combo.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(f"As its source: {inherited}" if inherited else f"As the brief: {brief}")
+        if self.marking_combo.currentText() != item.classification:
+            self.marking_combo.blockSignals(True)
+            self.marking_combo.setCurrentText(item.classification)
+            self.marking_combo.blockSignals(False)
+
+    def _marking_typed(self) -> None:
+        text = self.marking_combo.currentText().strip()
+        if self._shown is not None and self._session.item(self._shown).classification != text:
+            self.fieldEdited.emit(self._shown, "classification", text)
 
     def _show_rows(self, kind: str, has_source: bool) -> None:
         """Show the rows of the form that the item's kind has, and hide the rest."""

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 
 from app.brief import edit as brief_edit
 from app.brief.edit import ItemKey
-from app.core.model import BriefItem, BriefProject, FigureItem, QuoteItem, Section, SectionItem, Source
+from app.core.model import BriefItem, BriefProject, FigureItem, QuoteItem, Section, SectionItem, Source, SourceRecord
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,9 @@ class BriefSession(QObject):
     #: The source at this row will be unloaded / has been.
     sourceAboutToBeRemoved = Signal(int)
     sourceRemoved = Signal(int)
+    #: The analyst's marking of the source at this row changed (a source re-read from its file leaves and
+    #: comes back instead, as its sections may differ).
+    sourceChanged = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -117,11 +120,16 @@ class BriefSession(QObject):
         self.contentChanged.emit()
 
     def add_initial_sources(self, sources: Sequence[Source]) -> None:
-        """Sources that belong to the brief as opened (a project's files, the first-run sample)."""
+        """Sources that belong to the brief as opened (a project's files, the first-run sample); one a project
+        saved before fingerprints names is fingerprinted as read now."""
         known = set(self.project.sources)
         for source in sources:
             if source.path not in known:
-                brief_edit.add_source(self.project, source.path)
+                brief_edit.add_source(self.project, source)
+            elif not self.project.record(source.path).sha256:
+                self.project.source_records[source.path] = brief_edit.source_record(
+                    source, self.project.record(source.path)
+                )
         self._insert_sources(len(self._sources), sources)
         self.contentChanged.emit()
 
@@ -161,7 +169,30 @@ class BriefSession(QObject):
         self.itemChanged.emit(brief_edit.index_of(self.project, key))
         self.contentChanged.emit()
 
-    def set_meta(self, field: str, value: str) -> None:
+    def set_source_marking(self, path: str, classification: str) -> None:
+        brief_edit.set_source_marking(self.project, path, classification)
+        self._source_changed(path)
+
+    def replace_source(self, source: Source, record: SourceRecord | None = None) -> tuple[Source, SourceRecord]:
+        """Put ``source`` (re-read from its file) in place of the loaded one of its path, with ``record`` (a new
+        fingerprint when None); the source and record it replaced, for undo."""
+        row = next(i for i, s in enumerate(self._sources) if s.path == source.path)
+        old = (self._sources[row], self.project.record(source.path))
+        self.sourceAboutToBeRemoved.emit(row)  # its sections may differ now: the row leaves and comes back
+        del self._sources[row]
+        self.sourceRemoved.emit(row)
+        self.project.source_records[source.path] = record or brief_edit.source_record(source, old[1])
+        self._insert_sources(row, [source])
+        self.contentChanged.emit()
+        return old
+
+    def _source_changed(self, path: str) -> None:
+        row = next((i for i, s in enumerate(self._sources) if s.path == path), None)
+        if row is not None:
+            self.sourceChanged.emit(row)
+        self.contentChanged.emit()
+
+    def set_meta(self, field: str, value: str | bool | None) -> None:
         brief_edit.set_meta_field(self.project, field, value)
         self.metaChanged.emit(field)
         self.contentChanged.emit()
@@ -173,7 +204,7 @@ class BriefSession(QObject):
 
     def insert_sources(self, sources: Sequence[Source], row: int, project_index: int) -> None:
         for offset, source in enumerate(sources):
-            brief_edit.add_source(self.project, source.path, project_index + offset)
+            brief_edit.add_source(self.project, source, project_index + offset)
         self._insert_sources(row, sources)
         self.contentChanged.emit()
 
@@ -189,7 +220,7 @@ class BriefSession(QObject):
         return RemovedSource(source, row, project_index, items)
 
     def restore_source(self, removed: RemovedSource) -> None:
-        brief_edit.add_source(self.project, removed.source.path, removed.project_index)
+        brief_edit.add_source(self.project, removed.source, removed.project_index)
         self._insert_sources(removed.row, [removed.source])
         self._restore_items(removed.items)
         self.contentChanged.emit()

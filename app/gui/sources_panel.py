@@ -114,6 +114,9 @@ class SourcesPanel(QWidget):
     #: Add the reader's selection to the brief as an excerpt / as a quote (a ReaderSelection).
     excerptRequested = Signal(object)
     quoteRequested = Signal(object)
+    #: Ask for the marking of the source at this path / read it again from its file.
+    markingRequested = Signal(str)
+    reloadRequested = Signal(str)
 
     def __init__(self, model: SourcesModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +153,14 @@ class SourcesPanel(QWidget):
         self._filter.rowsInserted.connect(self._expand_inserted)
         self._filter.modelReset.connect(self.tree.expandAll)
         self._filter.rowsRemoved.connect(self._update_buttons)
+        self.marking_action = QAction("Set &Marking…", self)
+        self.marking_action.setToolTip("The source's classification: its items take it unless you mark them")
+        self.marking_action.triggered.connect(lambda: self._request_for_source(self.markingRequested))
+        self.reload_action = QAction(icon("reset"), "Re-&load from File", self)
+        self.reload_action.setToolTip("Read the source's file again, as it is now")
+        self.reload_action.triggered.connect(lambda: self._request_for_source(self.reloadRequested))
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu_requested)
 
         self.reader = QTextBrowser()
         self.reader.setObjectName("reader")
@@ -207,6 +218,41 @@ class SourcesPanel(QWidget):
 
     def current_source(self) -> Source | None:
         return self.tree.currentIndex().data(Roles.SOURCE)
+
+    def select_source(self, path: str) -> None:
+        """Make the source at ``path`` the current row (the search is cleared so it is shown)."""
+        self.search.clear()
+        for row in range(self._filter.rowCount()):
+            index = self._filter.index(row, 0)
+            source = index.data(Roles.SOURCE)
+            if source is not None and source.path == path:
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
+                self.tree.setFocus()
+                return
+
+    def tree_menu(self) -> QMenu:
+        """The sources list's menu for the current row's source."""
+        menu = QMenu(self)
+        menu.addActions([self.marking_action, self.reload_action])
+        menu.addSeparator()
+        remove = menu.addAction(icon("remove"), "Remove Source")
+        remove.triggered.connect(self._request_remove)
+        has_source = self.current_source() is not None
+        for action in menu.actions():
+            action.setEnabled(has_source)
+        return menu
+
+    def _tree_menu_requested(self, position: QPoint) -> None:
+        index = self.tree.indexAt(position)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree_menu().exec(self.tree.viewport().mapToGlobal(position))
+
+    def _request_for_source(self, signal: SignalInstance) -> None:
+        source = self.current_source()
+        if source is not None:
+            signal.emit(source.path)
 
     def select_section(self, source_path: str, section_id: str) -> None:
         """Make a section current (and visible) in the tree."""

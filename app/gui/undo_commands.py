@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from app.brief.edit import ItemKey, key_of
-from app.core.model import ROLE_LABELS, ROLES, BriefItem, Source
+from app.core.model import ROLE_LABELS, ROLES, BriefItem, Source, SourceRecord
 from app.gui.session import BriefSession, RemovedSource
 
 #: Keystrokes further apart than this start a new undo step.
@@ -134,7 +134,7 @@ class EditItemCommand(_MergingEdit):
 
 
 class SetMetaCommand(_MergingEdit):
-    def __init__(self, session: BriefSession, field: str, value: str) -> None:
+    def __init__(self, session: BriefSession, field: str, value: str | bool | None) -> None:
         self._session = session
         super().__init__(f"Edit {field}", field, getattr(session.project.meta, field), value, mergeable=True)
 
@@ -188,3 +188,35 @@ class RemoveSourceCommand(QUndoCommand):
     def undo(self) -> None:
         if self._removed is not None:
             self._session.restore_source(self._removed)
+
+
+class SetSourceMarkingCommand(QUndoCommand):
+    def __init__(self, session: BriefSession, path: str, classification: str) -> None:
+        super().__init__("Set source marking")
+        self._session = session
+        self._path = path
+        self._old = session.project.record(path).classification
+        self._new = classification
+
+    def redo(self) -> None:
+        self._session.set_source_marking(self._path, self._new)
+
+    def undo(self) -> None:
+        self._session.set_source_marking(self._path, self._old)
+
+
+class ReloadSourceCommand(QUndoCommand):
+    """The source as its file reads now, with a new fingerprint; undo puts back what was loaded before."""
+
+    def __init__(self, session: BriefSession, source: Source) -> None:
+        super().__init__("Re-load source")
+        self._session = session
+        self._new = source
+        self._old: tuple[Source, SourceRecord] | None = None
+
+    def redo(self) -> None:
+        self._old = self._session.replace_source(self._new)
+
+    def undo(self) -> None:
+        if self._old is not None:
+            self._session.replace_source(*self._old)

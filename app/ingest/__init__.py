@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.core.bounded import run_bounded
 from app.core.errors import BriefgenError, IngestError
+from app.core.fingerprint import file_sha256
 from app.core.formats import input_extensions, input_format_for
 from app.core.model import Source
 
@@ -49,6 +50,7 @@ def _read(path: str | Path) -> Source:
         raise IngestError(path, "could not be read: the file is damaged or not in the format its name says") from exc
     if not source.sections:
         raise IngestError(path, "no text found in the file")
+    source.sha256 = file_sha256(path)
     return source
 
 

@@ -27,6 +27,8 @@ from app.text.sentences import shorten, split_sentences
 _CASELESS_DATELINE = re.compile(r"^[^\W\d_][^—–\n]{0,40}?\s[—–]\s+")
 #: A derived title of fewer words (and characters: Chinese and Japanese have no spaces) is an abbreviation or
 #: an initial the sentence splitter cut at ("Ex-Gov.", "Kevin C."), not a sentence.
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+_URL_MAX = 500
 _TITLE_MIN_WORDS = 3
 _TITLE_MIN_CHARS = 30
 
@@ -102,6 +104,12 @@ class _SectionIds:
         return candidate
 
 
+def web_address(url: str) -> str:
+    """A page's address as the page gives it, if it is a plain http(s) URL of sane length; "" otherwise."""
+    url = _clean(url)
+    return url if _WEB_ADDRESS.match(url) and len(url) <= _URL_MAX else ""
+
+
 def _clean(text: str) -> str:
     return " ".join(without_direction_controls(strip_controls(text)).split())
 
@@ -171,6 +179,7 @@ def make_source(
     outlet: str = "",
     author: str = "",
     date: str = "",
+    url: str = "",
     language: str = "",
     figures: Sequence[FoundFigure] = (),
     warnings: Sequence[str] = (),
@@ -197,6 +206,7 @@ def make_source(
         outlet=outlet or dateline_outlet(next(_article_paragraphs(paragraphs), "")),
         author=author,
         date=date,
+        url=web_address(url),
         language=shorten_field(_clean(language), 35) or detect_language(_language_sample(blocks, paragraphs)),
         format=fmt,
         sections=sections,

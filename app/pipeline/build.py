@@ -20,6 +20,8 @@ from app.core.images import CheckedImage, read_figure
 from app.core.model import BriefProject, FigureItem, Source
 from app.core.style import Style
 from app.parse.markup import parse_markup
+from app.pipeline.portions import mark_unmarked_portions
+from app.pipeline.repeats import section_repeats
 
 
 def document_meta(context: BriefContext) -> DocumentMeta:
@@ -52,9 +54,12 @@ def build_brief(
     """
     style = style or template.style()
     images = figure_images(project, sources)
-    context = build_context(project, sources)
+    context = build_context(project, sources, style.markings, section_repeats(list(sources.values())))
+    markings = context.markings
     assembled = render_template_bounded(template, context, markup)
-    return BuiltBrief(assembled, parse_markup(assembled, document_meta(context), images), style)
+    document = parse_markup(assembled, document_meta(context), images)
+    warnings = mark_unmarked_portions(document, markings)
+    return BuiltBrief(assembled, document, style.with_marking_scheme(markings.scheme), tuple(warnings))
 
 
 def figure_images(project: BriefProject, sources: Mapping[str, Source]) -> dict[str, CheckedImage]:

@@ -63,6 +63,16 @@ def rasterize(pdf: bytes, scale: float = DEFAULT_SCALE) -> tuple[PageImage, ...]
             document.close()
 
 
+def page_count(pdf: bytes) -> int:
+    """How many pages ``pdf`` has (the checks compare it with the template's page target)."""
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            return len(document)
+        finally:
+            document.close()
+
+
 def _fitting_scale(document: pdfium.PdfDocument, scale: float) -> float:
     """``scale``, reduced just enough that all pages together stay within MAX_PREVIEW_PIXELS."""
     area = sum(width * height for width, height in (document.get_page_size(i) for i in range(len(document))))

@@ -40,8 +40,10 @@ from app.pipeline.export import render
 
 def sample_project() -> tuple[BriefProject, dict]:
     """The bundled sample brief (seeds/sample.brief) with its sources read, so every template variable and every
-    kind of item (the analyst's parts, an excerpt, a chosen quote, a figure) has a value to show."""
+    kind of item (the analyst's parts, an excerpt, a chosen quote, a figure) has a value to show. Its marking is
+    the lowest of whichever scheme the template uses."""
     project = load_project(SAMPLE_BRIEF)
+    project.meta.classification = ""
     sources = [ingest(Path(path)) for path in project.sources]
     return project, {source.path: source for source in sources}
 
@@ -114,8 +116,8 @@ def record_undefined(info: TemplateInfo, context: BriefContext) -> tuple[list[st
 def _undefined_problems(info: TemplateInfo, project: BriefProject, sources: dict) -> list[str]:
     """Every undefined name the template uses, and the error that stopped the render early, if one did."""
     try:
-        found, stopped = run_template(record_undefined, info, build_context(project, sources))
-    except TemplateError as exc:  # the worker was stopped: too slow or too large
+        found, stopped = run_template(record_undefined, info, build_context(project, sources, info.style().markings))
+    except BriefgenError as exc:  # the worker was stopped (too slow or too large), or the scheme is unknown
         found, stopped = [], [str(exc)]
     return [f"{info.source_path}: undefined: {message}" for message in found] + stopped
 

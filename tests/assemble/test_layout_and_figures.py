@@ -37,7 +37,7 @@ def test_a_malformed_layout_names_its_key(settings):
 def test_gaps_name_the_summary_empty_parts_unprinted_roles_and_empty_fields():
     layout = Layout(parts=(("Assessment", ("assessment",)), ("Outlook", ("outlook",))), fields=("recipient",))
     context = _context(AnalystItem(heading="Options", text="Act now.", role="options"))
-    assert brief_gaps(context, layout) == [
+    assert [gap.message for gap in brief_gaps(context, layout)] == [
         "no summary written: the bottom line is Briefgen's choice of sentences from the sources",
         "the Assessment part is empty and left out: give items the role Assessment",
         "the Outlook part is empty and left out: give items the role Outlook",
@@ -64,7 +64,7 @@ def test_a_figure_is_its_own_block_with_caption_and_credit_escaped_and_no_path()
 
 def test_a_condensing_layout_says_how_many_items_it_shortened(sample_source):
     context = build_context(project_from_sources([sample_source]), {sample_source.path: sample_source})
-    assert shortened(context, Layout(parts=(), condense=True)) == [
+    assert [gap.message for gap in shortened(context, Layout(parts=(), condense=True))] == [
         "to fit the page, the template prints only the key sentence of 5 source items"
     ]
     assert shortened(context, Layout(parts=())) == []

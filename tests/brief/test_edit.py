@@ -8,7 +8,8 @@ import pytest
 
 from app.brief import edit as brief_edit
 from app.brief.select import item_for
-from app.core.model import AnalystItem, BriefProject, FigureItem, SectionItem
+from app.core.clock import build_time
+from app.core.model import AnalystItem, BriefProject, FigureItem, SectionItem, Source
 
 
 def items(*ids: str) -> list[SectionItem]:
@@ -89,11 +90,16 @@ def test_meta_fields():
 
 def test_sources_and_their_items():
     project = BriefProject(items=[*items("a"), SectionItem(source="/t.txt", section_id="x")])
-    brief_edit.add_source(project, "/s.txt")
-    brief_edit.add_source(project, "/t.txt", 0)
+    s, t = Source(path="/s.txt", title="S", sha256="ab" * 32), Source(path="/t.txt", title="T", sha256="cd" * 32)
+    brief_edit.add_source(project, s)
+    brief_edit.add_source(project, t, 0)
     assert project.sources == ["/t.txt", "/s.txt"]
+    assert (
+        project.record("/s.txt").sha256 == "ab" * 32
+        and project.record("/s.txt").added == build_time().date().isoformat()
+    )
     with pytest.raises(ValueError):
-        brief_edit.add_source(project, "/s.txt")
+        brief_edit.add_source(project, s)
     assert [i.section_id for i in brief_edit.items_from_source(project, "/t.txt")] == ["x"]
     assert brief_edit.remove_source(project, "/t.txt") == 0
     assert project.sources == ["/s.txt"]

@@ -163,7 +163,7 @@ def test_every_kind_of_item_round_trips_with_relative_paths(tmp_path: Path):
     assert isinstance(quote, QuoteItem) and quote.speaker == "Hussein Allawi"
     save_project(project, tmp_path / "again.brief")
     stored = json.loads((tmp_path / "again.brief").read_text(encoding="utf-8"))
-    assert stored["version"] == 2
+    assert stored["version"] == FORMAT_VERSION
     assert [item["kind"] for item in stored["items"]] == ["section", "analyst", "figure", "quote"]
     assert stored["items"][1]["cites"] == ["src/a.txt"] and stored["items"][2]["image"] == "img/map.png"
     assert load_project(tmp_path / "again.brief") == project

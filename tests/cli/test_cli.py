@@ -57,7 +57,11 @@ def test_sections_choose_and_order(tmp_path: Path, capsys):
         capsys, "build", str(SAMPLE), "--sections", "judicial-warnings,2", "--format", "docx",
         "-o", str(tmp_path), "--name", "x", "--title", "Chosen", "--classification", "SECRET",
     )  # fmt: skip
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert err == (
+        "briefgen: warning: a SECRET brief names its classification authority: "
+        "fill in Classified By, Derived From and Declassify On\n"
+    )
     document = open_docx(tmp_path / "x.docx")
     h2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert h2 == ["Judicial Warnings", "Legal Measures and Accountability"]
@@ -253,3 +257,35 @@ def test_a_project_reading_files_outside_its_folder_warns(tmp_path: Path, capsys
         f"briefgen: warning: {case / 'copy.brief'} reads files outside its folder:",
         f"  {source}",
     ]
+
+
+WIRE = (
+    "Iraq's National Security Advisor chaired a meeting on Sunday to curb the recruitment of Iraqi citizens into "
+    "the Russian army, and the committee agreed to prosecute the travel agencies that arranged their journeys."
+)
+
+
+def test_inspect_says_where_else_a_section_s_passage_appears(tmp_path: Path, capsys):
+    (tmp_path / "ledger.txt").write_text(
+        f"Ledger report\n\nBy Staff\n\n{WIRE}\n\nLocal reaction\n\nShopkeepers in Basra said they knew young men "
+        "who had gone, and that most of them went for the money rather than for any cause.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "wire.txt").write_text(
+        f"Wire copy\n\nThe ministry said little about the plan on Monday, as talks with officials continued.\n\n"
+        f"Background\n\n{WIRE.replace('Sunday', 'Sunday,')}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "inspect", str(tmp_path / "ledger.txt"), str(tmp_path / "wire.txt"))
+    assert code == 0
+    lines = out.splitlines()
+    ledger_lead = next(i for i, line in enumerate(lines) if line.strip().startswith("1 "))
+    assert lines[ledger_lead + 1].strip().startswith("also in wire.txt §")
+    number = int(lines[ledger_lead + 1].rsplit("§", 1)[1])
+    wire_section = next(line for line in lines if line.strip().startswith(f"{number} "))
+    assert "background" in wire_section
+    assert sum("also in" in line for line in lines) == 2  # each side names the other; nothing else repeats
+    code, out, _ = run(capsys, "inspect", "--json", str(tmp_path / "ledger.txt"), str(tmp_path / "wire.txt"))
+    ledger, wire = json.loads(out)
+    assert ledger["sections"][0]["also_in"] == [{"path": wire["path"], "section": "background"}]
+    assert [s["also_in"] for s in ledger["sections"][1:]] == [[]] * (len(ledger["sections"]) - 1)

@@ -43,6 +43,14 @@ class Dialogs:
     folder: str = ""
     text_answer: str = ""
     builtin_choice: str = "duplicate"
+    #: The marking typed in the marking dialog (None: cancelled), and the choices it offered.
+    marking_answer: str | None = None
+    marking_choices: list[str] = field(default_factory=list)
+
+    def ask_marking(self, _parent: object, _title: str, label: str, choices: list[str], current: str) -> str | None:
+        self.questions.append(f"{label} [{current}]")
+        self.marking_choices = list(choices)
+        return self.marking_answer
 
     def ask_text(self, _parent: object, _title: str, label: str, text: str = "") -> str:
         self.questions.append(f"{label} [{text}]")
@@ -90,6 +98,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(dialogs, "ask_save_changes", log.ask_save)
     monkeypatch.setattr(dialogs, "ask_text", log.ask_text)
     monkeypatch.setattr(dialogs, "ask_builtin_template", log.ask_builtin)
+    monkeypatch.setattr(dialogs, "ask_marking", log.ask_marking)
     monkeypatch.setattr(dialogs, "ask_recover", lambda _p, _recovery: log.recover_answer)
     monkeypatch.setattr(dialogs, "ask_read_outside", log.ask_trust)
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_args: list(log.open_names))

@@ -635,6 +635,7 @@ def test_any_mix_of_markup_parses_into_the_document_types(markup: str) -> None:
 
 def test_the_policy_brief_template_parses_into_the_expected_tree(sample_source) -> None:
     project = project_from_sources([sample_source], author="A. Analyst", recipient="Desk", classification="SECRET")
+    project.meta.portion_marks = False  # the tree's shape; tests/pipeline/test_markings_build.py has the marks
     markup = render_template_text(
         find_template("policy-brief"), build_context(project, {sample_source.path: sample_source})
     )

@@ -14,6 +14,7 @@ from docx.shared import Pt, RGBColor
 
 from app.core.document import Document, DocumentMeta, Heading, ListBlock, Paragraph, Run, iter_blocks, plain_text
 from app.core.errors import ExportError
+from app.core.marking_schemes import find_scheme
 from app.core.paths import PROJECT_DIR
 from app.core.style import Style, style_from_dict
 from app.render.docx import writer as docx_writer
@@ -158,7 +159,8 @@ def test_citation_size_follows_the_text_around_it(out):
 
 
 def test_marking_line_takes_the_banner_colour_of_its_own_text():
-    out = one_doc(Paragraph([Run("SECRET//NOFORN")], role="marking"))
+    document = Document(DocumentMeta(title="T"), [Paragraph([Run("SECRET//NOFORN")], role="marking")])
+    out = read(render_docx(document, Style().with_marking_scheme(find_scheme("us"))))
     assert [r.font.color.rgb for r in out.paragraphs[0].runs] == [RGBColor.from_string("C8102E")]
 
 
@@ -226,7 +228,11 @@ def test_footer_has_page_fields_above_the_bottom_banner(out):
     assert instructions == ["PAGE", "NUMPAGES"]
     assert footer[0].text.startswith(f"{SAMPLE.meta.organisation}\tPage ")
     assert footer[-1].text == SAMPLE.meta.classification
-    assert fills(footer[-1]._p) == ["007A33"]
+
+
+def test_banners_take_the_colour_of_the_marking_scheme():
+    out = read(render_docx(SAMPLE, Style().with_marking_scheme(find_scheme("us"))))
+    assert fills(out.sections[0].footer.paragraphs[-1]._p) == ["007A33"]  # UNCLASSIFIED is green
 
 
 def test_no_banner_when_the_style_hides_it():

@@ -78,6 +78,7 @@ def read_html(path: Path) -> Source:
         outlet=meta.sitename or "",
         author=meta.author or "",
         date=meta.date or "",
+        url=meta.url or "",
         language=detect_language("\n".join(b.text for b in blocks if not b.is_heading)) or _declared_language(root),
         figures=figures,
     )
