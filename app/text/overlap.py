@@ -53,19 +53,21 @@ def repeated_passages(passages: Sequence[Passage[K]]) -> dict[K, list[K]]:
     """For each key with a passage another owner's passage nearly repeats, those passages' keys, in input order
     (passages may share a key, a section's paragraphs say: their repeats are gathered under it)."""
     words = [_words(p.text) for p in passages]
-    postings: dict[int, list[int]] = defaultdict(list)
-    for index, found in enumerate(words):
-        if len(found) >= MIN_WORDS:
-            for shingle in _shingles(found):
-                postings[shingle].append(index)
+    shingles = [_shingles(found) if len(found) >= MIN_WORDS else set() for found in words]
+    # Most runs of words are in one paragraph only: counted in C, they cost no Python step after this.
+    counts = Counter(itertools.chain.from_iterable(shingles))
+    evidence = {shingle for shingle, count in counts.items() if 1 < count <= MAX_POSTINGS}
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index, found in enumerate(shingles):
+        for shingle in found & evidence:
+            postings[shingle].append(index)
     shared: Counter[tuple[int, int]] = Counter()
     for posting in postings.values():
-        if 1 < len(posting) <= MAX_POSTINGS:  # most runs of words are in one paragraph only: no work for them
-            pairs = ((a, b) for a, b in itertools.combinations(posting, 2) if passages[a].owner != passages[b].owner)
-            if len(shared) < MAX_PAIRS:
-                shared.update(pairs)
-            else:  # bounded memory: count only the candidates already found
-                shared.update(pair for pair in pairs if pair in shared)
+        pairs = ((a, b) for a, b in itertools.combinations(posting, 2) if passages[a].owner != passages[b].owner)
+        if len(shared) < MAX_PAIRS:
+            shared.update(pairs)
+        else:  # bounded memory: count only the candidates already found
+            shared.update(pair for pair in pairs if pair in shared)
     matches: dict[int, set[int]] = defaultdict(set)
     for (first, second), count in shared.items():
         if count >= MIN_SHARED and _similar(words, first, second):
@@ -82,9 +84,9 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
-def _shingles(words: list[str]) -> set[int]:
-    """Hashes of every run of SHINGLE_WORDS words (compared within one call only, so Python's hash will do)."""
-    return {hash(tuple(words[i : i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1)}
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    """Every run of SHINGLE_WORDS words (zip builds and the set hashes them in C: this is the hot loop)."""
+    return set(zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False))
 
 
 def _similar(words: list[list[str]], first: int, second: int) -> bool:

@@ -28,9 +28,9 @@ def test_metadata_from_the_page(news):
     assert news.format == "html"
 
 
-def test_h2_headings_become_sections_and_h1_title_is_not_one(news):
+def test_h2_headings_become_sections_and_the_h1_title_heads_the_lead(news):
     assert [(s.id, s.heading, s.level) for s in news.sections] == [
-        ("lead", "", 1),
+        ("lead", "Iraq moves to curb recruitment into Russian army", 1),
         ("legal-measures", "Legal measures", 2),
         ("numbers-and-drivers", "Numbers and drivers", 2),
     ]
@@ -110,7 +110,7 @@ def test_page_that_is_not_an_article_keeps_its_visible_text(tmp_path: Path):
         encoding="utf-8",
     )
     source = ingest(path)
-    assert [s.heading for s in source.sections] == ["", "Archive"]
+    assert [s.heading for s in source.sections] == ["Reports index", "Archive"]
     assert source.sections[0].paragraphs == ["First report about Iraq", "Item one", "Item two"]
     assert source.sections[1].paragraphs == ["Some bold text after."]
 

@@ -28,7 +28,7 @@ from app.ingest.readers.html_article import article_blocks
 from app.ingest.readers.html_figures import page_figures
 from app.ingest.readers.html_guard import check_attributes, check_parsed, html_parser
 from app.ingest.readers.html_text import visible_blocks
-from app.ingest.sections import Block, make_source
+from app.ingest.sections import Block, clean_blocks, make_source
 from app.ingest.sniff import TEXT, require_kind
 from app.ingest.textio import decode, read_bytes
 from app.text.controls import strip_controls
@@ -69,8 +69,8 @@ def read_html(path: Path) -> Source:
         raise IngestError(path, "the page has no readable text (only scripts, styles or images)")
     meta = article if article is not None else trafilatura.extract_metadata(root)
     title = meta.title or ""
-    blocks = _drop_title_heading(blocks, title)
-    return make_source(
+    blocks, headline = _drop_title_heading(blocks, title)
+    source = make_source(
         path,
         "html",
         blocks,
@@ -82,6 +82,7 @@ def read_html(path: Path) -> Source:
         language=detect_language("\n".join(b.text for b in blocks if not b.is_heading)) or _declared_language(root),
         figures=figures,
     )
+    return _headed_lead(source, headline)
 
 
 def _extract(root: HtmlElement, *, formatting: bool, metadata: bool) -> TrafilaturaDocument | None:
@@ -134,12 +135,24 @@ def _parse(path: Path, text: str) -> HtmlElement:
     return root
 
 
-def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
-    """The article's h1 repeats its title; as a section it would only hold the lead."""
+def _drop_title_heading(blocks: list[Block], title: str) -> tuple[list[Block], str]:
+    """The article's h1 repeats its title: as a section of its own it would only hold the lead, so it is taken
+    out, and returned to head the lead when the page starts with it."""
     first_heading = next((i for i, b in enumerate(blocks) if b.is_heading), None)
     if first_heading is not None and _same(blocks[first_heading].text, title):
-        return blocks[:first_heading] + blocks[first_heading + 1 :]
-    return blocks
+        heads_the_lead = first_heading == 0  # text before the h1 (a menu, a kicker) is no part of what it heads
+        return blocks[:first_heading] + blocks[first_heading + 1 :], blocks[0].text if heads_the_lead else ""
+    return blocks, ""
+
+
+def _headed_lead(source: Source, headline: str) -> Source:
+    """The lead headed by the page's headline, as the page shows it: its words stay in the text (a reader, and
+    trafilatura, have them there), and the lead keeps its id and its place as the brief's background."""
+    first = source.sections[0] if source.sections else None
+    cleaned = clean_blocks([Block(headline, heading_level=1)])  # as every heading is: no controls, no overrides
+    if cleaned and first is not None and first.is_lead and not first.heading:
+        source.sections[0] = first.model_copy(update={"heading": cleaned[0].text})
+    return source
 
 
 def _same(a: str, b: str) -> bool:
