@@ -7,12 +7,12 @@ fix; each problem is one line, with where to fix it.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from app.assemble.templating import find_template
-from app.cli.reading import open_brief
-from app.core.problems import Problem
-from app.pipeline.checks import checks_with_build
 from app.text.controls import printable
+
+if TYPE_CHECKING:
+    from app.core.problems import Problem
 
 EXIT_CLEAN, EXIT_PROBLEMS = 0, 1
 
@@ -24,6 +24,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.assemble.templating import find_template  # the checks' stack loads only when they run
+    from app.cli.reading import open_brief
+    from app.pipeline.checks import checks_with_build
+
     opened = open_brief(args.project)
     project = opened.project
     template = find_template(args.template or project.template)

@@ -6,10 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.assemble.templating import discover_templates
 from app.core.errors import TemplateError
-from app.template_tools.check import check_template
-from app.template_tools.store import duplicate_template, export_zip, import_zip
 from app.text.controls import printable
 
 
@@ -34,6 +31,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _list(args: argparse.Namespace) -> None:
+    from app.assemble.templating import discover_templates  # each command loads what it needs when it runs
+
     problems: list[TemplateError] = []
     for name, info in sorted(discover_templates(problems=problems).items()):
         origin = "built-in" if info.builtin else f"user ({info.folder})"
@@ -43,11 +42,15 @@ def _list(args: argparse.Namespace) -> None:
 
 
 def _new(args: argparse.Namespace) -> None:
+    from app.template_tools.store import duplicate_template
+
     info = duplicate_template(args.source, args.name)
     print(f"created {printable(info.folder)} (from {printable(args.source)}); edit brief.md.j2 and style.toml there")
 
 
 def _check(args: argparse.Namespace) -> None:
+    from app.template_tools.check import check_template
+
     info, problems = check_template(args.template)
     if problems or info is None:
         raise TemplateError(f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
@@ -55,10 +58,14 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def _export(args: argparse.Namespace) -> None:
+    from app.template_tools.store import export_zip
+
     print(printable(export_zip(args.name, args.zip)))
 
 
 def _import(args: argparse.Namespace) -> None:
+    from app.template_tools.store import import_zip
+
     info = import_zip(args.zip, args.name, replace=args.replace)
     print(f"installed {printable(info.name)} in {printable(info.folder)}")
 

@@ -9,7 +9,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from app.core.document import Citation, Inline, Run
 from app.render.docx.styles import CITATION, CITATION_SCALE, CODE, LINK, StyleIds
-from app.render.docx.xml import add_hyperlink_run, mark_rtl_run, set_fonts
+from app.render.docx.xml import add_hyperlink_run, mark_rtl_run, set_fonts, set_run_text
 from app.text.bidi import has_rtl, split_by_direction
 from app.text.controls import xml_safe
 
@@ -71,7 +71,7 @@ def _add_piece(paragraph: DocxParagraph, inline: Run, text: str, rtl: bool, cont
     """
     link = inline.href if inline.href and is_external_link(inline.href) else None
     run = add_hyperlink_run(paragraph, link) if link else paragraph.add_run()
-    run.text = xml_safe(text)
+    set_run_text(run, xml_safe(text))
     if link:
         run._r.style = context.ids.id(LINK)
         if inline.code:

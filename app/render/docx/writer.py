@@ -7,7 +7,10 @@ the exported file stays editable in Word with the look defined once.
 
 from __future__ import annotations
 
+import gc
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -74,6 +77,7 @@ from app.render.docx.styles import (
     text_width_pt,
 )
 from app.render.docx.xml import (
+    BodyAppender,
     hex_colour,
     restarted_num,
     set_bidi,
@@ -109,8 +113,30 @@ def write_docx(brief: BuiltBrief) -> bytes:
     return render_docx(brief.document, brief.style)
 
 
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cycle collection inside the block (reference counting still frees memory); as it was after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def render_docx(document: Document, style: Style) -> bytes:
-    """The brief as a .docx file's bytes; any failure becomes an ExportError with a readable message."""
+    """The brief as a .docx file's bytes; any failure becomes an ExportError with a readable message.
+
+    Python's cycle collector is paused while the document is built: python-docx makes hundreds of thousands
+    of small objects that reference counting frees, and each collection would walk every live one, so the
+    time would grow faster than the brief (500 × 5 sections: 7.7 s with it, 5.3 s without).
+    """
+    with collection_paused():
+        return _render_docx(document, style)
+
+
+def _render_docx(document: Document, style: Style) -> bytes:
     if style.headings.numbering:
         document = number_headings(document)
     try:
@@ -159,6 +185,7 @@ class _BlockWriter:
 
     def __init__(self, document: DocxDocument, style: Style) -> None:
         self.document = document
+        self.body = BodyAppender(document)
         self.style = style
         self.ids = StyleIds(document)
         self.break_pending = False
@@ -192,8 +219,7 @@ class _BlockWriter:
 
     def _paragraph(self, style_name: str) -> DocxParagraph:
         """A new body paragraph; a page break asked for just before it becomes "page break before"."""
-        paragraph = self.document.add_paragraph()
-        paragraph._p.style = self.ids.id(style_name)
+        paragraph = self.body.add_paragraph(self.ids.id(style_name))
         self._take_break(paragraph)
         return paragraph
 
@@ -332,8 +358,7 @@ class _BlockWriter:
 
     def _spacer(self) -> None:
         """A short empty paragraph after a table: the gap before the next text, and it keeps two tables apart."""
-        paragraph = self.document.add_paragraph()
-        paragraph._p.style = self.ids.id(BODY)
+        paragraph = self.body.add_paragraph(self.ids.id(BODY))
         paragraph.paragraph_format.line_spacing = Pt(self.style.sizes.paragraph_space_after)
         paragraph.paragraph_format.space_after = Pt(0)
 

@@ -178,6 +178,47 @@ def add_field(paragraph: DocxParagraph, instruction: str, placeholder: str = "1"
     paragraph._p.append(field)
 
 
+def set_run_text(run: DocxRun, text: str) -> None:
+    """Put ``text`` in a new, empty run: one ``w:t`` straight away when it holds no tab or line break.
+
+    python-docx's ``run.text`` walks the text a character at a time (to turn tabs and breaks into
+    elements); the XML it makes for plain text is this same single ``w:t``.
+    """
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text
+    elif text:
+        run._r.add_t(text)
+
+
+class BodyAppender:
+    """Adds paragraphs at the end of a document's body, before its final section properties.
+
+    python-docx finds the ``w:sectPr`` again for every paragraph it adds, by walking the body: adding
+    n paragraphs that way takes time in n². The body's ``w:sectPr`` stays put, so it is found once.
+    """
+
+    def __init__(self, document: DocxDocument) -> None:
+        self._body = document._body
+        self._sect_pr = self._body._element.sectPr
+
+    def add_paragraph(self, style_id: str | None = None) -> DocxParagraph:
+        """A new empty paragraph at the end of the body, in the paragraph style ``style_id`` if given.
+
+        The style is written as the paragraph's first property directly: python-docx would look up the
+        place of ``w:pPr`` and ``w:pStyle`` among every element that may follow them, for each paragraph.
+        """
+        p = OxmlElement("w:p")
+        if style_id is not None:
+            ppr = OxmlElement("w:pPr")
+            ppr.append(OxmlElement("w:pStyle", {qn("w:val"): style_id}))
+            p.append(ppr)
+        if self._sect_pr is not None:
+            self._sect_pr.addprevious(p)
+        else:
+            self._body._element.append(p)
+        return DocxParagraph(p, self._body)
+
+
 def add_hyperlink_run(paragraph: DocxParagraph, url: str) -> DocxRun:
     """An empty run inside a real ``w:hyperlink`` whose target is an external relationship."""
     r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)

@@ -1,0 +1,54 @@
+"""``briefgen build``: sources or a .brief project → the brief in every format asked for, all or none."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app.assemble.templating import find_template
+from app.brief.project_file import EXTENSION, save_project
+from app.brief.select import project_from_sources
+from app.cli.reading import open_brief, source_files, warm_up
+from app.core.errors import BriefgenError
+from app.ingest import ingest_bounded
+from app.pipeline.build import build_brief
+from app.pipeline.checks import brief_checks
+from app.pipeline.export import export
+from app.text.controls import printable
+
+#: The brief's details a build may set from the command line.
+META_ARGUMENTS = ("title", "subtitle", "author", "organisation", "date", "classification", "recipient", "summary")
+
+
+def run(args: argparse.Namespace) -> int:
+    overrides = {k: getattr(args, k) for k in META_ARGUMENTS if getattr(args, k) is not None}
+    if len(args.inputs) == 1 and args.inputs[0].lower().endswith(EXTENSION):
+        if args.sections:
+            raise BriefgenError("--sections applies to sources, not to a .brief project (its items are the selection)")
+        opened = open_brief(args.inputs[0])
+        if opened.errors:
+            raise opened.errors[0]
+        project, sources = opened.project, opened.sources
+        project.meta = project.meta.model_copy(update=overrides)
+    else:
+        files = source_files(args.inputs)
+        warm_up()
+        sources = [ingest_bounded(p) for p in files]
+        specs = args.sections.split(",") if args.sections else None
+        project = project_from_sources(sources, specs, **overrides)
+    if args.template:
+        project.template = args.template
+    template = find_template(project.template)
+    loaded = {s.path: s for s in sources}
+    brief = build_brief(project, loaded, template)
+    formats = args.format + (["md"] if args.markup and "md" not in args.format else [])
+    for _, _, path in export(brief, args.output, formats, args.name):
+        print(printable(path))
+    if args.save:
+        save_project(project, args.save)
+        print(printable(args.save))
+    checked = brief_checks(project, loaded, template, built=brief if "pdf" in formats else None)
+    read = [f"{source.path}: {warning}" for source in sources for warning in source.warnings]
+    for warning in read + list(brief.warnings) + [problem.message for problem in checked]:
+        print(f"briefgen: warning: {printable(warning)}", file=sys.stderr)
+    return 0

@@ -1,0 +1,38 @@
+"""A command loads only what it uses: ``--help`` none of the document stack, ``inspect`` of a text file neither the
+web-page nor the PDF readers. Checked by the modules a fresh interpreter has loaded, not by timing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import SAMPLE
+
+STACK = ("jinja2", "pydantic", "reportlab", "docx", "trafilatura", "pypdf", "pypdfium2", "markdown_it", "lxml")
+HTML_AND_PDF = ("trafilatura", "lxml", "pypdf", "pypdfium2", "reportlab")
+
+
+def loaded_after(*args: str) -> set[str]:
+    """The top-level modules loaded once ``briefgen ARGS`` has run in a fresh interpreter."""
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from app.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main({list(args)!r})\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def test_help_loads_none_of_the_document_stack():
+    assert not loaded_after("--help") & set(STACK)
+    assert not loaded_after("build", "--help") & set(STACK)
+
+
+def test_inspecting_a_text_file_loads_neither_the_web_page_nor_the_pdf_readers():
+    assert not loaded_after("inspect", str(SAMPLE)) & set(HTML_AND_PDF)
