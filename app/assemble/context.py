@@ -25,18 +25,9 @@ from app.assemble.summary import derived_title, lead_summary
 from app.core.clock import build_time
 from app.core.errors import SelectionError
 from app.core.markings import Marking
-from app.core.model import (
-    ROLE_LABELS,
-    AnalystItem,
-    BriefProject,
-    FigureItem,
-    QuoteItem,
-    Section,
-    SectionItem,
-    Source,
-    SourcedItem,
-)
+from app.core.model import AnalystItem, BriefProject, FigureItem, QuoteItem, Section, SectionItem, Source, SourcedItem
 from app.core.style import MarkingStyle
+from app.core.terms import ROLE_LABELS
 from app.text.controls import readable
 from app.text.datelines import strip_dateline
 from app.text.dates import format_date

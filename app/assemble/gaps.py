@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from app.assemble.context import BriefContext, FigureView, ItemView
 from app.assemble.layout import Layout
-from app.core.model import ROLE_LABELS
 from app.core.problems import Problem
+from app.core.terms import ROLE_LABELS
 
 
 def brief_gaps(context: BriefContext, layout: Layout) -> list[Problem]:

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.errors import TemplateError
-from app.core.model import ROLE_LABELS, ROLES, BriefMeta
+from app.core.terms import BRIEF_DETAILS, ROLE_LABELS, ROLES
 
 #: The details a template may list in ``fields``.
-FIELDS = tuple(BriefMeta.model_fields)
+FIELDS = BRIEF_DETAILS
 
 
 @dataclass(frozen=True)

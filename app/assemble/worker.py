@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from app.assemble.catalog import TemplateInfo
 from app.assemble.context import BriefContext
 from app.assemble.limits import Limits
-from app.assemble.templating import TemplateInfo, render_template_text
+from app.assemble.templating import render_template_text
 from app.core.bounded import LimitExceeded, run_bounded
 from app.core.errors import TemplateError
 

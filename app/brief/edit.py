@@ -15,17 +15,8 @@ import re
 from app.core.clock import build_time
 from app.core.marking_schemes import DEFAULT_SCHEME, find_scheme
 from app.core.markings import MarkingError
-from app.core.model import (
-    ROLES,
-    BriefItem,
-    BriefMeta,
-    BriefProject,
-    FigureItem,
-    Section,
-    SectionItem,
-    Source,
-    SourceRecord,
-)
+from app.core.model import BriefItem, BriefMeta, BriefProject, FigureItem, Section, SectionItem, Source, SourceRecord
+from app.core.terms import ROLES
 from app.text.dates import MONTHS, format_date
 
 #: An item is identified by its id: the same section may be in a brief whole once and in excerpts besides.

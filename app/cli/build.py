@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.assemble.templating import find_template
+from app.assemble.catalog import find_template
 from app.brief.project_file import EXTENSION, save_project
 from app.brief.select import project_from_sources
 from app.cli.reading import open_brief, source_files, warm_up

@@ -24,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.assemble.templating import find_template  # the checks' stack loads only when they run
+    from app.assemble.catalog import find_template  # the checks' stack loads only when they run
     from app.cli.reading import open_brief
     from app.pipeline.checks import checks_with_build
 

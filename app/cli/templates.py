@@ -31,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _list(args: argparse.Namespace) -> None:
-    from app.assemble.templating import discover_templates  # each command loads what it needs when it runs
+    from app.assemble.catalog import discover_templates  # each command loads what it needs when it runs
 
     problems: list[TemplateError] = []
     for name, info in sorted(discover_templates(problems=problems).items()):

@@ -8,22 +8,11 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, PositiveInt, Tag, field_validator, model_validator
 
-#: The parts of a brief an item can play; each template's template.toml says which it prints, and where.
-Role = Literal["background", "discussion", "assessment", "implications", "options", "recommendations", "outlook"]
-ROLES: tuple[Role, ...] = get_args(Role)
-ROLE_LABELS: dict[Role, str] = {
-    "background": "Background",
-    "discussion": "Discussion",
-    "assessment": "Assessment",
-    "implications": "Implications",
-    "options": "Options",
-    "recommendations": "Recommendations",
-    "outlook": "Outlook",
-}
+from app.core.terms import Role
 
 LEAD_ID = "lead"
 

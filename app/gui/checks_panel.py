@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.assemble.templating import find_template
+from app.assemble.catalog import find_template
 from app.core.errors import BriefgenError
 from app.core.model import BriefProject, Source
 from app.core.problems import Problem

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.assemble.templating import find_template
+from app.assemble.catalog import find_template
 from app.brief import edit as brief_edit
 from app.brief.autosave import Autosaver
 from app.brief.edit import ItemKey

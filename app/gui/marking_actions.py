@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.assemble.templating import find_template
+from app.assemble.catalog import find_template
 from app.brief import edit as brief_edit
 from app.core.errors import BriefgenError
 from app.core.marking_schemes import DEFAULT_SCHEME

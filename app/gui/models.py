@@ -29,17 +29,8 @@ from PySide6.QtCore import (
 
 from app.brief import edit as brief_edit
 from app.brief.search import excerpt, section_matches
-from app.core.model import (
-    ROLE_LABELS,
-    AnalystItem,
-    BriefItem,
-    FigureItem,
-    QuoteItem,
-    Section,
-    SectionItem,
-    Source,
-    SourceFigure,
-)
+from app.core.model import AnalystItem, BriefItem, FigureItem, QuoteItem, Section, SectionItem, Source, SourceFigure
+from app.core.terms import ROLE_LABELS
 from app.gui.session import BriefSession
 
 Index = QModelIndex | QPersistentModelIndex

@@ -37,16 +37,8 @@ from PySide6.QtWidgets import (
 
 from app.brief import edit as brief_edit
 from app.brief.edit import ItemKey
-from app.core.model import (
-    ROLE_LABELS,
-    ROLES,
-    AnalystItem,
-    BriefItem,
-    FigureItem,
-    QuoteItem,
-    SectionItem,
-    Source,
-)
+from app.core.model import AnalystItem, BriefItem, FigureItem, QuoteItem, SectionItem, Source
+from app.core.terms import ROLE_LABELS, ROLES
 from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
 from app.gui.models import OutlineModel, Roles, figure_label, item_heading

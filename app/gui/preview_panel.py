@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
-from app.assemble.templating import discover_templates
+from app.assemble.catalog import discover_templates
 from app.core.errors import BriefgenError, TemplateError
 from app.core.model import BriefProject, Source
 from app.gui.page_view import PageView

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from app.assemble.templating import TemplateInfo, find_template
+from app.assemble.catalog import TemplateInfo, find_template
 from app.core.errors import BriefgenError
 from app.gui import dialogs
 from app.gui.session import BriefSession

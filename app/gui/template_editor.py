@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from app.assemble.templating import TEMPLATE_FILE, TemplateInfo
+from app.assemble.catalog import TEMPLATE_FILE, TemplateInfo
 from app.core.errors import BriefgenError, TemplateError
 from app.gui import dialogs
 from app.gui.code_editor import CodeEditor

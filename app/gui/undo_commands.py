@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from app.brief.edit import ItemKey, key_of
-from app.core.model import ROLE_LABELS, ROLES, BriefItem, Source, SourceRecord
+from app.core.model import BriefItem, Source, SourceRecord
+from app.core.terms import ROLE_LABELS, ROLES
 from app.gui.session import BriefSession, RemovedSource
 
 #: Keystrokes further apart than this start a new undo step.

@@ -16,6 +16,7 @@ non-ASCII characters whose scripts change inside every "word", which
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from app.ingest.mojibake import MAX_ODDITY_RATE, oddities
 
@@ -35,7 +36,7 @@ _WRITING_FORMATS |= frozenset("\u2068\u2069\ufeff\u061c")
 def reads_as_text(text: str) -> bool:
     """False when unassigned, private-use or stray format characters make up more than 1% of the text."""
     sample = text[:SAMPLE_CHARS]
-    junk = sum(1 for char in sample if _is_junk(char))
+    junk = sum(count for char, count in Counter(sample).items() if _is_junk(char))  # each distinct character once
     return junk <= max(2, MAX_JUNK_SHARE * len(sample))
 
 

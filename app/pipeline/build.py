@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from app.assemble.catalog import TemplateInfo
 from app.assemble.context import BriefContext, build_context
-from app.assemble.templating import TemplateInfo
 from app.assemble.worker import render_template_bounded
 from app.core.document import DocumentMeta
 from app.core.errors import ProjectError

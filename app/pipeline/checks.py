@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 
+from app.assemble.catalog import TemplateInfo
 from app.assemble.context import BriefContext, ItemView, build_context
 from app.assemble.gaps import brief_gaps, figures_left_out, shortened
 from app.assemble.marking import marking_problems
-from app.assemble.templating import TemplateInfo
 from app.core.errors import BriefgenError
 from app.core.fingerprint import file_sha256
 from app.core.formats import BuiltBrief

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
-from app.assemble.templating import find_template
+from app.assemble.catalog import find_template
 from app.core.errors import ExportError
 from app.core.model import BriefProject, Source
 from app.core.pdfium_lock import PDFIUM_LOCK

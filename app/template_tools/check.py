@@ -16,16 +16,11 @@ from typing import NoReturn
 
 import jinja2
 
+from app.assemble.catalog import TemplateInfo, find_template
 from app.assemble.context import BriefContext, build_context
 from app.assemble.limits import BASE_MEMORY_BYTES, MAX_SECONDS
 from app.assemble.loader import ConfinedLoader
-from app.assemble.templating import (
-    TemplateInfo,
-    brief_environment,
-    find_template,
-    render_template_text,
-    template_error,
-)
+from app.assemble.templating import brief_environment, render_template_text, template_error
 from app.assemble.worker import run_template
 from app.brief.project_file import load_project
 from app.core.bounded import LimitExceeded, run_bounded

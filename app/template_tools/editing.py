@@ -18,8 +18,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from app.assemble.catalog import TemplateInfo
 from app.assemble.loader import MAX_TEMPLATE_BYTES
-from app.assemble.templating import TemplateInfo
 from app.assemble.toml_files import MAX_TOML_BYTES, parse_toml
 from app.core.atomic import write_atomically
 from app.core.bounded import read_regular_file

@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
-from app.assemble.templating import TEMPLATE_FILE, TemplateInfo, discover_templates, find_template, user_templates_dir
+from app.assemble.catalog import TEMPLATE_FILE, TemplateInfo, discover_templates, find_template, user_templates_dir
 from app.core.errors import TemplateError
 from app.core.paths import TEMPLATES_DIR
 

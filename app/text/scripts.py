@@ -71,8 +71,17 @@ def script_of(char: str) -> str | None:
 
 
 def script_counts(text: str) -> Counter[str]:
-    """How many letters of each script the text holds."""
-    return Counter(script for script in map(script_of, text) if script)
+    """How many letters of each script the text holds.
+
+    Characters are counted first (in C), then each distinct one is looked up once: a text has a few dozen
+    distinct letters, so this costs little more than reading it.
+    """
+    counts: Counter[str] = Counter()
+    for char, count in Counter(text).items():
+        script = script_of(char)
+        if script:
+            counts[script] += count
+    return counts
 
 
 def main_script(text: str) -> str | None:

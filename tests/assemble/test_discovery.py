@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.assemble.templating import discover_templates, find_template, user_templates_dir
+from app.assemble.catalog import discover_templates, find_template, user_templates_dir
 from app.cli.main import main
 from app.core.errors import TemplateError
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from app.assemble import limits
-from app.assemble.templating import find_template
+from app.assemble.catalog import find_template
 from app.brief.select import project_from_sources
 from app.core import bounded
 from app.core.bounded import LimitExceeded, run_bounded

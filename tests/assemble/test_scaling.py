@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.assemble import limits
+from app.assemble.catalog import find_template
 from app.assemble.context import build_context
-from app.assemble.templating import find_template
 from app.assemble.worker import render_template_bounded
 from app.core import bounded
 from app.core.errors import TemplateError

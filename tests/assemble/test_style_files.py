@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.assemble.templating import find_template
+from app.assemble.catalog import find_template
 from app.core import bounded
 from app.core.bounded import run_bounded
 from app.core.errors import StyleError

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from app.assemble.catalog import TemplateInfo, find_template
 from app.assemble.context import build_context
 from app.assemble.quotes import find_quotes
 from app.assemble.sandbox import escape_markdown
-from app.assemble.templating import TemplateInfo, find_template, render_template_text
+from app.assemble.templating import render_template_text
 from app.brief.select import project_from_sources
 from app.core.document import Paragraph, iter_blocks, plain_text
 from app.core.errors import TemplateError

@@ -36,3 +36,7 @@ def test_help_loads_none_of_the_document_stack():
 
 def test_inspecting_a_text_file_loads_neither_the_web_page_nor_the_pdf_readers():
     assert not loaded_after("inspect", str(SAMPLE)) & set(HTML_AND_PDF)
+
+
+def test_listing_the_templates_reads_their_settings_only():
+    assert not loaded_after("templates") & set(STACK)

@@ -11,7 +11,7 @@ from docx import Document as open_docx
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from app.assemble.templating import user_templates_dir
+from app.assemble.catalog import user_templates_dir
 from app.core.paths import TEMPLATES_DIR
 from app.gui.main_window import MainWindow
 from app.gui.page_view import PageView

@@ -17,9 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.assemble.catalog import find_template
 from app.assemble.context import build_context
 from app.assemble.sandbox import escape_markdown
-from app.assemble.templating import find_template, render_template_text
+from app.assemble.templating import render_template_text
 from app.brief.select import project_from_sources
 from app.core.document import (
     Block,

@@ -11,7 +11,7 @@ import pytest
 from docx import Document as open_docx
 from pypdf import PdfReader
 
-from app.assemble.templating import find_template
+from app.assemble.catalog import find_template
 from app.brief.select import project_from_sources
 from app.ingest import ingest
 from app.ingest.sections import Block, make_source

@@ -8,7 +8,7 @@ from pathlib import Path
 from docx import Document as open_docx
 from pypdf import PdfReader
 
-from app.assemble.templating import find_template
+from app.assemble.catalog import find_template
 from app.brief.select import project_from_sources
 from app.ingest import ingest
 from app.pipeline.build import build_brief

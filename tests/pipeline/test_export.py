@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import app.core.atomic as export_module
-from app.assemble.templating import find_template
+from app.assemble.catalog import find_template
 from app.brief.select import project_from_sources
 from app.core.atomic import write_atomically
 from app.core.errors import ExportError

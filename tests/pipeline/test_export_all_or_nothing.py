@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import app.core.atomic as atomic
-from app.assemble.templating import find_template
+from app.assemble.catalog import find_template
 from app.brief.select import project_from_sources
 from app.core.errors import ExportError
 from app.pipeline.build import build_brief

@@ -11,7 +11,7 @@ from docx import Document as open_docx
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from app.assemble.templating import discover_templates, find_template
+from app.assemble.catalog import discover_templates, find_template
 from app.brief.select import project_from_sources
 from app.core.style import Style
 from app.pipeline.build import build_brief

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from app.assemble.templating import find_template
+from app.assemble.catalog import find_template
 from app.core.errors import StyleError, TemplateError
 from app.template_tools.check import sample_project
 from app.template_tools.editing import (

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docx import Document as open_docx
 
-from app.assemble.templating import discover_templates, find_template, user_templates_dir
+from app.assemble.catalog import discover_templates, find_template, user_templates_dir
 from app.brief.select import project_from_sources
 from app.cli.main import main
 from app.core.errors import TemplateError
