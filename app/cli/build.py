@@ -8,9 +8,8 @@ import sys
 from app.assemble.catalog import find_template
 from app.brief.project_file import EXTENSION, save_project
 from app.brief.select import project_from_sources
-from app.cli.reading import open_brief, source_files, warm_up
+from app.cli.reading import open_brief, read_all, source_files, warm_up
 from app.core.errors import BriefgenError
-from app.ingest import ingest_bounded
 from app.pipeline.build import build_brief
 from app.pipeline.checks import brief_checks
 from app.pipeline.export import export
@@ -33,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         files = source_files(args.inputs)
         warm_up()
-        sources = [ingest_bounded(p) for p in files]
+        sources = read_all(files)
         specs = args.sections.split(",") if args.sections else None
         project = project_from_sources(sources, specs, **overrides)
     if args.template:

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 from app.brief.select import numbered_sections
-from app.cli.reading import source_files, warm_up
+from app.cli.reading import read_all, source_files, warm_up
 from app.core.model import Section, Source
-from app.ingest import ingest_bounded
 from app.pipeline.repeats import section_repeats
 from app.text.controls import printable
 
@@ -18,7 +17,7 @@ from app.text.controls import printable
 def run(args: argparse.Namespace) -> int:
     files = source_files(args.sources)
     warm_up()
-    sources = [ingest_bounded(p) for p in files]
+    sources = read_all(files)
     repeats = section_repeats(sources)
     if args.json:
         json.dump([source_json(source, repeats) for source in sources], sys.stdout, indent=1)

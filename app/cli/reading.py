@@ -10,6 +10,8 @@ from app.brief.opening import OpenedProject, read_sources
 from app.brief.project_file import load_project, sources_outside
 from app.brief.trust import is_trusted
 from app.core.errors import BriefgenError
+from app.core.model import Source
+from app.ingest import ingest_many_bounded
 from app.ingest.collect import files_to_read
 from app.text.controls import printable
 
@@ -21,6 +23,14 @@ def open_brief(project_path: str) -> OpenedProject:
     warn_outside(project_path, sources_outside(project, project_path))
     warm_up()
     return read_sources(project, Path(project_path))
+
+
+def read_all(files: list[Path]) -> list[Source]:
+    """Every file read (by a few bounded workers at once); the first that cannot be read stops the command."""
+    sources, errors = ingest_many_bounded(files)
+    if errors:
+        raise errors[0]
+    return sources
 
 
 def warn_outside(project_path: str, outside: list[str]) -> None:

@@ -25,7 +25,8 @@ import multiprocessing.connection
 import os
 import stat
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TypeVar
@@ -122,19 +123,35 @@ def _child(
     """Run ``work`` under the memory limit and send back ("ok", result) or ("error", exception)."""
     try:
         _limit_memory(memory_bytes)
-        outcome: tuple[str, object] = ("ok", work(*args))
+        _send(connection, _outcome(work, *args))
     except MemoryError:
-        outcome = ("memory", None)
+        connection.send(("memory", None))
+    finally:
+        connection.close()
+
+
+def _outcome(work: Callable[..., Any], *args: object) -> tuple[str, object]:
+    """("ok", result) or ("error", the exception, made picklable); running out of memory is left to the caller."""
+    try:
+        return "ok", work(*args)
+    except MemoryError:
+        raise
     except BaseException as exc:  # sent back whole: the parent decides what to show
-        outcome = ("error", exc if _picklable(exc) else BriefgenError(f"{type(exc).__name__}: {exc}"))
+        return "error", exc if _picklable(exc) else BriefgenError(f"{type(exc).__name__}: {exc}")
+
+
+def _send(connection: multiprocessing.connection.Connection, outcome: tuple[str, object]) -> None:
+    """Send an outcome; one that cannot be pickled becomes an error (MemoryError is left to the caller)."""
     try:
         connection.send(outcome)
     except MemoryError:
-        connection.send(("memory", None))
+        raise
     except Exception as exc:  # an unpicklable result
         connection.send(("error", BriefgenError(f"the result could not be passed back: {exc}")))
-    finally:
-        connection.close()
+
+
+def _too_long(what: str, seconds: float) -> LimitExceeded:
+    return LimitExceeded(f"{what} was stopped after {seconds:g} s; it is too large or built to never finish")
 
 
 def _picklable(exc: BaseException) -> bool:
@@ -170,7 +187,7 @@ def run_bounded(
     sender.close()
     try:
         if not receiver.poll(seconds):
-            raise LimitExceeded(f"{what} was stopped after {seconds:g} s; it is too large or built to never finish")
+            raise _too_long(what, seconds)
         try:
             status, value = receiver.recv()
         except EOFError:
@@ -211,3 +228,119 @@ def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result
     if len(data) > max_bytes:  # it grew while we looked
         raise OSError(errno.EFBIG, f"larger than {max_bytes:,} bytes", str(path))
     return data, status
+
+
+def _each_child(
+    connection: multiprocessing.connection.Connection, memory_bytes: int, work: Callable[[Any], Any], items: list
+) -> None:
+    """Run ``work`` on each item in turn under one memory limit, sending back each outcome as it is known.
+
+    After running out of memory the process's state is suspect: it says so and stops, and the parent starts
+    another for the items left.
+    """
+    try:
+        _limit_memory(memory_bytes)
+        for item in items:
+            _send(connection, _outcome(work, item))
+    except MemoryError:
+        connection.send(("memory", None))
+    finally:
+        connection.close()
+
+
+class _Worker:
+    """One child working through a run of items; ``done`` counts the items it has answered for."""
+
+    def __init__(self, context: BaseContext, work: Callable[[Any], Any], items: list, memory_bytes: int) -> None:
+        self.items = items
+        self.done = 0
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.process = context.Process(  # type: ignore[attr-defined]
+            target=_each_child, args=(sender, memory_bytes, work, items)
+        )
+        self.process.start()
+        sender.close()
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.receiver.close()
+
+
+def run_bounded_each(
+    work: Callable[[Any], T],
+    items: Sequence[Any],
+    *,
+    what: Callable[[Any], str],
+    seconds: float = DEFAULT_SECONDS,
+    memory_bytes: int = DEFAULT_MEMORY_BYTES,
+    workers: int = 0,
+) -> Iterator[tuple[int, T | BaseException]]:
+    """``work(item)`` for every item, in a few child processes at once (``workers``, default the CPU count), each
+    item bounded by ``seconds`` and every child by ``memory_bytes``; yields (index, result or exception) as each
+    item ends, in the order they end.
+
+    Starting a process per item would cost more than reading a small file, so each child works through a run of
+    items. An item that overruns its time is a LimitExceeded and its child is killed; one that exhausts the
+    child's memory, or whose child dies, is tried again alone in a fresh child (memory may have been held by the
+    items before it), and only then is its LimitExceeded given. The other items go on in a new child.
+    """
+    if os.environ.get(INLINE_ENV):
+        for index, item in enumerate(items):
+            try:
+                yield index, work(item)
+            except Exception as exc:
+                yield index, exc
+        return
+    memory_bytes = _inherited_memory_limit(memory_bytes)
+    context = _default_context()
+    count = max(1, min(workers or os.cpu_count() or 1, len(items)))
+    queues = [list(range(start, len(items), count)) for start in range(count)]
+    running: dict[Any, tuple[_Worker, list[int], float]] = {}
+
+    def start(indexes: list[int]) -> None:
+        if indexes:
+            worker = _Worker(context, work, [items[i] for i in indexes], memory_bytes)
+            running[worker.receiver] = (worker, indexes, time.monotonic() + seconds)
+
+    for queue in queues:
+        start(queue)
+    try:
+        while running:
+            soonest = min(deadline for _, _, deadline in running.values())
+            ready = multiprocessing.connection.wait(list(running), timeout=max(0.0, soonest - time.monotonic()))
+            now = time.monotonic()
+            for receiver, (worker, indexes, deadline) in list(running.items()):
+                index = indexes[worker.done]
+                if receiver in ready:
+                    try:
+                        status, value = receiver.recv()
+                    except EOFError:
+                        status, value = "died", None
+                elif now >= deadline:
+                    status, value = "time", None
+                else:
+                    continue
+                if status == "ok" or status == "error":
+                    worker.done += 1
+                    running[receiver] = (worker, indexes, time.monotonic() + seconds)
+                    yield index, value
+                    if worker.done == len(indexes):
+                        del running[receiver]
+                        worker.stop()
+                    continue
+                del running[receiver]
+                worker.stop()
+                if status == "time":
+                    yield index, _too_long(what(items[index]), seconds)
+                else:  # out of memory, or the child died: perhaps of the items before this one; try it alone
+                    try:
+                        yield index, run_bounded(work, items[index], what=what(items[index]), seconds=seconds,
+                                                 memory_bytes=memory_bytes)  # fmt: skip
+                    except Exception as exc:
+                        yield index, exc
+                start(indexes[worker.done + 1 :])
+    finally:
+        for worker, _, _ in running.values():
+            worker.stop()

@@ -383,10 +383,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Reading {len(files)} file{'s' if len(files) != 1 else ''}…")
         brief = self.session.generation
         self.runner.start(
-            lambda _progress: ingest_many_bounded(files),
+            lambda progress: ingest_many_bounded(files, progress=progress),
             on_success=lambda result: self._sources_read(brief, initial, *result),
             on_failure=lambda exc: self._sources_read(brief, initial, [], [exc]),
+            on_progress=self._reading_progress,
         )
+
+    def _reading_progress(self, done: int, total: int) -> None:
+        if total > 1:
+            self.statusBar().showMessage(f"Reading files… {done} of {total}")
 
     def _sources_read(self, brief: int, initial: bool, sources: list[Source], errors: Sequence[BriefgenError]) -> None:
         self.statusBar().clearMessage()
@@ -603,9 +608,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opening {self.session.name}…")
         brief = self.session.generation
         self.runner.start(
-            lambda _progress: ingest_many_bounded(files),
+            lambda progress: ingest_many_bounded(files, progress=progress),
             on_success=lambda result: self._project_sources_read(brief, *result),
             on_failure=lambda exc: self._project_sources_read(brief, [], [exc]),
+            on_progress=self._reading_progress,
         )
 
     def _project_sources_read(self, brief: int, sources: list[Source], errors: Sequence[BriefgenError]) -> None:

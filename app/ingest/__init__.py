@@ -12,10 +12,10 @@ defence behind linear readers and the caps in ``limits``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from app.core.bounded import run_bounded
+from app.core.bounded import run_bounded, run_bounded_each
 from app.core.errors import BriefgenError, IngestError
 from app.core.fingerprint import file_sha256
 from app.core.formats import input_extensions, input_format_for
@@ -90,14 +90,33 @@ def ingest_bounded(
 
 
 def ingest_many_bounded(
-    paths: Iterable[str | Path], *, seconds: float = INGEST_SECONDS, memory_bytes: int = INGEST_MEMORY_BYTES
+    paths: Iterable[str | Path],
+    *,
+    seconds: float = INGEST_SECONDS,
+    memory_bytes: int = INGEST_MEMORY_BYTES,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Source], list[IngestError]]:
-    """``ingest_many`` with each file read by ``ingest_bounded``: one that hangs is reported and the rest load."""
-    sources: list[Source] = []
-    errors: list[IngestError] = []
-    for path in paths:
-        try:
-            sources.append(ingest_bounded(path, seconds=seconds, memory_bytes=memory_bytes))
-        except IngestError as exc:
-            errors.append(exc)
-    return sources, errors
+    """``ingest_many`` bounded as ``ingest_bounded`` bounds one file: one that hangs or fills memory is reported
+    and the rest load, in the order given; ``progress(done, total)`` after each file.
+
+    The files are read by a few workers at once (one per processor), each working through a run of them:
+    starting a process for every file would cost more than reading a small one.
+    """
+    files = [Path(path) for path in paths]
+    read: dict[int, Source | IngestError] = {}
+    outcomes = run_bounded_each(_read, files, what=lambda _path: "reading", seconds=seconds, memory_bytes=memory_bytes)
+    for done, (index, outcome) in enumerate(outcomes, start=1):
+        read[index] = outcome if isinstance(outcome, Source) else _as_ingest_error(files[index], outcome)
+        if progress is not None:
+            progress(done, len(files))
+    ordered = [read[index] for index in sorted(read)]
+    return [s for s in ordered if isinstance(s, Source)], [e for e in ordered if isinstance(e, IngestError)]
+
+
+def _as_ingest_error(path: Path, error: BaseException) -> IngestError:
+    """Whatever stopped a worker's read, as the one message the analyst sees for the file."""
+    if isinstance(error, IngestError):
+        return error
+    if isinstance(error, BriefgenError):  # LimitExceeded, or an error that could not travel back whole
+        return IngestError(path, str(error))
+    return IngestError(path, "could not be read: the file is damaged or not in the format its name says")

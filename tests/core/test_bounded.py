@@ -110,3 +110,44 @@ def test_forkserver_children_work_too(monkeypatch):
             run_bounded(spin, what="spinning", seconds=1)
     finally:
         monkeypatch.setattr(bounded, "_context", None)
+
+
+# --- many items, a few workers ----------------------------------------------------------------------------------
+
+
+def by_name(name: str) -> str:
+    """Items that behave as they are called: a hang, a memory hog, a crash, an error, or an ordinary result."""
+    actions = {"hang": sleep_in_c, "memory": grab_memory, "crash": crash}
+    if name in actions:
+        actions[name]()
+    if name == "refuse":
+        refuse(name)
+    return name.upper()
+
+
+def test_each_item_ends_with_its_own_result_and_the_bad_ones_cost_only_themselves():
+    names = ["a", "hang", "b", "memory", "c", "crash", "d", "refuse", "e", "f"]
+    outcomes = dict(
+        bounded.run_bounded_each(
+            by_name, names, what=lambda n: f"item {n}", seconds=2, memory_bytes=256 * MB, workers=2
+        )
+    )
+    assert sorted(outcomes) == list(range(len(names)))
+    assert [outcomes[i] for i in (0, 2, 4, 6, 8, 9)] == ["A", "B", "C", "D", "E", "F"]
+    assert isinstance(outcomes[1], LimitExceeded) and "item hang was stopped after 2 s" in str(outcomes[1])
+    assert isinstance(outcomes[3], LimitExceeded) and "item memory" in str(outcomes[3]) and "MB" in str(outcomes[3])
+    assert isinstance(outcomes[5], LimitExceeded) and "ended without an answer" in str(outcomes[5])
+    assert isinstance(outcomes[7], IngestError) and outcomes[7].reason == "not a real document"
+
+
+def test_items_are_worked_through_by_few_processes(tmp_path):
+    marker = tmp_path / "pids"
+    marker.mkdir()
+    names = [str(marker / f"{n}") for n in range(40)]
+    list(bounded.run_bounded_each(note_pid, names, what=str, seconds=30, workers=2))
+    assert len({path.read_text() for path in marker.iterdir()}) <= 2
+
+
+def note_pid(path: str) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(str(os.getpid()))

@@ -136,3 +136,20 @@ def test_right_to_left_headings_are_recognised():
     assert is_right_to_left("٥٠٠٠ نحو خمسة آلاف عراقي")  # digits have no strong direction
     assert not is_right_to_left("Judicial Warnings (القضاء)")
     assert not is_right_to_left("2026")
+
+
+def test_many_files_load_together_with_progress_in_the_status_bar(qtbot, window: MainWindow, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"report-{n:02}.txt").write_text(
+            f"Report {n}\n\nThe committee met on Wednesday to address recruitment, case {n}, officials said.\n",
+            encoding="utf-8",
+        )
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(shown.append)
+    with qtbot.waitSignal(window.sourcesLoaded, timeout=20_000) as loaded:
+        drop_files(window.sources_panel.tree.viewport(), [folder])
+    assert loaded.args == [12, 0]
+    assert [Path(s.path).name for s in window.session.sources] == [f"report-{n:02}.txt" for n in range(12)]
+    assert "Reading files… 12 of 12" in shown
