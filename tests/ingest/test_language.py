@@ -58,3 +58,14 @@ def test_the_identifier_needs_no_network(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     language_module.load_identifier.cache_clear()
     assert detect_language("La commissione ha approvato il bilancio dopo un lungo dibattito.") == "it"
+
+
+def test_the_unpacked_model_is_cached_and_a_broken_cache_is_unpacked_again():
+    language_module.load_identifier.cache_clear()
+    language_module.load_identifier()
+    cached = language_module.model_cache_path()
+    assert cached.is_file() and cached.stat().st_size > 10_000_000
+    cached.write_bytes(b"not a pickle")
+    language_module.load_identifier.cache_clear()
+    assert detect_language("La commissione ha approvato il bilancio dopo un lungo dibattito.") == "it"
+    assert cached.stat().st_size > 10_000_000  # written again whole
