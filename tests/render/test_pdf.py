@@ -227,3 +227,17 @@ def test_broken_font_file_is_a_style_error(tmp_path: Path) -> None:
     style = style_from_dict({"fonts": {"body": "Broken"}}, tmp_path / "style.toml")
     with pytest.raises(StyleError, match=r"Broken-Regular\.ttf"):
         render_pdf(make_sample_document(), style)
+
+
+def test_text_widths_are_remembered_without_changing_them_and_within_bounds(monkeypatch):
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from app.core.paths import ASSETS_DIR
+    from app.render.pdf import fonts
+
+    path = str(ASSETS_DIR / "fonts" / "NotoSerif-Regular.ttf")
+    ours, plain = fonts.BriefTTFont("WidthsTest", path), TTFont("WidthsPlain", path)
+    monkeypatch.setattr(fonts, "WIDTHS_REMEMBERED", 10)
+    words = [f"word{n}" for n in range(25)] * 2
+    assert [ours.stringWidth(w, 10.5) for w in words] == [plain.stringWidth(w, 10.5) for w in words]
+    assert len(ours._widths) <= 10

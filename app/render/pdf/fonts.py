@@ -164,6 +164,8 @@ def _register_file(path: Path) -> str:
     return name
 
 
+#: Text widths a font remembers before it starts again (a word and a size each: a few megabytes at most).
+WIDTHS_REMEMBERED = 50_000
 #: First code point handed out for glyphs no character maps to (Supplementary Private Use Area-A).
 PRIVATE_START = 0xF0000
 
@@ -184,6 +186,18 @@ class BriefTTFont(TTFont):
         self._private_text: dict[int, str] = {}
         self._private_glyphs: dict[int, int] = {}
         self._glyph_lock = threading.Lock()
+        self._widths: dict[tuple[str, float, str], float] = {}
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # reportlab names it so
+        """The width of ``text`` at ``size``, remembered: wrapping a paragraph measures the same words again and
+        again (most of a long PDF's time went to measuring them). Bounded: the memory is cleared when it grows."""
+        key = (text, size, encoding)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= WIDTHS_REMEMBERED:
+                self._widths.clear()
+            width = self._widths[key] = super().stringWidth(text, size, encoding)
+        return width
 
     @property
     def _glyph_to_char(self) -> dict[int, list[int]]:
