@@ -19,6 +19,7 @@ of bounded size only, so a FIFO or a device cannot block or flood the reader.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import multiprocessing
 import multiprocessing.connection
@@ -117,11 +118,35 @@ def _mapped_bytes() -> int:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
+class _Setting:
+    """The caller's environment variables and folder, which a child from a fork server does not inherit.
+
+    The fork server started with the environment of its day; work must see the caller's (a changed data
+    folder, a template folder named since) to give the same answer it would give in the caller.
+    """
+
+    def __init__(self) -> None:
+        self.environment = dict(os.environ)
+        self.folder = os.getcwd()
+
+    def enter(self) -> None:
+        if os.environ != self.environment:
+            os.environ.clear()
+            os.environ.update(self.environment)
+        with contextlib.suppress(OSError):  # the caller's folder is gone: work names its files by full paths
+            os.chdir(self.folder)
+
+
 def _child(
-    connection: multiprocessing.connection.Connection, memory_bytes: int, work: Callable[..., Any], args: tuple
+    connection: multiprocessing.connection.Connection,
+    setting: _Setting,
+    memory_bytes: int,
+    work: Callable[..., Any],
+    args: tuple,
 ) -> None:
     """Run ``work`` under the memory limit and send back ("ok", result) or ("error", exception)."""
     try:
+        setting.enter()
         _limit_memory(memory_bytes)
         _send(connection, _outcome(work, *args))
     except MemoryError:
@@ -182,7 +207,7 @@ def run_bounded(
     context = _default_context()
     receiver, sender = context.Pipe(duplex=False)
     # Not a daemon, so the work may start bounded work of its own; it is killed and joined below in every case.
-    process = context.Process(target=_child, args=(sender, memory_bytes, work, args))  # type: ignore[attr-defined]
+    process = context.Process(target=_child, args=(sender, _Setting(), memory_bytes, work, args))  # type: ignore[attr-defined]
     process.start()
     sender.close()
     try:
@@ -231,7 +256,11 @@ def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result
 
 
 def _each_child(
-    connection: multiprocessing.connection.Connection, memory_bytes: int, work: Callable[[Any], Any], items: list
+    connection: multiprocessing.connection.Connection,
+    setting: _Setting,
+    memory_bytes: int,
+    work: Callable[[Any], Any],
+    items: list,
 ) -> None:
     """Run ``work`` on each item in turn under one memory limit, sending back each outcome as it is known.
 
@@ -239,6 +268,7 @@ def _each_child(
     another for the items left.
     """
     try:
+        setting.enter()
         _limit_memory(memory_bytes)
         for item in items:
             _send(connection, _outcome(work, item))
@@ -256,7 +286,7 @@ class _Worker:
         self.done = 0
         self.receiver, sender = context.Pipe(duplex=False)
         self.process = context.Process(  # type: ignore[attr-defined]
-            target=_each_child, args=(sender, memory_bytes, work, items)
+            target=_each_child, args=(sender, _Setting(), memory_bytes, work, items)
         )
         self.process.start()
         sender.close()

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.assemble.catalog import find_template
+from app.core.bounded import run_bounded
 from app.core.errors import BriefgenError
 from app.core.model import BriefProject, Source
 from app.core.problems import Problem
@@ -92,7 +93,10 @@ class ChecksPanel(QWidget):
                 template = find_template(project.template)
             except BriefgenError as exc:
                 return [Problem(str(exc), "template")]
-            return checks_with_build(project, sources, template, unread, pages)
+            # in a child process: building the brief would otherwise hold the interpreter the window paints with
+            return run_bounded(
+                checks_with_build, project, dict(sources), template, unread, pages, what="checking the brief"
+            )
 
         return run
 

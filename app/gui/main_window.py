@@ -241,6 +241,11 @@ class MainWindow(QMainWindow):
         brief_menu.addSeparator()
         brief_menu.addActions([self.outline_tab_action, self.details_tab_action, self.refresh_action])
 
+        pages = self.preview_panel.pages
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([pages.zoom_in_action, pages.zoom_out_action])
+        view_menu.addActions([pages.fit_width_action, pages.fit_page_action])
+
         templates = self.template_actions
         template_menu = bar.addMenu("&Template")
         template_menu.addActions([templates.duplicate_action, templates.edit_action])
@@ -776,6 +781,7 @@ class MainWindow(QMainWindow):
             return
         self.autosave_schedule.cancel()
         self._save_layout()
+        self.preview_panel.stop()
         self.runner.wait()
         self.autosaver.discard()
         event.accept()

@@ -43,7 +43,6 @@ class PreviewPanel(QWidget):
         self.template_combo.setObjectName("templateCombo")
         self.template_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.template_combo.activated.connect(self._template_activated)
-        self.page_label = muted_label()
         self.status_label = muted_label()
         self.error_label = QLabel()
         self.error_label.setProperty("role", "error")
@@ -51,14 +50,14 @@ class PreviewPanel(QWidget):
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
         self.pages = PageView()
-        #: The widget holding the page images.
-        self.canvas = self.pages.canvas
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 10, 10, 10)
         layout.setSpacing(8)
         layout.addLayout(
-            header_row(panel_title("Preview"), self.status_label, self.page_label, self.template_combo, stretch_after=1)
+            header_row(
+                panel_title("Preview"), self.status_label, self.pages.toolbar, self.template_combo, stretch_after=2
+            )
         )
         layout.addWidget(self.error_label)
         layout.addWidget(self.pages, 1)
@@ -105,10 +104,13 @@ class PreviewPanel(QWidget):
         self.preview = preview
         self.status_label.clear()
         self.error_label.hide()
-        self.pages.show_pages(preview.pages)
-        count = len(preview.pages)
-        self.page_label.setText(f"{count} page{'s' if count != 1 else ''}")
-        self.rendered.emit(count)
+        self.pages.show_preview(preview)
+        self.rendered.emit(preview.page_count)
+
+    def stop(self) -> None:
+        """The window is closing: drop any render to come and let the page drawing end."""
+        self._job.cancel()
+        self.pages.stop()
 
     def _show_error(self, error: BriefgenError) -> None:
         self.status_label.clear()

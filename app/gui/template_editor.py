@@ -106,7 +106,6 @@ class TemplateEditor(QMainWindow):
         self.error_bar.clicked.connect(self.go_to_problem)
         self.pages = PageView()
         self.status_label = muted_label()
-        self.page_label = muted_label()
         self.position_label = muted_label()
 
         self._create_actions()
@@ -168,7 +167,7 @@ class TemplateEditor(QMainWindow):
         preview_layout = QVBoxLayout(preview_side)
         preview_layout.setContentsMargins(6, 10, 10, 10)
         preview_layout.setSpacing(8)
-        preview_layout.addLayout(header_row(panel_title("Preview"), self.status_label, self.page_label))
+        preview_layout.addLayout(header_row(panel_title("Preview"), self.status_label, self.pages.toolbar))
         preview_layout.addWidget(self.pages, 1)
 
         splitter = QSplitter()
@@ -224,10 +223,8 @@ class TemplateEditor(QMainWindow):
         for editor in (self.markup_edit, self.style_edit):
             editor.mark_problem_line(None)
         self.status_label.clear()
-        self.pages.show_pages(preview.preview.pages)
-        count = len(preview.preview.pages)
-        self.page_label.setText(f"{count} page{'s' if count != 1 else ''}")
-        self.rendered.emit(count)
+        self.pages.show_preview(preview.preview)
+        self.rendered.emit(preview.preview.page_count)
 
     def _show_problem(self, error: BriefgenError) -> None:
         self.problem = error
@@ -301,5 +298,6 @@ class TemplateEditor(QMainWindow):
                 event.ignore()
                 return
         self._job.cancel()  # a render still running must not report to a closed window
+        self.pages.stop()
         event.accept()
         self.closed.emit()

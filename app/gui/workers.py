@@ -52,9 +52,12 @@ class _Job(QRunnable):
 class JobRunner(QObject):
     """Starts jobs and keeps their signal objects alive until each one finishes."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, threads: int = 0) -> None:
+        """``threads``: how many jobs may run at once (0: one per processor)."""
         super().__init__(parent)
         self._pool = QThreadPool(self)
+        if threads:
+            self._pool.setMaxThreadCount(threads)
         self._active: set[JobSignals] = set()
 
     def start(

@@ -22,14 +22,14 @@ from app.assemble.catalog import TemplateInfo
 from app.assemble.loader import MAX_TEMPLATE_BYTES
 from app.assemble.toml_files import MAX_TOML_BYTES, parse_toml
 from app.core.atomic import write_atomically
-from app.core.bounded import read_regular_file
+from app.core.bounded import read_regular_file, run_bounded
 from app.core.errors import StyleError, TemplateError
 from app.core.formats import BuiltBrief
 from app.core.model import BriefProject, Source
 from app.core.style import Style, style_from_dict
 from app.pipeline.build import build_brief
 from app.pipeline.export import render
-from app.pipeline.preview import DEFAULT_SCALE, Preview, rasterize
+from app.pipeline.preview import PREVIEW_SECONDS, Preview, preview_of
 
 _TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
@@ -133,17 +133,21 @@ def build_edited_brief(
     return build_brief(project, sources, info, markup=text.markup, style=parse_style_text(info, text.style))
 
 
-def render_edited_preview(
-    project: BriefProject,
-    sources: Mapping[str, Source],
-    info: TemplateInfo,
-    text: TemplateText,
-    scale: float = DEFAULT_SCALE,
+def build_edited_preview(
+    project: BriefProject, sources: Mapping[str, Source], info: TemplateInfo, text: TemplateText
 ) -> EditedPreview:
-    """The PDF pages of the brief through unsaved template text: what Save then Export would give."""
+    """The brief through unsaved template text and its PDF, built in this process: what Save then Export gives."""
     brief = build_edited_brief(project, sources, info, text)
-    pdf = render(brief, "pdf")
-    return EditedPreview(brief, Preview(pdf, rasterize(pdf, scale)))
+    return EditedPreview(brief, preview_of(render(brief, "pdf")))
+
+
+def render_edited_preview(
+    project: BriefProject, sources: Mapping[str, Source], info: TemplateInfo, text: TemplateText
+) -> EditedPreview:
+    """``build_edited_preview`` in a bounded child process, so the editor's window stays free to paint."""
+    return run_bounded(
+        build_edited_preview, project, dict(sources), info, text, what="drawing the preview", seconds=PREVIEW_SECONDS
+    )
 
 
 def is_file_of(error: TemplateError, path: Path) -> bool:

@@ -101,13 +101,23 @@ def test_inline_mode_runs_in_process(monkeypatch):
     assert run_bounded(os.getpid, what="pid") != os.getpid()
 
 
-def test_forkserver_children_work_too(monkeypatch):
+def setting_seen(_item: object = None) -> tuple[str | None, str]:
+    return os.environ.get("BRIEFGEN_TEST_SETTING"), os.getcwd()
+
+
+def test_forkserver_children_work_too(monkeypatch, tmp_path):
     monkeypatch.setattr(bounded, "_context", None)
     bounded.use_forkserver(preload=["app.core.errors"])
     try:
+        bounded.start_workers()
         assert run_bounded(add, 4, 5, what="adding") == 9
         with pytest.raises(LimitExceeded):
             run_bounded(spin, what="spinning", seconds=1)
+        # set after the fork server started: a child still sees the caller's environment and folder
+        monkeypatch.setenv("BRIEFGEN_TEST_SETTING", "now")
+        monkeypatch.chdir(tmp_path)
+        assert run_bounded(setting_seen, what="looking") == ("now", str(tmp_path))
+        assert [value for _, value in bounded.run_bounded_each(setting_seen, [1], what=str)] == [("now", str(tmp_path))]
     finally:
         monkeypatch.setattr(bounded, "_context", None)
 

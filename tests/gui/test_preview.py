@@ -28,10 +28,9 @@ def test_preview_shows_the_pages_and_follows_edits(qtbot, window: MainWindow):
     with qtbot.waitSignal(panel.rendered, timeout=10_000):
         tick(qtbot, window, "Judicial Warnings")
     assert "Judicial Warnings" in preview_text(window)
-    pages = len(panel.preview.pages)
-    assert panel.page_label.text() == f"{pages} page{'s' if pages > 1 else ''}"
-    # the earlier render's page labels are deleted later, from the event loop
-    qtbot.waitUntil(lambda: len(panel.canvas.findChildren(type(panel.page_label), "page")) == pages, timeout=5_000)
+    pages = panel.preview.page_count
+    assert panel.pages.page_spin.text() == f"Page 1 of {pages}"
+    qtbot.waitUntil(lambda: 0 in panel.pages.drawn_pages(), timeout=5_000)
 
     with qtbot.waitSignal(panel.rendered, timeout=10_000):
         qtbot.keyClicks(window.details_form.lines["title"], " on recruitment")

@@ -32,10 +32,10 @@ def test_edited_markup_and_style_change_the_brief_without_writing(house):
         on_disk.markup.replace("# Key points", "# Main findings"),
         on_disk.style.replace('size = "A4"', 'size = "Letter"'),
     )
-    result = render_edited_preview(project, sources, house, edited, scale=0.2)
+    result = render_edited_preview(project, sources, house, edited)
     assert "# Main findings" in result.brief.markup and "# Key points" not in result.brief.markup
     assert result.brief.style.page.size == "Letter"
-    assert result.preview.pdf.startswith(b"%PDF") and result.preview.pages
+    assert result.preview.pdf.startswith(b"%PDF") and result.preview.page_count
     assert result.brief.document.meta.title == project.meta.title
     assert read_template_text(house) == on_disk
 
