@@ -42,15 +42,16 @@ PROBE = textwrap.dedent(
     # Importing is not enough: run the core end to end, preview included.
     from app.cli.main import main
     from app.ingest import ingest
-    from app.pipeline.preview import render_preview
+    from app.pipeline.preview import PageRasterizer, render_preview
     from app.brief.select import project_from_sources
 
     out = Path(sys.argv[3])
     assert main(["build", sys.argv[2], "-o", str(out), "--name", "b"]) == 0
     source = ingest(sys.argv[2])
-    preview = render_preview(project_from_sources([source]), {source.path: source}, scale=0.3)
+    preview = render_preview(project_from_sources([source]), {source.path: source})
+    PageRasterizer(preview.pdf).draw(0, 200)
     qt = sorted(m for m in sys.modules if m.partition(".")[0] in ("PySide6", "shiboken6"))
-    print(json.dumps({"pages": len(preview.pages), "files": sorted(p.name for p in out.iterdir()), "qt": qt}))
+    print(json.dumps({"pages": preview.page_count, "files": sorted(p.name for p in out.iterdir()), "qt": qt}))
     """
 )
 
