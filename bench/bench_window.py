@@ -34,6 +34,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 HEARTBEAT_MS = 10
 SAMPLE_SECONDS = 0.05
+#: Longest a step may take before the run is given up as stuck.
+STEP_SECONDS = 60
 
 
 # --- the watcher: memory of the window and every process under it -----------------------------------------------
@@ -50,10 +52,23 @@ def _children() -> dict[int, list[int]]:
 
 
 def _resident(pid: int) -> int:
+    """Resident bytes of one process."""
     try:
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, IndexError, ValueError):
         return 0
+
+
+def _proportional(pid: int) -> int:
+    """Resident bytes of one process with the pages it shares (a forked worker's libraries) split among the
+    sharers, so that adding processes up counts each page once."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
 
 
 def watch(command: list[str]) -> dict:
@@ -68,7 +83,7 @@ def watch(command: list[str]) -> dict:
             queue.extend(tree.get(pid, []))
         window = _resident(process.pid)
         peak_window = max(peak_window, window)
-        peak_total = max(peak_total, window + sum(_resident(pid) for pid in family[1:]))
+        peak_total = max(peak_total, sum(_proportional(pid) for pid in family))
         time.sleep(SAMPLE_SECONDS)
     output = process.stdout.read() if process.stdout else ""
     report = json.loads(output.strip().splitlines()[-1])
@@ -84,6 +99,8 @@ def _make_briefs(folder: Path, long_sources: int) -> tuple[Path, Path]:
     from app.brief.project_file import save_project
     from app.brief.select import project_from_sources
 
+    for name in ("short", "long"):
+        (folder / name).mkdir()
     short = project_from_sources(synthetic_sources(folder / "short", 4, 5), title="Short brief")
     long = project_from_sources(synthetic_sources(folder / "long", long_sources, 5), title="Long brief")
     save_project(short, folder / "short.briefgen")
@@ -97,8 +114,8 @@ def run_window(started: float, short: Path, long: Path) -> None:
     from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from app.gui.app import WORKER_PRELOAD, create_application
     from app.core.bounded import start_workers, use_forkserver
+    from app.gui.app import WORKER_PRELOAD, create_application
 
     use_forkserver(WORKER_PRELOAD)
     start_workers()
@@ -141,9 +158,11 @@ def run_window(started: float, short: Path, long: Path) -> None:
     window.start(short)
 
     steps: list = []
+    started_at: dict[str, float] = {}
 
     def next_step() -> None:
         if steps:
+            print(f"step {len(steps)} left; {report}", file=sys.stderr, flush=True)
             steps.pop(0)()
         else:
             heart.stop()
@@ -151,13 +170,15 @@ def run_window(started: float, short: Path, long: Path) -> None:
             window.close()
             application.quit()
 
-    def when(signal, name: str, then_after_ms: int = 200):
-        """Record the seconds from now to ``signal`` as ``name``, then go on to the next step."""
+    def when(signal, name: str, then_after_ms: int = 200, until=lambda: True):
+        """Record the seconds from now to ``signal`` (once ``until()`` holds) as ``name``, then go on."""
         begun = time.perf_counter()
 
         def done(*_args: object) -> None:
+            if not until():
+                return
             signal.disconnect(done)
-            report[name] = time.perf_counter() - begun
+            report[name] = time.perf_counter() - started_at.get(name, begun)
             QTimer.singleShot(then_after_ms, next_step)
 
         signal.connect(done)
@@ -167,15 +188,27 @@ def run_window(started: float, short: Path, long: Path) -> None:
         report["short_pages"] = pages.page_count()
         QTimer.singleShot(500, next_step)
 
+    def redrawn(name: str) -> None:
+        """Record the seconds from now until a newer preview is on screen, its pages in view drawn."""
+        started_at[name] = time.perf_counter()
+
+        def shown(_count: int) -> None:
+            window.preview_panel.rendered.disconnect(shown)
+            when(pages.pagesDrawn, name)
+            report[f"{name} built"] = time.perf_counter() - started_at[name]
+
+        window.preview_panel.rendered.connect(shown)
+
     def type_into_title(name: str) -> None:
         phase[0] = name
         title = window.details_form.lines["title"]
-        when(pages.pagesDrawn, f"{name}_s")
+        redrawn(f"{name}_s")
         QTest.keyClicks(title, "x")
 
     def open_long() -> None:
         phase[0] = "open long brief"
-        when(pages.pagesDrawn, "open_long_s", 1000)
+        window.session.undo_stack.setClean()  # no question about saving the short one
+        redrawn("open_long_s")
         window.open_project(long)
 
     def scroll_to_end() -> None:
@@ -215,6 +248,9 @@ def run_window(started: float, short: Path, long: Path) -> None:
         unzoom,
         export,
     ]
+    watchdog = QTimer()
+    watchdog.timeout.connect(lambda: (print(f"stuck in {phase[0]}: {report}", file=sys.stderr), application.exit(1)))
+    watchdog.start(STEP_SECONDS * 1000 * 10)
     application.exec()
     report["debounce_s"] = DEBOUNCE_MS / 1000
     print(json.dumps({**report, "gaps_ms": gaps}))

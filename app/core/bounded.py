@@ -19,6 +19,7 @@ of bounded size only, so a FIFO or a device cannot block or flood the reader.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import errno
 import multiprocessing
@@ -26,11 +27,12 @@ import multiprocessing.connection
 import os
 import stat
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from app.core.errors import BriefgenError
 
@@ -230,6 +232,99 @@ def run_bounded(
         assert isinstance(value, BaseException)
         raise value
     return value
+
+
+def _serve(connection: multiprocessing.connection.Connection, memory_bytes: int) -> None:
+    """A WarmWorker's child: run each job sent, in the caller's setting, until the caller hangs up."""
+    try:
+        _limit_memory(memory_bytes)
+        while True:
+            try:
+                setting, work, args = connection.recv()
+            except EOFError:
+                return
+            setting.enter()
+            _send(connection, _outcome(work, *args))
+    except MemoryError:
+        connection.send(("memory", None))
+    finally:
+        connection.close()
+
+
+class WarmWorker:
+    """One child process kept from job to job, bounded like ``run_bounded``, so what it caches stays warm.
+
+    A preview rebuilt after every pause would otherwise start cold each time: fonts registered, templates
+    compiled and passages compared again, several times the work of the build itself.  Jobs run one at a time
+    (callers on several threads wait their turn).  A job that overruns its time or memory, or crashes the child,
+    is a LimitExceeded and ends the child; the next job starts a fresh one.
+    """
+
+    def __init__(self, what: str, seconds: float = DEFAULT_SECONDS, memory_bytes: int = DEFAULT_MEMORY_BYTES) -> None:
+        self._what = what
+        self._seconds = seconds
+        self._memory_bytes = memory_bytes
+        self._lock = threading.Lock()
+        self._child: tuple[Any, multiprocessing.connection.Connection] | None = None
+        self._child_seen = False
+
+    def run(self, work: Callable[..., T], *args: object) -> T:
+        """``work(*args)`` in the child; ``work`` must be a module-level function, its arguments picklable."""
+        if os.environ.get(INLINE_ENV):
+            return work(*args)
+        with self._lock:
+            _process, connection = self._child or self._start()
+            try:
+                connection.send((_Setting(), work, args))
+                if not connection.poll(self._seconds):
+                    raise _too_long(self._what, self._seconds)
+                status, value = connection.recv()
+            except (EOFError, OSError):
+                self._stop()
+                raise LimitExceeded(
+                    f"{self._what} was stopped: the worker ended without an answer (it ran out of memory or crashed)"
+                ) from None
+            except BaseException:
+                self._stop()
+                raise
+            if status == "memory":
+                self._stop()
+                raise LimitExceeded(f"{self._what} was stopped: it needs more than {self._memory_bytes // 1024**2} MB")
+        if status == "error":
+            assert isinstance(value, BaseException)
+            raise value
+        return cast(T, value)
+
+    def close(self) -> None:
+        """End the child; a job waiting on it gets a LimitExceeded (the owner is going away)."""
+        child = self._child
+        if child is not None:
+            child[0].kill()
+        with self._lock:
+            self._stop()
+
+    def _start(self) -> tuple[Any, multiprocessing.connection.Connection]:
+        context = _default_context()
+        mine, theirs = context.Pipe(duplex=True)
+        memory_bytes = _inherited_memory_limit(self._memory_bytes)
+        # not a daemon, so its jobs may start bounded work of their own; ended at exit like any child
+        process = context.Process(target=_serve, args=(theirs, memory_bytes))  # type: ignore[attr-defined]
+        process.start()
+        theirs.close()
+        if not self._child_seen:
+            self._child_seen = True
+            atexit.register(self.close)
+        self._child = (process, mine)
+        return self._child
+
+    def _stop(self) -> None:
+        if self._child is not None:
+            process, connection = self._child
+            self._child = None
+            if process.is_alive():
+                process.kill()
+            process.join(5)
+            connection.close()
 
 
 def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:

@@ -22,7 +22,7 @@ def create_application() -> QApplication:
 
 
 #: What each worker process needs, imported once by the fork server rather than by every worker.
-WORKER_PRELOAD = ["app.assemble.worker", "app.ingest", "app.ingest.warm", "app.pipeline.preview", "app.pipeline.checks"]
+WORKER_PRELOAD = ["app.assemble.worker", "app.ingest", "app.ingest.warm", "app.pipeline.checks", "app.pipeline.warm"]
 
 
 def run_app(project_path: Path | None = None) -> int:

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.assemble.catalog import find_template
-from app.core.bounded import run_bounded
+from app.core.bounded import WarmWorker
 from app.core.errors import BriefgenError
 from app.core.model import BriefProject, Source
 from app.core.problems import Problem
@@ -35,9 +35,12 @@ class ChecksPanel(QWidget):
     #: How many problems are listed now.
     counted = Signal(int)
 
-    def __init__(self, snapshot: Snapshot, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, snapshot: Snapshot, runner: JobRunner, worker: WarmWorker, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._snapshot = snapshot
+        self._worker = worker
         self._pages: int | None = None
         self._job = LatestJob(runner, self._make_job, DEBOUNCE_MS, self)
         self._job.succeeded.connect(self._show)
@@ -88,17 +91,21 @@ class ChecksPanel(QWidget):
             if path not in sources and Path(path).is_file()
         }
 
+        worker = self._worker
+
         def run(_progress: object) -> list[Problem]:
             try:
                 template = find_template(project.template)
             except BriefgenError as exc:
                 return [Problem(str(exc), "template")]
-            # in a child process: building the brief would otherwise hold the interpreter the window paints with
-            return run_bounded(
-                checks_with_build, project, dict(sources), template, unread, pages, what="checking the brief"
-            )
+            # in the worker process: building the brief would otherwise hold the interpreter the window paints with
+            return worker.run(checks_with_build, project, dict(sources), template, unread, pages)
 
         return run
+
+    def stop(self) -> None:
+        """The window is closing: drop any check to come."""
+        self._job.cancel()
 
     def _show(self, problems: list[Problem]) -> None:
         self.status_label.clear()

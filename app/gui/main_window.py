@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.assemble.catalog import find_template
 from app.brief import edit as brief_edit
 from app.brief.autosave import Autosaver
 from app.brief.edit import ItemKey
 from app.brief.project_file import EXTENSION, load_project, save_project
 from app.brief.select import item_for
+from app.core.bounded import WarmWorker
 from app.core.errors import BriefgenError
 from app.core.formats import open_dialog_filters
 from app.core.images import read_figure
@@ -85,9 +85,9 @@ from app.gui.undo_commands import (
 from app.gui.workers import JobRunner, Progress
 from app.ingest import ingest_many_bounded
 from app.ingest.collect import files_to_read, is_readable_drop
-from app.pipeline.build import build_brief
-from app.pipeline.checks import brief_checks
-from app.pipeline.export import export, output_name
+from app.pipeline.deliver import deliver_bounded
+from app.pipeline.export import output_name
+from app.pipeline.preview import PREVIEW_SECONDS
 
 PROJECT_FILTER = f"Briefgen projects (*{EXTENSION})"
 FIGURE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)"
@@ -122,10 +122,14 @@ class MainWindow(QMainWindow):
         self.sources_panel = SourcesPanel(self.sources_model)
         self.outline_panel = OutlinePanel(self.session, self.outline_model)
         self.details_form = DetailsForm()
-        self.preview_panel = PreviewPanel(self.session.snapshot, self.runner)
+        # Previews and checks are built in worker processes kept warm from one build to the next (the window's own
+        # thread never builds); one each, so a check never holds up the preview.
+        self.preview_worker = WarmWorker("drawing the preview", seconds=PREVIEW_SECONDS)
+        self.checks_worker = WarmWorker("checking the brief", seconds=PREVIEW_SECONDS)
+        self.preview_panel = PreviewPanel(self.session.snapshot, self.runner, self.preview_worker)
         self.template_actions = TemplateActions(self.session, self.runner, self.settings, self)
         self.marking_actions = MarkingActions(self.session, self.runner, self.sources_model, self)
-        self.checks_panel = ChecksPanel(self.session.snapshot, self.runner)
+        self.checks_panel = ChecksPanel(self.session.snapshot, self.runner, self.checks_worker)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.outline_panel, "Outline")
@@ -727,27 +731,15 @@ class MainWindow(QMainWindow):
         self.settings.set_export_formats(choice.formats)
         project, sources = self.session.snapshot()
 
-        def run(progress: Progress) -> tuple[list[Path], list[str]]:
-            progress(0, len(choice.formats) + 1)
-            template = find_template(project.template)
-            brief = build_brief(project, sources, template)
-            written: list[Path] = []
-            for done, total, path in export(brief, choice.folder, choice.formats, choice.name):
-                progress(done + 1, total + 1)
-                written.append(path)
-            checked = brief_checks(project, sources, template, built=brief if "pdf" in choice.formats else None)
-            return written, list(brief.warnings) + [problem.message for problem in checked]
+        def run(_progress: Progress) -> tuple[list[Path], list[str]]:
+            return deliver_bounded(project, sources, choice.folder, choice.formats, choice.name)
 
         self.export_action.setEnabled(False)
         self.export_result.hide()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.statusBar().showMessage("Exporting…")
-        self.runner.start(run, self._exported, self._export_failed, self._export_progress)
-
-    def _export_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
+        self.runner.start(run, self._exported, self._export_failed)
 
     def _exported(self, result: tuple[list[Path], list[str]]) -> None:
         paths, warnings = result
@@ -782,6 +774,9 @@ class MainWindow(QMainWindow):
         self.autosave_schedule.cancel()
         self._save_layout()
         self.preview_panel.stop()
+        self.checks_panel.stop()
+        for worker in (self.preview_worker, self.checks_worker):
+            worker.close()  # a build still running ends now, rather than the window waiting for it
         self.runner.wait()
         self.autosaver.discard()
         event.accept()

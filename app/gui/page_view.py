@@ -79,7 +79,7 @@ class PageView(QScrollArea):
         self._rects: list[QRect] = []
         self._zoom: Zoom = FIT_WIDTH
         self._current = 0
-        self._announce = False  # pagesDrawn is owed once the pages in view are drawn
+        self._complete = False  # every page in view was drawn when last looked
         #: Page index → its pixels, for the pages near the view.
         self.drawn: dict[int, _Drawn] = {}
         self.setObjectName("previewPages")
@@ -102,7 +102,6 @@ class PageView(QScrollArea):
             self._rasterizer.close()
         self._rasterizer = PageRasterizer(preview.pdf)
         self._generation += 1
-        self._announce = True
         self.page_spin.setMaximum(max(1, preview.page_count))
         self.page_spin.setSuffix(f" of {preview.page_count}")
         self._relayout(anchor)
@@ -219,7 +218,6 @@ class PageView(QScrollArea):
             self._rects.append(QRect((canvas_width - width) // 2, y, width, round(height * scale)))
             y += self._rects[-1].height() + PAGE_MARGIN
         self._tops = [rect.top() for rect in self._rects]
-        self._announce = self._preview is not None
         self.canvas.resize(canvas_width, max(y, self.viewport().height()))
         page, fraction = anchor
         if self._rects:
@@ -256,9 +254,10 @@ class PageView(QScrollArea):
             self.page_spin.blockSignals(False)
             self.canvas.setAccessibleName(f"Preview, page {current + 1} of {self._preview.page_count}")
             self.pageChanged.emit(current + 1, self._preview.page_count)
-        if self._announce and not any(self._needs_drawing(index) for index in visible):
-            self._announce = False
+        complete = bool(visible) and not any(self._needs_drawing(index) for index in visible)
+        if complete and not self._complete:
             self.pagesDrawn.emit()
+        self._complete = complete
         # the pages in view first, top to bottom, then the screen either side
         self._draw_next(visible + sorted(near - set(visible), key=lambda index: abs(index - current)))
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from app.assemble.catalog import discover_templates
+from app.core.bounded import WarmWorker
 from app.core.errors import BriefgenError, TemplateError
 from app.core.model import BriefProject, Source
 from app.gui.page_view import PageView
@@ -31,9 +32,12 @@ class PreviewPanel(QWidget):
     #: A fresh preview is on screen; its page count.
     rendered = Signal(int)
 
-    def __init__(self, snapshot: Snapshot, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, snapshot: Snapshot, runner: JobRunner, worker: WarmWorker, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._snapshot = snapshot
+        self._worker = worker
         self.preview: Preview | None = None
         self._job = LatestJob(runner, self._make_job, DEBOUNCE_MS, self)
         self._job.succeeded.connect(self._show)
@@ -98,7 +102,8 @@ class PreviewPanel(QWidget):
 
     def _make_job(self) -> JobFunction:
         project, sources = self._snapshot()
-        return lambda _progress: render_preview(project, sources)
+        worker = self._worker
+        return lambda _progress: render_preview(project, sources, worker)
 
     def _show(self, preview: Preview) -> None:
         self.preview = preview

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.assemble.catalog import TEMPLATE_FILE, TemplateInfo
+from app.core.bounded import WarmWorker
 from app.core.errors import BriefgenError, TemplateError
 from app.gui import dialogs
 from app.gui.code_editor import CodeEditor
@@ -26,6 +27,7 @@ from app.gui.session import BriefSession
 from app.gui.template_highlighter import JinjaMarkdownHighlighter, TomlHighlighter
 from app.gui.widgets import header_row, muted_label, panel_title
 from app.gui.workers import JobFunction, JobRunner, LatestJob
+from app.pipeline.preview import PREVIEW_SECONDS
 from app.template_tools.editing import (
     EditedPreview,
     TemplateText,
@@ -86,6 +88,8 @@ class TemplateEditor(QMainWindow):
         #: The last good preview: on screen, and kept while the text has an error.
         self.preview: EditedPreview | None = None
         self.problem: BriefgenError | None = None
+        #: Builds this editor's previews, kept warm from one to the next.
+        self._worker = WarmWorker("drawing the preview", seconds=PREVIEW_SECONDS)
         self._job = LatestJob(runner, self._make_job, DEBOUNCE_MS, self)
         self._job.succeeded.connect(self._show)
         self._job.failed.connect(self._show_problem)
@@ -214,7 +218,8 @@ class TemplateEditor(QMainWindow):
     def _make_job(self) -> JobFunction:
         project, sources = self._session.snapshot()
         info, text = self.info, self.text()
-        return lambda _progress: render_edited_preview(project, sources, info, text)
+        worker = self._worker
+        return lambda _progress: render_edited_preview(project, sources, info, text, worker)
 
     def _show(self, preview: EditedPreview) -> None:
         self.preview = preview
@@ -298,6 +303,7 @@ class TemplateEditor(QMainWindow):
                 event.ignore()
                 return
         self._job.cancel()  # a render still running must not report to a closed window
+        self._worker.close()
         self.pages.stop()
         event.accept()
         self.closed.emit()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 from app.assemble.catalog import find_template
-from app.core.bounded import run_bounded
+from app.core.bounded import WarmWorker, run_bounded
 from app.core.errors import ExportError
 from app.core.model import BriefProject, Source
 from app.core.pdfium_lock import PDFIUM_LOCK
@@ -78,8 +78,11 @@ def build_preview(project: BriefProject, sources: Mapping[str, Source]) -> Previ
     return preview_of(render(build_brief(project, sources, find_template(project.template)), "pdf"))
 
 
-def render_preview(project: BriefProject, sources: Mapping[str, Source]) -> Preview:
-    """``build_preview`` in a bounded child process, so the caller's process stays free to paint."""
+def render_preview(project: BriefProject, sources: Mapping[str, Source], worker: WarmWorker | None = None) -> Preview:
+    """``build_preview`` in a bounded child process, so the caller's process stays free to paint: ``worker``, kept
+    warm between previews, or else a child of its own."""
+    if worker is not None:
+        return worker.run(build_preview, project, dict(sources))
     return run_bounded(build_preview, project, dict(sources), what="drawing the preview", seconds=PREVIEW_SECONDS)
 
 

@@ -22,7 +22,7 @@ from app.assemble.catalog import TemplateInfo
 from app.assemble.loader import MAX_TEMPLATE_BYTES
 from app.assemble.toml_files import MAX_TOML_BYTES, parse_toml
 from app.core.atomic import write_atomically
-from app.core.bounded import read_regular_file, run_bounded
+from app.core.bounded import WarmWorker, read_regular_file, run_bounded
 from app.core.errors import StyleError, TemplateError
 from app.core.formats import BuiltBrief
 from app.core.model import BriefProject, Source
@@ -142,9 +142,16 @@ def build_edited_preview(
 
 
 def render_edited_preview(
-    project: BriefProject, sources: Mapping[str, Source], info: TemplateInfo, text: TemplateText
+    project: BriefProject,
+    sources: Mapping[str, Source],
+    info: TemplateInfo,
+    text: TemplateText,
+    worker: WarmWorker | None = None,
 ) -> EditedPreview:
-    """``build_edited_preview`` in a bounded child process, so the editor's window stays free to paint."""
+    """``build_edited_preview`` in a bounded child process (``worker``, kept warm, or a child of its own), so the
+    editor's window stays free to paint."""
+    if worker is not None:
+        return worker.run(build_edited_preview, project, dict(sources), info, text)
     return run_bounded(
         build_edited_preview, project, dict(sources), info, text, what="drawing the preview", seconds=PREVIEW_SECONDS
     )

@@ -161,3 +161,44 @@ def test_items_are_worked_through_by_few_processes(tmp_path):
 def note_pid(path: str) -> None:
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(str(os.getpid()))
+
+
+# --- a warm worker, kept between jobs -----------------------------------------------------------------------------
+_jobs_seen: list[int] = []
+
+
+def count_jobs() -> int:
+    """How many jobs this process has run: state a warm worker keeps between jobs."""
+    _jobs_seen.append(os.getpid())
+    return len(_jobs_seen)
+
+
+def test_a_warm_worker_keeps_its_state_between_jobs_and_restarts_after_an_overrun(monkeypatch):
+    monkeypatch.delenv(bounded.INLINE_ENV, raising=False)
+    worker = bounded.WarmWorker("counting", seconds=2)
+    try:
+        assert [worker.run(count_jobs), worker.run(count_jobs)] == [1, 2]
+        assert worker.run(add, 2, 3) == 5
+        with pytest.raises(IngestError, match="not a real document"):
+            worker.run(refuse, "x.pdf")
+        assert worker.run(count_jobs) == 3  # an error in a job does not end the worker
+        with pytest.raises(LimitExceeded, match="counting was stopped after 2 s"):
+            worker.run(spin)
+        assert worker.run(count_jobs) == 1  # a fresh worker
+        with pytest.raises(LimitExceeded, match="ended without an answer"):
+            worker.run(crash)
+        assert worker.run(count_jobs) == 1
+        assert _jobs_seen == []  # none of it ran here
+    finally:
+        worker.close()
+
+
+def test_a_warm_worker_is_bounded_in_memory(monkeypatch):
+    monkeypatch.delenv(bounded.INLINE_ENV, raising=False)
+    worker = bounded.WarmWorker("hoarding", memory_bytes=200 * MB)
+    try:
+        with pytest.raises(LimitExceeded, match="hoarding was stopped"):
+            worker.run(grab_memory)
+        assert worker.run(add, 1, 1) == 2
+    finally:
+        worker.close()

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 import app.core.atomic as export_module
+from app.core import bounded
 from app.gui.main_window import MainWindow
 from tests.conftest import SAMPLE
 from tests.gui.helpers import load_by_drop, open_export_dialog, tick
@@ -29,6 +30,7 @@ def test_failed_export_says_why_and_keeps_the_earlier_file(qtbot, window: MainWi
         real_replace(source, target)
 
     monkeypatch.setattr(export_module.os, "replace", disk_full)
+    monkeypatch.setenv(bounded.INLINE_ENV, "1")  # the export runs here, where the disk is made to fail
     dialog = open_export_dialog(qtbot, window, tmp_path, "brief", ["pdf"])
     with qtbot.waitSignal(window.exportFailed, timeout=15_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)

@@ -46,10 +46,10 @@ def test_a_render_overtaken_by_an_edit_is_discarded(qtbot, window: MainWindow, m
     started = threading.Event()
     real = preview_module.render_preview
 
-    def slow(project, sources):
+    def slow(project, sources, worker):
         started.set()
         release.wait(10)
-        return real(project, sources)
+        return real(project, sources, worker)
 
     monkeypatch.setattr(preview_module, "render_preview", slow)
     shown: list[str] = []
