@@ -46,6 +46,24 @@ def side_by_side(ours: Sequence[str], reference: Sequence[str], repeat: int) -> 
     return statistics.median(mine), statistics.median(theirs)
 
 
+def large_docx(out: Path, repeat: int) -> tuple[float, float]:
+    """A synthetic brief of 100 sources × 5 sections to DOCX, beside pandoc turning its Markdown into DOCX."""
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_build import synthetic_sources
+
+    from app.brief.project_file import save_project
+    from app.brief.select import project_from_sources
+
+    (out / "large").mkdir()
+    project = out / "large.brief"
+    save_project(project_from_sources(synthetic_sources(out / "large"), title="Large brief"), project)
+    build = [BRIEFGEN, "build", str(project), "-o", str(out), "--name", "large", "--format"]
+    subprocess.run([*build, "md"], check=True, stdout=subprocess.DEVNULL)
+    pandoc = ["pandoc", str(out / "large.md"), "-o", str(out / "pandoc-large.docx")]
+    return side_by_side([*build, "docx"], pandoc, repeat)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
@@ -68,6 +86,8 @@ def main() -> int:
             pandoc = ["pandoc", str(markdown), "-o", str(out / "pandoc.docx")]
             docx = [BRIEFGEN, "build", str(SAMPLE), "--format", "docx", "-o", folder, "--name", "sample"]
             rows.append(("`briefgen build` sample, DOCX", "pandoc, same Markdown", *side_by_side(docx, pandoc, repeat)))
+        if shutil.which("pandoc"):
+            rows.append(("`briefgen build` 100 × 5 sections, DOCX", "pandoc, same Markdown", *large_docx(out, repeat)))
         inspect = [BRIEFGEN, "inspect", str(TEXT)]
         rows.append(("`briefgen inspect` a text file", "`python -c pass`", *side_by_side(inspect, bare, repeat)))
     print("| command | reference | Briefgen | reference | ratio |\n| --- | --- | --- | --- | --- |")

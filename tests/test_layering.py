@@ -42,13 +42,15 @@ PROBE = textwrap.dedent(
     # Importing is not enough: run the core end to end, preview included.
     from app.cli.main import main
     from app.ingest import ingest
-    from app.pipeline.preview import PageRasterizer, render_preview
+    from app.core.bounded import run_bounded
+    from app.pipeline import jobs
+    from app.pipeline.pages import PageRasterizer
     from app.brief.select import project_from_sources
 
     out = Path(sys.argv[3])
     assert main(["build", sys.argv[2], "-o", str(out), "--name", "b"]) == 0
     source = ingest(sys.argv[2])
-    preview = render_preview(project_from_sources([source]), {source.path: source})
+    preview = run_bounded(jobs.preview, project_from_sources([source]), {source.path: source}, what="preview")
     PageRasterizer(preview.pdf).draw(0, 200)
     qt = sorted(m for m in sys.modules if m.partition(".")[0] in ("PySide6", "shiboken6"))
     print(json.dumps({"pages": preview.page_count, "files": sorted(p.name for p in out.iterdir()), "qt": qt}))
@@ -140,3 +142,16 @@ def test_no_import_cycles():
 def test_a_cycle_is_caught():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert cycles(graph) == [["a", "b", "c"]]
+
+
+def test_the_window_process_loads_none_of_the_document_stack():
+    """Building, checking and exporting run in workers (app.pipeline.jobs): the window starts without their stack."""
+    code = (
+        "import json, sys\n"
+        "import app.gui.main_window\n"
+        "heavy = ('jinja2', 'reportlab', 'docx', 'markdown_it', 'trafilatura', 'lxml', 'pypdf', 'rapidfuzz')\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.partition('.')[0] in heavy)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_DIR, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == []

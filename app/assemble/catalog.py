@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from app.core.style import Style
 
 TEMPLATE_FILE = "brief.md.j2"
+#: Largest Jinja file a template may have, in bytes (the built-in templates are about one kilobyte).
+MAX_TEMPLATE_BYTES = 256 * 1024
 
 
 def user_templates_dir() -> Path:

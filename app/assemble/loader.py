@@ -21,13 +21,12 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 
+from app.assemble.catalog import MAX_TEMPLATE_BYTES
 from app.assemble.limits import TemplateLimitExceeded
 from app.core.bounded import read_regular_file
 from app.core.paths import TEMPLATES_DIR
 
 PARTIALS_DIR = TEMPLATES_DIR / "_partials"
-#: Largest Jinja file a template may have, in bytes (the built-in templates are about one kilobyte).
-MAX_TEMPLATE_BYTES = 256 * 1024
 #: Most tags (``{{``, ``{%``) one Jinja file may hold: 5,000 compile in about a second.
 MAX_TEMPLATE_TAGS = 5_000
 

@@ -22,7 +22,15 @@ def create_application() -> QApplication:
 
 
 #: What each worker process needs, imported once by the fork server rather than by every worker.
-WORKER_PRELOAD = ["app.assemble.worker", "app.ingest", "app.ingest.warm", "app.pipeline.checks", "app.pipeline.warm"]
+WORKER_PRELOAD = [
+    "app.assemble.worker",
+    "app.ingest",
+    "app.ingest.warm",
+    "app.pipeline.checks",
+    "app.pipeline.deliver",
+    "app.template_tools.edited_build",
+    "app.template_tools.warm",
+]
 
 
 def run_app(project_path: Path | None = None) -> int:

@@ -13,15 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.assemble.catalog import find_template
 from app.core.bounded import WarmWorker
-from app.core.errors import BriefgenError
 from app.core.model import BriefProject, Source
 from app.core.problems import Problem
 from app.gui.icons import icon
 from app.gui.widgets import header_row, muted_label, panel_title
 from app.gui.workers import JobFunction, JobRunner, LatestJob
-from app.pipeline.checks import checks_with_build
+from app.pipeline import jobs
 
 #: Checks wait for a longer pause than the preview: they build the brief and read every source file's bytes.
 DEBOUNCE_MS = 900
@@ -92,16 +90,8 @@ class ChecksPanel(QWidget):
         }
 
         worker = self._worker
-
-        def run(_progress: object) -> list[Problem]:
-            try:
-                template = find_template(project.template)
-            except BriefgenError as exc:
-                return [Problem(str(exc), "template")]
-            # in the worker process: building the brief would otherwise hold the interpreter the window paints with
-            return worker.run(checks_with_build, project, dict(sources), template, unread, pages)
-
-        return run
+        # in the worker process: building the brief would otherwise hold the interpreter the window paints with
+        return lambda _progress: worker.run(jobs.checks, project, sources, unread, pages)
 
     def stop(self) -> None:
         """The window is closing: drop any check to come."""

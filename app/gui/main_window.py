@@ -85,9 +85,8 @@ from app.gui.undo_commands import (
 from app.gui.workers import JobRunner, Progress
 from app.ingest import ingest_many_bounded
 from app.ingest.collect import files_to_read, is_readable_drop
-from app.pipeline.deliver import deliver_bounded
 from app.pipeline.export import output_name
-from app.pipeline.preview import PREVIEW_SECONDS
+from app.pipeline.jobs import PREVIEW_SECONDS, deliver_bounded
 
 PROJECT_FILTER = f"Briefgen projects (*{EXTENSION})"
 FIGURE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)"
@@ -128,7 +127,7 @@ class MainWindow(QMainWindow):
         self.checks_worker = WarmWorker("checking the brief", seconds=PREVIEW_SECONDS)
         self.preview_panel = PreviewPanel(self.session.snapshot, self.runner, self.preview_worker)
         self.template_actions = TemplateActions(self.session, self.runner, self.settings, self)
-        self.marking_actions = MarkingActions(self.session, self.runner, self.sources_model, self)
+        self.marking_actions = MarkingActions(self.session, self.runner, self.sources_model, self, self.checks_worker)
         self.checks_panel = ChecksPanel(self.session.snapshot, self.runner, self.checks_worker)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.assemble.catalog import find_template
 from app.brief import edit as brief_edit
+from app.core.bounded import WarmWorker
 from app.core.errors import BriefgenError
 from app.core.marking_schemes import DEFAULT_SCHEME
 from app.core.model import Source
@@ -22,7 +23,7 @@ from app.gui.session import BriefSession
 from app.gui.undo_commands import ReloadSourceCommand, SetSourceMarkingCommand
 from app.gui.workers import JobFunction, JobRunner, LatestJob
 from app.ingest import ingest_bounded
-from app.pipeline.repeats import section_repeats
+from app.pipeline import jobs
 
 #: Sources change in batches (a folder dropped): look for repeats once they have settled.
 REPEATS_DELAY_MS = 300
@@ -36,10 +37,14 @@ class MarkingActions(QObject):
     #: A source was read again from its file (its path).
     reloaded = Signal(str)
 
-    def __init__(self, session: BriefSession, runner: JobRunner, model: SourcesModel, window: QWidget) -> None:
+    def __init__(
+        self, session: BriefSession, runner: JobRunner, model: SourcesModel, window: QWidget, worker: WarmWorker
+    ) -> None:
+        """``worker`` compares sources for repeated passages (the checks' worker: they use the same comparison)."""
         super().__init__(window)
         self._session = session
         self._runner = runner
+        self._worker = worker
         self._window = window
         self._scheme = ""
         self._repeats = LatestJob(runner, self._repeats_job, REPEATS_DELAY_MS, self)
@@ -97,5 +102,5 @@ class MarkingActions(QObject):
         self.reloaded.emit(source.path)
 
     def _repeats_job(self) -> JobFunction:
-        sources = list(self._session.sources)
-        return lambda _progress: section_repeats(sources)
+        sources, worker = list(self._session.sources), self._worker
+        return lambda _progress: worker.run(jobs.repeats, sources)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollArea, QSpinBox, QWi
 
 from app.core.errors import BriefgenError
 from app.gui.workers import JobRunner
-from app.pipeline.preview import PageImage, PageRasterizer, Preview
+from app.pipeline.pages import PageImage, PageRasterizer, Preview
 
 PAGE_MARGIN = 16
 #: Zoom steps, in percent of the page's printed size; Ctrl+wheel and Ctrl+plus/minus move between them.

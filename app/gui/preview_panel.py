@@ -20,7 +20,8 @@ from app.core.model import BriefProject, Source
 from app.gui.page_view import PageView
 from app.gui.widgets import header_row, muted_label, panel_title
 from app.gui.workers import JobFunction, JobRunner, LatestJob
-from app.pipeline.preview import Preview, render_preview
+from app.pipeline import jobs
+from app.pipeline.pages import Preview
 
 DEBOUNCE_MS = 400
 
@@ -103,7 +104,7 @@ class PreviewPanel(QWidget):
     def _make_job(self) -> JobFunction:
         project, sources = self._snapshot()
         worker = self._worker
-        return lambda _progress: render_preview(project, sources, worker)
+        return lambda _progress: worker.run(jobs.preview, project, sources)
 
     def _show(self, preview: Preview) -> None:
         self.preview = preview

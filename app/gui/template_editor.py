@@ -11,6 +11,7 @@ stay on screen.  Nothing is written until Save.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
@@ -27,16 +28,18 @@ from app.gui.session import BriefSession
 from app.gui.template_highlighter import JinjaMarkdownHighlighter, TomlHighlighter
 from app.gui.widgets import header_row, muted_label, panel_title
 from app.gui.workers import JobFunction, JobRunner, LatestJob
-from app.pipeline.preview import PREVIEW_SECONDS
+from app.pipeline import jobs
 from app.template_tools.editing import (
-    EditedPreview,
     TemplateText,
     is_file_of,
     problem_message,
     read_template_text,
-    render_edited_preview,
     save_template_text,
 )
+from app.template_tools.jobs import edited_preview
+
+if TYPE_CHECKING:
+    from app.template_tools.edited_build import EditedPreview
 
 DEBOUNCE_MS = 500
 STYLE_FILE = "style.toml"
@@ -89,7 +92,7 @@ class TemplateEditor(QMainWindow):
         self.preview: EditedPreview | None = None
         self.problem: BriefgenError | None = None
         #: Builds this editor's previews, kept warm from one to the next.
-        self._worker = WarmWorker("drawing the preview", seconds=PREVIEW_SECONDS)
+        self._worker = WarmWorker("drawing the preview", seconds=jobs.PREVIEW_SECONDS)
         self._job = LatestJob(runner, self._make_job, DEBOUNCE_MS, self)
         self._job.succeeded.connect(self._show)
         self._job.failed.connect(self._show_problem)
@@ -219,7 +222,7 @@ class TemplateEditor(QMainWindow):
         project, sources = self._session.snapshot()
         info, text = self.info, self.text()
         worker = self._worker
-        return lambda _progress: render_edited_preview(project, sources, info, text, worker)
+        return lambda _progress: worker.run(edited_preview, project, sources, info, text)
 
     def _show(self, preview: EditedPreview) -> None:
         self.preview = preview

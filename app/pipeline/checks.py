@@ -23,7 +23,7 @@ from app.core.model import AnalystItem, BriefProject, SectionItem, Source
 from app.core.problems import Problem
 from app.pipeline.build import build_brief
 from app.pipeline.export import render
-from app.pipeline.preview import page_count
+from app.pipeline.pages import page_count
 from app.pipeline.repeats import section_repeats
 from app.render.pdf.coverage import coverage_warnings
 

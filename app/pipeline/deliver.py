@@ -1,6 +1,6 @@
 """Export a project as the window does: build, write every format (all or none), then check what was written.
 
-The window runs this in a bounded child process (``deliver_bounded``): writing a
+The window runs this in a bounded child process (app.pipeline.jobs.deliver_bounded): writing a
 long brief is seconds of pure-Python work that would otherwise hold the
 interpreter the window paints with, and a template or file that runs away is
 stopped like any other.
@@ -12,14 +12,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from app.assemble.catalog import find_template
-from app.core.bounded import run_bounded
 from app.core.model import BriefProject, Source
 from app.pipeline.build import build_brief
 from app.pipeline.checks import brief_checks
 from app.pipeline.export import export
-
-#: What an export may take: a brief of several hundred pages writes both formats in well under this.
-EXPORT_SECONDS = 600.0
 
 
 def deliver(
@@ -31,12 +27,3 @@ def deliver(
     written = [path for _done, _total, path in export(brief, folder, formats, name)]
     checked = brief_checks(project, sources, template, built=brief if "pdf" in formats else None)
     return written, list(brief.warnings) + [problem.message for problem in checked]
-
-
-def deliver_bounded(
-    project: BriefProject, sources: Mapping[str, Source], folder: Path, formats: list[str], name: str
-) -> tuple[list[Path], list[str]]:
-    """``deliver`` in a bounded child process."""
-    return run_bounded(
-        deliver, project, dict(sources), folder, list(formats), name, what="the export", seconds=EXPORT_SECONDS
-    )

@@ -1,127 +1,24 @@
-"""The exact pages of a brief as images: build the PDF the export would write, then draw the pages on show.
+"""The exact pages of a brief: build the PDF the export would write, with its page sizes.
 
 Previewing the real PDF (rather than an HTML approximation) means what the
 analyst sees is what the reader gets.  Building it is the slow, pure-Python
-part, so ``render_preview`` does it in a bounded child process: the window's
-thread never waits on it, not even for the interpreter lock, and a template
-that runs away is stopped like any other.  Only the PDF and its page sizes
-come back; pages are drawn one at a time, at the size they are shown, by a
-``PageRasterizer`` — a 200-page brief costs the pixels of the few pages in
-view, not of all 200.
-
-pypdfium2 draws pages quickly without Qt's large PDF module, and releases the
-interpreter lock while it draws; pdfium itself is not thread-safe, so every
-call holds the process-wide pdfium lock.
+part, so the window has it done in another process (app/pipeline/jobs.py):
+its thread never waits on it, not even for the interpreter lock, and a
+template that runs away is stopped like any other.  Only the PDF and its page
+sizes come back; app/pipeline/pages.py draws the pages in view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-
-import pypdfium2 as pdfium
 
 from app.assemble.catalog import find_template
-from app.core.bounded import WarmWorker, run_bounded
-from app.core.errors import ExportError
 from app.core.model import BriefProject, Source
-from app.core.pdfium_lock import PDFIUM_LOCK
 from app.pipeline.build import build_brief
 from app.pipeline.export import render
-
-#: Widest a page is drawn, in pixels: a zoomed-in page beyond it is scaled up by the view instead of using
-#: ever more memory (4,000 pixels is about 480 % of A4 on a plain screen, 64 MB as 32-bit pixels).
-MAX_PAGE_PIXELS_WIDE = 4000
-#: What drawing the preview may take: a brief of a few hundred pages builds in well under this.
-PREVIEW_SECONDS = 120.0
-
-
-@dataclass(frozen=True)
-class PageImage:
-    """One page as 32-bit pixels (blue, green, red, unused), the layout QImage.Format_RGB32 reads directly."""
-
-    width: int
-    height: int
-    stride: int
-    pixels: bytes
-
-
-@dataclass(frozen=True)
-class Preview:
-    """The PDF an export would write and the size of each page, in points."""
-
-    pdf: bytes
-    page_sizes: tuple[tuple[float, float], ...]
-
-    @property
-    def page_count(self) -> int:
-        return len(self.page_sizes)
-
-
-def preview_of(pdf: bytes) -> Preview:
-    """``pdf`` with its page sizes; ExportError if pdfium cannot read it."""
-    with PDFIUM_LOCK:
-        document = _open(pdf)
-        try:
-            return Preview(pdf, tuple(document.get_page_size(index) for index in range(len(document))))
-        finally:
-            document.close()
-
-
-def page_count(pdf: bytes) -> int:
-    """How many pages ``pdf`` has (the checks compare it with the template's page target)."""
-    return preview_of(pdf).page_count
+from app.pipeline.pages import Preview, preview_of
 
 
 def build_preview(project: BriefProject, sources: Mapping[str, Source]) -> Preview:
     """The brief's PDF and page sizes, built in this process; raises the same BriefgenErrors an export would."""
     return preview_of(render(build_brief(project, sources, find_template(project.template)), "pdf"))
-
-
-def render_preview(project: BriefProject, sources: Mapping[str, Source], worker: WarmWorker | None = None) -> Preview:
-    """``build_preview`` in a bounded child process, so the caller's process stays free to paint: ``worker``, kept
-    warm between previews, or else a child of its own."""
-    if worker is not None:
-        return worker.run(build_preview, project, dict(sources))
-    return run_bounded(build_preview, project, dict(sources), what="drawing the preview", seconds=PREVIEW_SECONDS)
-
-
-class PageRasterizer:
-    """Draws single pages of one PDF, each at the width asked for; the document is opened once, on first use."""
-
-    def __init__(self, pdf: bytes) -> None:
-        self._pdf = pdf
-        self._document: pdfium.PdfDocument | None = None
-        self._closed = False
-
-    def draw(self, index: int, width: int) -> PageImage:
-        """Page ``index`` (from 0) scaled to ``width`` pixels wide (at most MAX_PAGE_PIXELS_WIDE)."""
-        with PDFIUM_LOCK:
-            if self._closed:
-                raise ExportError("the preview was replaced before the page was drawn")
-            if self._document is None:
-                self._document = _open(self._pdf)
-            page = self._document[index]
-            try:
-                scale = min(width, MAX_PAGE_PIXELS_WIDE) / page.get_width()
-                bitmap = page.render(scale=scale, prefer_bgrx=True)
-                try:
-                    return PageImage(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
-                finally:
-                    bitmap.close()
-            finally:
-                page.close()
-
-    def close(self) -> None:
-        with PDFIUM_LOCK:
-            self._closed = True
-            if self._document is not None:
-                self._document.close()
-                self._document = None
-
-
-def _open(pdf: bytes) -> pdfium.PdfDocument:
-    try:
-        return pdfium.PdfDocument(pdf)
-    except pdfium.PdfiumError as exc:
-        raise ExportError(f"the preview could not read the PDF ({exc})") from exc

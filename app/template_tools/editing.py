@@ -1,35 +1,26 @@
-"""A template's text as an editor holds it: read, previewed unsaved, and saved back.
+"""A template's text as an editor holds it: read, validated and saved back (app.template_tools.edited_build
+previews it unsaved).
 
-The template editor previews on every pause in typing, so a preview writes
-nothing: the edited ``brief.md.j2`` is served to Jinja from memory under its
-real file name (errors and the sandbox's time limit see the usual path and
-line), while partials, fonts and the logo still come from the template's
-folder.  The edited ``style.toml`` is validated from its text, and a style
-error is given the line of the offending key so the editor can point at it.
+The edited ``style.toml`` is validated from its text, and a style error is
+given the line of the offending key so the editor can point at it.  Nothing
+here builds a brief, so the editor's window need not load the pipeline.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from app.assemble.catalog import TemplateInfo
-from app.assemble.loader import MAX_TEMPLATE_BYTES
+from app.assemble.catalog import MAX_TEMPLATE_BYTES, TemplateInfo
 from app.assemble.toml_files import MAX_TOML_BYTES, parse_toml
 from app.core.atomic import write_atomically
-from app.core.bounded import WarmWorker, read_regular_file, run_bounded
+from app.core.bounded import read_regular_file
 from app.core.errors import StyleError, TemplateError
-from app.core.formats import BuiltBrief
-from app.core.model import BriefProject, Source
 from app.core.style import Style, style_from_dict
-from app.pipeline.build import build_brief
-from app.pipeline.export import render
-from app.pipeline.preview import PREVIEW_SECONDS, Preview, preview_of
 
 _TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
@@ -42,14 +33,6 @@ class TemplateText:
 
     markup: str
     style: str
-
-
-@dataclass(frozen=True)
-class EditedPreview:
-    """The brief built through edited text (its markup and Document, for checking) and its pages."""
-
-    brief: BuiltBrief
-    preview: Preview
 
 
 def read_template_text(info: TemplateInfo) -> TemplateText:
@@ -124,37 +107,6 @@ def problem_message(error: TemplateError) -> str:
         prefix = f"{error.filename}:{error.lineno}: " if error.lineno else f"{error.filename}: "
         return text.removeprefix(prefix)
     return text
-
-
-def build_edited_brief(
-    project: BriefProject, sources: Mapping[str, Source], info: TemplateInfo, text: TemplateText
-) -> BuiltBrief:
-    """The brief an export would build if the edited text were saved; raises the same TemplateErrors."""
-    return build_brief(project, sources, info, markup=text.markup, style=parse_style_text(info, text.style))
-
-
-def build_edited_preview(
-    project: BriefProject, sources: Mapping[str, Source], info: TemplateInfo, text: TemplateText
-) -> EditedPreview:
-    """The brief through unsaved template text and its PDF, built in this process: what Save then Export gives."""
-    brief = build_edited_brief(project, sources, info, text)
-    return EditedPreview(brief, preview_of(render(brief, "pdf")))
-
-
-def render_edited_preview(
-    project: BriefProject,
-    sources: Mapping[str, Source],
-    info: TemplateInfo,
-    text: TemplateText,
-    worker: WarmWorker | None = None,
-) -> EditedPreview:
-    """``build_edited_preview`` in a bounded child process (``worker``, kept warm, or a child of its own), so the
-    editor's window stays free to paint."""
-    if worker is not None:
-        return worker.run(build_edited_preview, project, dict(sources), info, text)
-    return run_bounded(
-        build_edited_preview, project, dict(sources), info, text, what="drawing the preview", seconds=PREVIEW_SECONDS
-    )
 
 
 def is_file_of(error: TemplateError, path: Path) -> bool:

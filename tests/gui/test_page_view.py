@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.style import Style
 from app.gui.page_view import FIT_PAGE, FIT_WIDTH, PAGE_MARGIN, PageView
-from app.pipeline.preview import Preview, preview_of
+from app.pipeline.pages import Preview, preview_of
 from app.render.pdf.writer import render_pdf
 from tests.sample_document import make_sample_document
 

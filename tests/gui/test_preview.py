@@ -8,7 +8,8 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-import app.gui.preview_panel as preview_module
+from app.core import bounded
+from app.pipeline import jobs
 from app.gui.main_window import MainWindow
 from app.gui.undo_commands import SetTemplateCommand
 from tests.conftest import SAMPLE
@@ -44,14 +45,15 @@ def test_a_render_overtaken_by_an_edit_is_discarded(qtbot, window: MainWindow, m
     qtbot.waitUntil(lambda: panel.preview is not None, timeout=10_000)
     release = threading.Event()
     started = threading.Event()
-    real = preview_module.render_preview
+    real = jobs.preview
 
-    def slow(project, sources, worker):
+    def slow(project, sources):
         started.set()
         release.wait(10)
-        return real(project, sources, worker)
+        return real(project, sources)
 
-    monkeypatch.setattr(preview_module, "render_preview", slow)
+    monkeypatch.setenv(bounded.INLINE_ENV, "1")  # the preview is built here, where it can be slowed
+    monkeypatch.setattr(jobs, "preview", slow)
     shown: list[str] = []
     panel.rendered.connect(lambda _count: shown.append(preview_text(window)))
 

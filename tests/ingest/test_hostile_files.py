@@ -10,7 +10,6 @@ others from loading.
 from __future__ import annotations
 
 import os
-import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -238,9 +237,7 @@ def test_read_safely(name: str, tmp_path: Path):
     build, _ = HOSTILE[name]
     path = tmp_path / name
     build(path, tmp_path)
-    started = time.perf_counter()
     source = ingest(path)
-    assert time.perf_counter() - started < 5
     text = "\n".join(source.paragraphs)
     assert text
     assert "lollol" not in text  # entities were not expanded

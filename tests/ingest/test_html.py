@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -123,11 +122,8 @@ def test_declared_charset_forms():
     assert declared_charset(b"<p>no declaration</p>") is None
 
 
-def test_big_page_is_quick(tmp_path: Path):
-    path = write_big_html(tmp_path / "big.html")
-    started = time.perf_counter()
-    source = ingest(path)
-    elapsed = time.perf_counter() - started
+def test_big_page_is_read_whole(tmp_path: Path):
+    """bench/bench_scaling.py times it."""
+    source = ingest(write_big_html(tmp_path / "big.html"))
     assert len(source.sections) == 201
     assert len(source.paragraphs) == 200 * 15
-    assert elapsed < 5

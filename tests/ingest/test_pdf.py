@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -65,34 +64,29 @@ def test_annex_headings_on_every_page_are_not_running_headers(tmp_path: Path):
 
 @pytest.fixture(scope="module")
 def flowing(tmp_path_factory: pytest.TempPathFactory):
-    """About 50 pages of flowing text, read once and timed."""
-    path = write_flowing_pdf(tmp_path_factory.mktemp("pdf") / "flowing.pdf", chapters=29)
-    started = time.perf_counter()
-    source = ingest(path)
-    return source, time.perf_counter() - started
+    """About 50 pages of flowing text, read once (bench/bench_scaling.py times it)."""
+    return ingest(write_flowing_pdf(tmp_path_factory.mktemp("pdf") / "flowing.pdf", chapters=29))
 
 
-def test_fifty_flowing_pages_quickly(flowing):
-    source, elapsed = flowing
-    assert source.sections[-1].page >= 50
-    assert elapsed < 3
+def test_fifty_flowing_pages_are_read_to_the_end(flowing):
+    assert flowing.sections[-1].page >= 50
 
 
 def test_paragraphs_over_page_breaks_are_whole(flowing):
     """Every paragraph comes back exactly once and whole, including those split across pages."""
-    source, _ = flowing
+    source = flowing
     assert len(source.sections) == 29 * 4
     assert all(s.paragraphs == [PLATYPUS_PARAGRAPH] * 4 for s in source.sections if s.heading.startswith("Part"))
     assert all(s.paragraphs == [] for s in source.sections if s.heading.startswith("Chapter"))
 
 
 def test_running_headers_and_footers_are_left_out(flowing):
-    source, _ = flowing
+    source = flowing
     assert not any(RUNNING_HEADER in p or p.startswith("Page ") for p in source.paragraphs)
 
 
 def test_section_pages_increase_from_one(flowing):
-    source, _ = flowing
+    source = flowing
     pages = [s.page for s in source.sections]
     assert pages[0] == 1 and pages == sorted(pages)
     assert [s.level for s in source.sections[:2]] == [1, 2]

@@ -1,14 +1,14 @@
-"""Files built to cost far more than their size: each read ends within seconds, read in linear time or refused.
+"""Files built to cost far more than their size: each is read whole or refused with a reason, inside its bounds.
 
 Every file is read in a bounded worker, so a regression fails here with a
 time or memory overrun instead of hanging the suite. The unit tests below
 the table drive the steps that were quadratic with inputs that each ran for
-over two minutes before, and must now take a second or two.
+over two minutes before; how their time grows is measured by
+bench/bench_scaling.py, and the suite's per-test timeout stops a relapse.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,7 +55,6 @@ def real_workers(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_hostile_size_ends_within_seconds(name: str, tmp_path: Path):
     build, reason = CASES[name]
     path = build(tmp_path / name, tmp_path)
-    started = time.monotonic()
     if reason is None:
         source = read_within(path)
         assert source.paragraphs
@@ -64,7 +63,6 @@ def test_hostile_size_ends_within_seconds(name: str, tmp_path: Path):
             read_within(path)
         assert reason in str(info.value)
         assert str(info.value).startswith(str(path))
-    assert time.monotonic() - started < 8
 
 
 def test_metadata_is_capped_not_the_text(tmp_path: Path):
@@ -86,15 +84,10 @@ def test_identical_headings_get_distinct_ids(tmp_path: Path):
 # --- the steps that were quadratic ----------------------------------------------------------------------------------
 
 
-def _timed(work: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
-
-
 def test_section_ids_for_identical_headings_are_linear():
     blocks = [Block("Same", heading_level=1), Block("text")] * 40_000
-    assert _timed(lambda: build_sections(blocks)) < 2
+    sections = build_sections(blocks)
+    assert len({section.id for section in sections}) == len(sections) == 40_000
 
 
 def test_section_ids_do_not_collide_with_numbered_headings():
@@ -104,14 +97,14 @@ def test_section_ids_do_not_collide_with_numbered_headings():
 
 def test_joining_wrapped_lines_is_linear():
     lines = ["x" * 99 + "-"] * 20_000
-    assert _timed(lambda: join_lines(lines)) < 1
+    assert len(join_lines(lines)) == 20_000 * 99 + 1  # the wrapped halves joined, the last hyphen kept
     assert join_lines(["recruit-", "ment and Iraqi-", "Russian", "ties"]) == "recruitment and Iraqi-Russian ties"
 
 
 def test_page_furniture_removal_is_linear():
     """Every line on one baseline makes every line an edge line, each compared with every other before."""
     pages = [[Line("Hello world again", page, 72, 700, 10)] * 20_000 for page in (1, 2, 3)]
-    assert _timed(lambda: remove_page_furniture(pages)) < 2
+    assert [len(page) for page in remove_page_furniture(pages)] == [20_000] * 3  # a whole page is not furniture
 
 
 def test_one_long_paragraph_is_linear():
@@ -119,10 +112,9 @@ def test_one_long_paragraph_is_linear():
     lines = [Line("Hello world again.", 1, 72, 800 - n * 12, 10) for n in range(50_000)]
     layout = learn_layout(lines)
     blocks = to_blocks(lines, layout)
-    assert len(blocks) == 1
-    assert _timed(lambda: to_blocks(lines, layout)) < 3
+    assert len(blocks) == 1 and blocks[0].text.count("Hello world again.") == 50_000
 
 
 def test_scoring_a_long_accented_word_for_mojibake_is_linear():
     word = "é¡\u200e" * 100_000
-    assert _timed(lambda: oddities(word)) < 3
+    assert oddities(word) == 2

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from app.brief.select import project_from_sources
 from app.core import bounded
 from app.core.errors import TemplateError
-from app.pipeline.deliver import deliver_bounded
+from app.pipeline.jobs import deliver_bounded
 
 
 @pytest.fixture(autouse=True)

@@ -10,14 +10,16 @@ from pypdf import PdfReader
 from app.brief.select import project_from_sources
 from app.core.errors import ExportError
 from app.core.style import Style
-from app.pipeline.preview import MAX_PAGE_PIXELS_WIDE, PageRasterizer, preview_of, render_preview
+from app.core.bounded import run_bounded
+from app.pipeline import jobs
+from app.pipeline.pages import MAX_PAGE_PIXELS_WIDE, PageRasterizer, preview_of
 from app.render.pdf.writer import render_pdf
 from tests.sample_document import make_sample_document
 
 
 def test_preview_is_the_export_pdf_with_its_page_sizes(sample_source):
     project = project_from_sources([sample_source], ["judicial-warnings"], title="Preview title")
-    preview = render_preview(project, {sample_source.path: sample_source})
+    preview = run_bounded(jobs.preview, project, {sample_source.path: sample_source}, what="the preview")
     reader = PdfReader(BytesIO(preview.pdf))
     assert preview.page_count == len(reader.pages)
     assert "Preview title" in reader.pages[0].extract_text()

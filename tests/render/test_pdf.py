@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -192,11 +191,10 @@ def test_citation_at_paragraph_start_gets_no_space() -> None:
     assert "[4]after" in read(document).pages[0].extract_text()
 
 
-def test_long_brief_renders_quickly() -> None:
-    render_pdf(make_sample_document(paragraphs=1), Style())  # fonts registered, as in the running GUI
-    start = time.perf_counter()
-    render_pdf(make_sample_document(paragraphs=200), Style())
-    assert time.perf_counter() - start < 5
+def test_a_long_brief_renders_every_paragraph() -> None:
+    """How long it takes is bench/bench_scaling.py's to measure; here, that nothing is lost."""
+    text = " ".join(page.extract_text() for page in read(make_sample_document(paragraphs=200)).pages)
+    assert text.count("violators") == 400  # twice in each paragraph
 
 
 def test_template_folder_fonts_win_and_are_registered_once(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 import unicodedata
 
 import docx
@@ -373,12 +372,10 @@ def test_pdf_hebrew_is_reordered_even_without_a_hebrew_font(fonts) -> None:
     render_pdf(doc(para("שלום עולם")), Style())
 
 
-def test_pdf_arabic_brief_renders_quickly() -> None:
-    blocks = [para(LONG_ARABIC + MIXED) for _ in range(100)]
-    render_pdf(doc(blocks[0]), Style())
-    start = time.perf_counter()
-    render_pdf(doc(*blocks), Style())
-    assert time.perf_counter() - start < 5
+def test_pdf_arabic_brief_of_many_paragraphs_renders() -> None:
+    """How long it takes is bench/bench_scaling.py's to measure; here, that every paragraph is laid out."""
+    data = render_pdf(doc(*[para(LONG_ARABIC + MIXED) for _ in range(100)]), Style())
+    assert len(PdfReader(io.BytesIO(data)).pages) > 3
 
 
 def test_pdf_direction_marks_and_joiners_are_not_drawn(fonts) -> None:

@@ -9,12 +9,11 @@ import pytest
 from app.assemble.catalog import find_template
 from app.core.errors import StyleError, TemplateError
 from app.template_tools.check import sample_project
+from app.template_tools.edited_build import build_edited_brief, build_edited_preview
 from app.template_tools.editing import (
     TemplateText,
-    build_edited_brief,
     problem_message,
     read_template_text,
-    render_edited_preview,
     save_template_text,
 )
 from app.template_tools.store import duplicate_template
@@ -32,7 +31,7 @@ def test_edited_markup_and_style_change_the_brief_without_writing(house):
         on_disk.markup.replace("# Key points", "# Main findings"),
         on_disk.style.replace('size = "A4"', 'size = "Letter"'),
     )
-    result = render_edited_preview(project, sources, house, edited)
+    result = build_edited_preview(project, sources, house, edited)
     assert "# Main findings" in result.brief.markup and "# Key points" not in result.brief.markup
     assert result.brief.style.page.size == "Letter"
     assert result.preview.pdf.startswith(b"%PDF") and result.preview.page_count

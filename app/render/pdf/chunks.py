@@ -71,6 +71,21 @@ class BriefParagraph(Paragraph):
     blPara: ParaLines
     _get_split_blParaFunc: Callable[[], Callable[[ParaLines, int, int], Frags]]
 
+    #: The last wrap: the width given, the lines and the size they made.
+    _wrapped: tuple[float, ParaLines, float, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Break into lines, unless already broken for this width: lines depend on the width alone, and reportlab
+        measures a paragraph several times (kept with the next, tried in a frame, laid out again in a box that
+        continues on the next page).  A long paragraph's chunks still to come keep their lines the same way."""
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            _, self.blPara, self.width, self.height = self._wrapped
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if hasattr(self, "blPara"):  # not when the width is too small to break at all
+            self._wrapped = (availWidth, self.blPara, width, height)
+        return width, height
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
         match parts:
@@ -111,23 +126,10 @@ def _closing_break(para: BriefParagraph, line: int) -> list[Any] | None:
 
 
 class ParagraphChunk(BriefParagraph):
-    """Part of a long paragraph; remembers its lines for the width it was last given.
-
-    A box continuing on the next page is laid out again there, every paragraph in it wrapped again: the
-    chunks still to come keep their lines rather than all be broken again on every page.
-    """
+    """Part of a long paragraph (it keeps its lines for the width it was last given, as every BriefParagraph)."""
 
     #: Whether the next flowable is the next chunk of the same paragraph.
     continued = False
-    _wrapped: tuple[float, ParaLines, float, float] | None = None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self._wrapped is not None and self._wrapped[0] == availWidth:
-            _, self.blPara, self.width, self.height = self._wrapped
-            return self.width, self.height
-        width, height = super().wrap(availWidth, availHeight)
-        self._wrapped = (availWidth, self.blPara, width, height)
-        return width, height
 
 
 def chunk_paragraph(segments: list[Segment], style: ParagraphStyle, bullet: str | None, width: float) -> list[Flowable]:
