@@ -93,6 +93,13 @@ class ChecksPanel(QWidget):
         # in the worker process: building the brief would otherwise hold the interpreter the window paints with
         return lambda _progress: worker.run(jobs.checks, project, sources, unread, pages)
 
+    def hold(self) -> None:
+        """The brief's sources are being read: check once they are all here (``release``)."""
+        self._job.hold()
+
+    def release(self) -> None:
+        self._job.release()
+
     def stop(self) -> None:
         """The window is closing: drop any check to come."""
         self._job.cancel()

@@ -608,6 +608,8 @@ class MainWindow(QMainWindow):
         folder reads those only when it is trusted or the analyst allows it.
         """
         declined = files_not_to_read(self, project, path) if path is not None else []
+        for panel in (self.preview_panel, self.checks_panel):
+            panel.hold()  # a brief without its sources is not worth a build
         self.session.replace(project, [], path)
         if recovered:
             self.session.undo_stack.resetClean()  # recovered work is unsaved work
@@ -629,6 +631,8 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         loaded = {source.path for source in self.session.sources}  # one dropped again while these were read
         self.session.add_initial_sources([s for s in sources if s.path not in loaded])
+        for panel in (self.preview_panel, self.checks_panel):
+            panel.release()
         dialogs.report(self, "Some sources of the brief could not be read", errors)
         message = f"Opened {self.session.name}."
         if declined := len(self._declined_outside):

@@ -98,8 +98,18 @@ class PreviewPanel(QWidget):
     # --- rendering --------------------------------------------------------------------------
     def schedule(self) -> None:
         """Something changed: render again once the user pauses."""
-        self.status_label.setText("Updating…")
+        if not self._job.held:  # else it still says the sources are being read
+            self.status_label.setText("Updating…")
         self._job.schedule()
+
+    def hold(self) -> None:
+        """The brief's sources are being read: render once they are all here (``release``)."""
+        self.status_label.setText("Reading sources…")
+        self._job.hold()
+
+    def release(self) -> None:
+        self.status_label.setText("Updating…")
+        self._job.release()
 
     def _make_job(self) -> JobFunction:
         project, sources = self._snapshot()

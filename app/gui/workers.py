@@ -109,6 +109,7 @@ class LatestJob(QObject):
         self._generation = 0
         self._running = False
         self._pending = False
+        self._held = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -117,7 +118,23 @@ class LatestJob(QObject):
     def schedule(self) -> None:
         """Something changed: run again once the user pauses."""
         self._generation += 1
-        self._timer.start()
+        if not self._held:
+            self._timer.start()
+
+    def hold(self) -> None:
+        """Start nothing until ``release`` (a brief's sources are still being read: a job now would be wasted)."""
+        self._held = True
+        self._timer.stop()
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def release(self) -> None:
+        """Run now for what changed while held: no pause to wait for, nothing was typed."""
+        self._held = False
+        self._generation += 1
+        self._start()
 
     def cancel(self) -> None:
         """Drop any waiting request and the result of a running one (the owner is going away)."""

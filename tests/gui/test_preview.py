@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from app.core import bounded
-from app.pipeline import jobs
 from app.gui.main_window import MainWindow
 from app.gui.undo_commands import SetTemplateCommand
+from app.pipeline import jobs
 from tests.conftest import SAMPLE
 from tests.gui.helpers import load_by_drop, tick
 
@@ -78,3 +78,22 @@ def test_template_error_shows_in_the_panel_not_a_dialog(qtbot, window: MainWindo
     assert answers.errors == []
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: not panel.error_label.isVisible(), timeout=10_000)
+
+
+def test_opening_a_brief_renders_once_its_sources_are_read(qtbot, window: MainWindow, tmp_path):
+    """No preview of the brief without its sources: the first one shown already quotes them."""
+    from app.brief.project_file import save_project
+    from app.brief.select import project_from_sources
+    from app.ingest import ingest
+
+    source = ingest(SAMPLE)
+    path = tmp_path / "opened.brief"
+    save_project(project_from_sources([source], ["judicial-warnings"], title="Opened brief"), path)
+    panel = window.preview_panel
+    qtbot.waitUntil(lambda: panel.preview is not None, timeout=15_000)  # the start's own preview
+    shown: list[str] = []
+    panel.rendered.connect(lambda _count: shown.append(preview_text(window)))
+    window.open_project(path)
+    assert panel.status_label.text() == "Reading sources…"
+    qtbot.waitUntil(lambda: len(shown) >= 1, timeout=15_000)
+    assert "Opened brief" in shown[0] and "Supreme Judicial Council" in shown[0]

@@ -8,9 +8,9 @@ import pytest
 from pypdf import PdfReader
 
 from app.brief.select import project_from_sources
+from app.core.bounded import run_bounded
 from app.core.errors import ExportError
 from app.core.style import Style
-from app.core.bounded import run_bounded
 from app.pipeline import jobs
 from app.pipeline.pages import MAX_PAGE_PIXELS_WIDE, PageRasterizer, preview_of
 from app.render.pdf.writer import render_pdf
