@@ -98,7 +98,7 @@ class ChecksPanel(QWidget):
         self._job.hold()
 
     def release(self) -> None:
-        self._job.release()
+        self._job.release(at_once=False)  # after its pause: the preview, which the analyst watches, goes first
 
     def stop(self) -> None:
         """The window is closing: drop any check to come."""

@@ -130,11 +130,15 @@ class LatestJob(QObject):
     def held(self) -> bool:
         return self._held
 
-    def release(self) -> None:
-        """Run now for what changed while held: no pause to wait for, nothing was typed."""
+    def release(self, at_once: bool = True) -> None:
+        """Run for what changed while held: now (nothing was typed, no pause to wait for), or after the usual
+        pause, leaving the processors to more urgent work first."""
         self._held = False
-        self._generation += 1
-        self._start()
+        if at_once:
+            self._generation += 1
+            self._start()
+        else:
+            self.schedule()
 
     def cancel(self) -> None:
         """Drop any waiting request and the result of a running one (the owner is going away)."""
