@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.core.document import Document, DocumentMeta, Paragraph, Run
 from app.core.style import Style
-from app.ingest import ingest
+from app.ingest import ingest, ingest_many_bounded
 from app.ingest.mojibake import oddities
 from app.ingest.readers.pdf_layout import Line, join_lines, learn_layout, remove_page_furniture, to_blocks
 from app.ingest.sections import Block, build_sections
@@ -72,6 +72,15 @@ def steps(folder: Path) -> dict[str, Callable[[int], Callable[[], object]]]:
         path = write_big_html(folder / f"big-{n}.html", sections=n)
         return lambda: ingest(path)
 
+    def text_sources(n: int) -> Callable[[], object]:
+        paragraph = "Officials in Baghdad said the committee would meet again next week to review the measures. "
+        files = []
+        for k in range(n):
+            path = folder / f"text-{n}-{k}.txt"
+            path.write_text(f"Source {k}\n\n{paragraph * 8}\n\nSecond Part\n\n{paragraph * 6}\n", encoding="utf-8")
+            files.append(str(path))
+        return lambda: ingest_many_bounded(files)
+
     def brief_pdf(n: int) -> Callable[[], object]:
         document = make_sample_document(paragraphs=n)
         return lambda: render_pdf(document, Style())
@@ -88,6 +97,7 @@ def steps(folder: Path) -> dict[str, Callable[[int], Callable[[], object]]]:
         "mojibake score, long word (25k chars)": lambda k: mojibake(25_000 * k),
         "ingest flowing PDF (7 chapters, ~12 pages)": lambda k: flowing_pdf(7 * k),
         "ingest saved web page (50 sections)": lambda k: big_html(50 * k),
+        "ingest text sources, worker processes (250)": lambda k: text_sources(250 * k),
         "PDF of a brief (50 paragraphs)": lambda k: brief_pdf(50 * k),
         "PDF of an Arabic brief (25 paragraphs)": lambda k: arabic_pdf(25 * k),
     }

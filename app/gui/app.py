@@ -46,10 +46,15 @@ def run_app(project_path: Path | None = None) -> int:
     # Started before Qt and the window are even imported: the server loads its preload on the other processor
     # while the window opens, so the first preview does not wait for it.
     start_workers()
+    from app.gui.collector import GuiThreadCollector
     from app.gui.main_window import MainWindow
 
     app = create_application()
+    collector = GuiThreadCollector(app)
     window = MainWindow()
     window.show()
     window.start(project_path)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        collector.stop()

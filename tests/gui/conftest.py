@@ -16,6 +16,7 @@ import pytest
 from app.core import bounded
 from app.gui import dialogs
 from app.gui.app import WORKER_PRELOAD
+from app.gui.collector import GuiThreadCollector
 from app.gui.main_window import MainWindow
 
 
@@ -86,6 +87,14 @@ def _workers_from_a_fork_server() -> Iterator[None]:
     bounded.start_workers()
     yield
     bounded._context = previous
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp) -> Iterator[None]:
+    """As in the app: cyclic garbage (Qt objects among it) is collected on the GUI thread, never a worker's."""
+    collector = GuiThreadCollector()
+    yield
+    collector.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -46,3 +46,30 @@ def test_void_calls_and_emits_keep_none_and_true_counts():
     assert result.returncode == 0, result.stderr[-2000:]
     none_delta, true_delta = (int(v) for v in result.stdout.split())
     assert none_delta >= 0 and true_delta >= 0
+
+
+def test_cyclic_garbage_is_collected_on_the_gui_thread_only(qtbot):
+    """Automatic collection is off while the window runs; the collector's timer does it, on the GUI thread."""
+    import gc
+    import threading
+
+    assert not gc.isenabled()  # the fixture's collector, as run_app's
+    collected_in: list[str] = []
+
+    class Cyclic:
+        def __init__(self) -> None:
+            self.me = self
+
+        def __del__(self) -> None:
+            collected_in.append(threading.current_thread().name)
+
+    def make_garbage() -> None:
+        for _ in range(5000):  # well past the first threshold, allocated on a worker thread
+            Cyclic()
+
+    worker = threading.Thread(target=make_garbage, name="worker")
+    worker.start()
+    worker.join()
+    assert collected_in == []  # nothing collected where it was allocated
+    qtbot.waitUntil(lambda: len(collected_in) >= 5000, timeout=5_000)
+    assert set(collected_in) == {threading.main_thread().name}

@@ -1,0 +1,44 @@
+"""Cyclic garbage is collected on the GUI thread only, a little at a time, from the event loop.
+
+Python runs its cycle collector in whichever thread happens to allocate when a
+threshold is crossed: in the window that can be a worker thread unpickling a
+job's result.  A cycle holding a Qt object (a widget and a lambda connected to
+its signal) would then be destroyed off the GUI thread, which can crash Qt.
+So automatic collection is off while the window runs, and this timer does the
+collector's work at the same thresholds, on the GUI thread, where Qt objects
+may die.  Reference counting frees everything else at once, as ever.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+#: How often the thresholds are looked at: often enough that garbage never piles up, rarely enough to cost nothing.
+CHECK_MS = 250
+
+
+class GuiThreadCollector(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_MS)
+        self._timer.timeout.connect(self.collect_due)
+        self._timer.start()
+
+    def collect_due(self) -> None:
+        """Collect the generations whose allocation counts passed their thresholds, as the automatic collector would."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+    def stop(self) -> None:
+        """Give collection back to Python (the window is closing)."""
+        self._timer.stop()
+        if self._was_enabled:
+            gc.enable()
