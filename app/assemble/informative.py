@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from app.text.datelines import strip_dateline
 from app.text.dates import MONTHS
@@ -32,6 +33,8 @@ _DECISION_VERBS = re.compile(
 #: Sentences shorter than this say too little to stand alone; longer ones are penalised as hard to scan.
 _MIN_WORDS, _LONG_WORDS = 6, 45
 _LEAD_BONUS = 1.0
+#: Sentences whose score and script are remembered (a few megabytes at most: sentences are short).
+SENTENCES_REMEMBERED = 20_000
 
 
 def score(sentence: str, min_words: int = _MIN_WORDS) -> float:
@@ -79,6 +82,17 @@ def most_informative(passages: list[tuple[str, str]], count: int = 2) -> list[st
     """
     script = main_writing_system(text for text, _ in passages)
     candidates = [(s, n == 0) for text, language in passages for n, s in enumerate(sentences_of(text, language))]
-    preferred = [c for c in candidates if main_script(c[0]) == script] or candidates
-    ranked = sorted(range(len(preferred)), key=lambda i: (-score(preferred[i][0]) - _LEAD_BONUS * preferred[i][1], i))
+    preferred = [c for c in candidates if _sentence_facts(c[0])[1] == script] or candidates
+    ranked = sorted(
+        range(len(preferred)),
+        key=lambda i: (-_sentence_facts(preferred[i][0])[0] - _LEAD_BONUS * preferred[i][1], i),
+    )
     return [preferred[i][0] for i in sorted(ranked[:count])]
+
+
+@lru_cache(maxsize=SENTENCES_REMEMBERED)
+def _sentence_facts(sentence: str) -> tuple[float, str | None]:
+    """A sentence's score and writing system, remembered: a brief is built again after every edit (and once more
+    for its checks) from mostly the same sentences, and scoring them all was most of building a long brief's
+    bottom line."""
+    return score(sentence), main_script(sentence)
