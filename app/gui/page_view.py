@@ -63,8 +63,6 @@ class PagesCanvas(QWidget):
 
 
 class PageView(QScrollArea):
-    #: The page at the middle of the view (from 1) and the page count.
-    pageChanged = Signal(int, int)
     #: Every page in view shows the newest preview.
     pagesDrawn = Signal()
 
@@ -253,7 +251,6 @@ class PageView(QScrollArea):
             self.page_spin.setValue(current + 1)
             self.page_spin.blockSignals(False)
             self.canvas.setAccessibleName(f"Preview, page {current + 1} of {self._preview.page_count}")
-            self.pageChanged.emit(current + 1, self._preview.page_count)
         complete = bool(visible) and not any(self._needs_drawing(index) for index in visible)
         if complete and not self._complete:
             self.pagesDrawn.emit()
