@@ -65,6 +65,7 @@ from app.gui.icons import icon
 from app.gui.marking_actions import MarkingActions
 from app.gui.models import OutlineModel, SourcesModel
 from app.gui.outline_panel import OutlinePanel
+from app.gui.page_view import zoom_from_text
 from app.gui.preview_panel import PreviewPanel
 from app.gui.project_trust import files_not_to_read, keep_refusal
 from app.gui.recovery_offer import offer_recoveries
@@ -324,11 +325,13 @@ class MainWindow(QMainWindow):
             state = self.settings.byte_array(f"splitters/{splitter.objectName()}")
             if state is not None:
                 splitter.restoreState(state)
+        self.preview_panel.pages.set_zoom(zoom_from_text(self.settings.preview_zoom()))
 
     def _save_layout(self) -> None:
         self.settings.set_byte_array("window/geometry", QByteArray(self.saveGeometry()))
         for splitter in self._splitters():
             self.settings.set_byte_array(f"splitters/{splitter.objectName()}", QByteArray(splitter.saveState()))
+        self.settings.set_preview_zoom(str(self.preview_panel.pages.zoom()))
         self.settings.sync()
 
     def _update_title(self) -> None:

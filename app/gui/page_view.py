@@ -19,7 +19,6 @@ from PySide6.QtCore import QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollArea, QSpinBox, QWidget
 
-from app.core.errors import BriefgenError
 from app.gui.workers import JobRunner
 from app.pipeline.pages import PageImage, PageRasterizer, Preview
 
@@ -28,6 +27,13 @@ PAGE_MARGIN = 16
 ZOOM_STEPS = (25, 50, 75, 100, 125, 150, 200, 300, 400)
 FIT_WIDTH, FIT_PAGE = "fit-width", "fit-page"
 Zoom = str | int  # FIT_WIDTH, FIT_PAGE or a percentage
+
+
+def zoom_from_text(text: str) -> Zoom:
+    """A zoom as ``str(zoom)`` wrote it (settings); fit width for anything else."""
+    if text in (FIT_WIDTH, FIT_PAGE):
+        return text
+    return int(text) if text.isdigit() and ZOOM_STEPS[0] <= int(text) <= ZOOM_STEPS[-1] else FIT_WIDTH
 
 
 @dataclass
@@ -73,6 +79,7 @@ class PageView(QScrollArea):
         self._rasterizer: PageRasterizer | None = None
         self._generation = 0
         self._drawing: tuple[int, int, int] | None = None  # (generation, page, width) being drawn
+        self._failed: set[tuple[int, int]] = set()  # (generation, page) pdfium could not draw
         self._tops: list[int] = []
         self._rects: list[QRect] = []
         self._zoom: Zoom = FIT_WIDTH
@@ -100,6 +107,7 @@ class PageView(QScrollArea):
             self._rasterizer.close()
         self._rasterizer = PageRasterizer(preview.pdf)
         self._generation += 1
+        self._failed.clear()
         self.page_spin.setMaximum(max(1, preview.page_count))
         self.page_spin.setSuffix(f" of {preview.page_count}")
         self._relayout(anchor)
@@ -268,15 +276,16 @@ class PageView(QScrollArea):
     def _draw_next(self, wanted: list[int]) -> None:
         if self._drawing is not None or self._rasterizer is None:
             return
-        index = next((index for index in wanted if self._needs_drawing(index)), None)
+        generation = self._generation
+        index = next((i for i in wanted if self._needs_drawing(i) and (generation, i) not in self._failed), None)
         if index is None:
             return
-        rasterizer, width, generation = self._rasterizer, self._device_width(index), self._generation
+        rasterizer, width = self._rasterizer, self._device_width(index)
         self._drawing = (generation, index, width)
         self._runner.start(
             lambda _progress: rasterizer.draw(index, width),
             on_success=lambda image: self._page_drawn(generation, index, image),
-            on_failure=self._page_failed,
+            on_failure=lambda _error: self._page_failed(generation, index),
         )
 
     def _page_drawn(self, generation: int, index: int, page: PageImage) -> None:
@@ -288,9 +297,12 @@ class PageView(QScrollArea):
             self.canvas.update(self._rects[index])
         self._update_pages()
 
-    def _page_failed(self, _error: BriefgenError) -> None:
-        """A page pdfium cannot draw stays a white sheet; the preview's own errors are shown by its panel."""
+    def _page_failed(self, generation: int, index: int) -> None:
+        """A page pdfium cannot draw stays a white sheet, not tried again for this preview (the preview's own errors
+        are shown by its panel); a page whose preview was replaced while it was drawn is drawn for the newer one."""
         self._drawing = None
+        self._failed.add((generation, index))
+        self._update_pages()
 
     # --- controls -----------------------------------------------------------------------------
     def _make_toolbar(self) -> QWidget:

@@ -67,6 +67,14 @@ class Settings:
     def set_export_formats(self, formats: list[str]) -> None:
         self._store.setValue("export/formats", formats)
 
+    def preview_zoom(self) -> str:
+        """The preview's zoom as last left (app.gui.page_view reads it); empty when never set."""
+        value = self._store.value("preview/zoom")
+        return value if isinstance(value, str) else ""
+
+    def set_preview_zoom(self, zoom: str) -> None:
+        self._store.setValue("preview/zoom", zoom)
+
     @property
     def first_run(self) -> bool:
         return self._store.value("app/started") is None

@@ -122,3 +122,46 @@ def test_a_newer_preview_keeps_the_place_and_replaces_the_pixels(qtbot, view: Pa
         view.show_preview(long_preview)
     assert view.current_page() in (10, 11)
     assert view.drawn[9] is not before
+
+
+def test_the_windows_zoom_is_kept_for_the_next_start(qtbot, window):
+    """Chosen in the zoom box, it comes back with the window, as the window's size and splitters do."""
+    from app.gui.main_window import MainWindow
+
+    pages = window.preview_panel.pages
+    assert pages.zoom() == FIT_WIDTH  # a first start
+    pages.zoom_combo.setCurrentIndex(pages.zoom_combo.findData(150))
+    pages.zoom_combo.activated.emit(pages.zoom_combo.currentIndex())
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.preview_panel.pages.zoom() == 150
+    assert again.preview_panel.pages.zoom_combo.currentText() == "150 %"
+    again.preview_panel.pages.fit_page_action.trigger()
+    again.close()
+    last = MainWindow()
+    qtbot.addWidget(last)
+    assert last.preview_panel.pages.zoom() == FIT_PAGE
+    last.close()
+
+
+def test_a_zoom_setting_that_makes_no_sense_is_fit_width():
+    from app.gui.page_view import zoom_from_text
+
+    assert [zoom_from_text(text) for text in ("fit-page", "75", "", "abc", "9999", "-5")] == [
+        FIT_PAGE,
+        75,
+        FIT_WIDTH,
+        FIT_WIDTH,
+        FIT_WIDTH,
+        FIT_WIDTH,
+    ]
+
+
+def test_a_preview_replaced_while_a_page_is_drawn_still_gets_its_pages(qtbot, view: PageView, long_preview: Preview):
+    """The page in flight belongs to the older preview (its PDF may be closed under it): the newer one is drawn."""
+    for _ in range(5):
+        with qtbot.waitSignal(view.pagesDrawn, timeout=10_000):
+            view.show_preview(long_preview)
+            view.show_preview(long_preview)
+        assert 0 in view.drawn_pages()
