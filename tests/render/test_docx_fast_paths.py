@@ -35,3 +35,17 @@ def test_a_styled_paragraph_is_the_xml_python_docx_makes():
     set_run_text(BodyAppender(ours).add_paragraph("Heading1").add_run(), "A heading")
     theirs.add_paragraph("A heading")._p.style = "Heading1"
     assert etree.tostring(ours.element.body) == etree.tostring(theirs.element.body)
+
+
+@pytest.mark.parametrize(("label", "half_points"), [("[1]", 17), ("[12]", 21), ("", 16)])
+def test_a_styled_run_is_the_xml_python_docx_makes(label: str, half_points: int):
+    from docx.shared import Pt
+
+    from app.render.docx.xml import add_styled_run
+
+    ours, theirs = docx.Document().add_paragraph(), docx.Document().add_paragraph()
+    add_styled_run(ours, label, "Citation", half_points)
+    run = theirs.add_run(label)
+    run._r.style = "Citation"
+    run.font.size = Pt(half_points / 2)
+    assert etree.tostring(ours._p) == etree.tostring(theirs._p)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from app.core.document import Citation, Inline, Run
 from app.render.docx.styles import CITATION, CITATION_SCALE, CODE, LINK, StyleIds
-from app.render.docx.xml import add_hyperlink_run, mark_rtl_run, set_fonts, set_run_text
+from app.render.docx.xml import add_hyperlink_run, add_styled_run, mark_rtl_run, set_fonts, set_run_text
 from app.text.bidi import has_rtl, split_by_direction
 from app.text.controls import xml_safe
 
@@ -48,9 +47,12 @@ def _add_citation(paragraph: DocxParagraph, citation: Citation, previous: str, c
     """
     if previous and not previous[-1].isspace():
         paragraph.add_run(" ")
-    run = paragraph.add_run(citation.label)
-    run._r.style = context.ids.id(CITATION)
-    run.font.size = Pt(round(context.text_size * CITATION_SCALE * 2) / 2)
+    add_styled_run(paragraph, citation.label, context.ids.id(CITATION), citation_half_points(context.text_size))
+
+
+def citation_half_points(text_size: float) -> int:
+    """A citation's size in Word's half points: CITATION_SCALE of the text it follows, to the nearest half point."""
+    return round(text_size * CITATION_SCALE * 2)
 
 
 def _add_run(paragraph: DocxParagraph, inline: Run, context: InlineContext) -> None:
