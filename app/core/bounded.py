@@ -181,6 +181,14 @@ def _too_long(what: str, seconds: float) -> LimitExceeded:
     return LimitExceeded(f"{what} was stopped after {seconds:g} s; it is too large or built to never finish")
 
 
+def _too_big(what: str, memory_bytes: int) -> LimitExceeded:
+    return LimitExceeded(f"{what} was stopped: it needs more than {memory_bytes // 1024**2} MB of memory")
+
+
+def _died(what: str) -> LimitExceeded:
+    return LimitExceeded(f"{what} was stopped: the worker ended without an answer (it ran out of memory or crashed)")
+
+
 def _picklable(exc: BaseException) -> bool:
     import pickle
 
@@ -218,16 +226,14 @@ def run_bounded(
         try:
             status, value = receiver.recv()
         except EOFError:
-            raise LimitExceeded(
-                f"{what} was stopped: the worker ended without an answer (it ran out of memory or crashed)"
-            ) from None
+            raise _died(what) from None
     finally:
         if process.is_alive():
             process.kill()
         process.join(5)
         receiver.close()
     if status == "memory":
-        raise LimitExceeded(f"{what} was stopped: it needs more than {memory_bytes // 1024**2} MB of memory")
+        raise _too_big(what, memory_bytes)
     if status == "error":
         assert isinstance(value, BaseException)
         raise value
@@ -281,15 +287,13 @@ class WarmWorker:
                 status, value = connection.recv()
             except (EOFError, OSError):
                 self._stop()
-                raise LimitExceeded(
-                    f"{self._what} was stopped: the worker ended without an answer (it ran out of memory or crashed)"
-                ) from None
+                raise _died(self._what) from None
             except BaseException:
                 self._stop()
                 raise
             if status == "memory":
                 self._stop()
-                raise LimitExceeded(f"{self._what} was stopped: it needs more than {self._memory_bytes // 1024**2} MB")
+                raise _too_big(self._what, self._memory_bytes)
         if status == "error":
             assert isinstance(value, BaseException)
             raise value
