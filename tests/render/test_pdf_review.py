@@ -9,16 +9,15 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph as RLParagraph
 
 from app.core.document import Callout, Citation, Document, DocumentMeta, ListBlock, PageBreak, Paragraph, Quote, Run
 from app.core.style import Style, style_from_dict
-from app.render.pdf import chunks as pdf_chunks
 from app.render.pdf import page as pdf_page
-from app.render.pdf.bidi import BidiParagraph
+from app.render.pdf.bidi import BidiText
 from app.render.pdf.blocks import Context, FlowableBuilder
 from app.render.pdf.fonts import FontSet, register_fonts
 from app.render.pdf.page import ELLIPSIS, _fit
+from app.render.pdf.paragraph import BriefParagraph
 from app.render.pdf.styles import StyleSheet
 from app.render.pdf.writer import render_pdf
 
@@ -131,9 +130,9 @@ def test_hard_breaks_in_a_right_to_left_paragraph() -> None:
     flowable = FlowableBuilder(StyleSheet(Style(), register_fonts(Style(), ARABIC)), 700).build(
         [Paragraph([Run(text)])], Context(450)
     )[0]
-    assert isinstance(flowable, BidiParagraph)
+    assert isinstance(flowable, BriefParagraph) and isinstance(flowable.content, BidiText)
     flowable.wrap(450, 700)
-    shown = [flowable.bidi.text[s:e] for s, e in flowable.lines]
+    shown = [flowable.content.text[s:e] for s, e in flowable.lines]
     assert shown == ["مرحبا بالعالم", "سطر ثان هنا"]
 
 
@@ -143,7 +142,7 @@ def test_blank_line_and_code_in_a_right_to_left_paragraph() -> None:
     inlines = [Run("مرحبا\n\nعالم "), Run("  code", code=True)]
     flowable = builder.build([Paragraph(inlines)], Context(450))[0]
     flowable.wrap(450, 700)
-    assert [flowable.bidi.text[s:e] for s, e in flowable.lines] == ["مرحبا", "", "عالم \xa0\xa0code"]
+    assert [flowable.content.text[s:e] for s, e in flowable.lines] == ["مرحبا", "", "عالم \xa0\xa0code"]
     pdf(Paragraph(inlines))  # draws
 
 
@@ -257,39 +256,27 @@ def builder(style: Style | None = None) -> FlowableBuilder:
     return FlowableBuilder(StyleSheet(style, register_fonts(style)), 700)
 
 
-def test_huge_paragraph_becomes_chunks_with_one_space_after() -> None:
+def test_huge_paragraph_is_one_flowable_over_many_pages_with_all_its_words() -> None:
     style = Style()
-    flowables = builder(style).build([Paragraph([Run(words(3000))])], Context(450))
-    assert len(flowables) > 3
-    assert all(isinstance(f, RLParagraph) for f in flowables)
-    assert [f.getSpaceAfter() for f in flowables] == [0] * (len(flowables) - 1) + [style.sizes.paragraph_space_after]
-    shown = " ".join(texts(pdf(Paragraph([Run(words(3000))]), style=BARE)))
-    assert " ".join(shown.split()) == words(3000)
+    [flowable] = builder(style).build([Paragraph([Run(words(3000))])], Context(450))
+    assert flowable.getSpaceAfter() == style.sizes.paragraph_space_after
+    data = pdf(Paragraph([Run(words(3000))]), style=BARE)
+    assert page_count(data) > 3
+    assert " ".join(" ".join(texts(data)).split()) == words(3000)
 
 
-def test_short_paragraph_is_one_flowable() -> None:
-    assert len(builder().build([Paragraph([Run(words(300))])], Context(450))) == 1
-
-
-def _without_chunking(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_chunks, "CHUNK_WORDS", 10**9)
-
-
-def _line_positions(data: bytes) -> list[list[tuple[str, float, float]]]:
-    """Per page, each text line's first word with its left edge and baseline, rounded."""
-    out = []
+def _line_edges(data: bytes) -> list[tuple[float, float]]:
+    """Every text line's left edge and right edge (last character's right side), over all pages."""
+    edges = []
     for number in range(page_count(data)):
         page = Page(data, number)
-        lines = []
-        for line in page.text.splitlines():
-            word = line.split()[0] if line.split() else ""
-            if not word:
-                continue
-            index = page.text.find(line)
-            box = page.textpage.get_charbox(index)
-            lines.append((line.strip(), round(box[0], 1), round(box[1], 1)))
-        out.append(lines)
-    return out
+        start = 0
+        for line in page.text.splitlines(keepends=True):
+            shown = [i for i in range(start, start + len(line.rstrip())) if not page.text[i].isspace()]
+            if shown:
+                edges.append((page.textpage.get_charbox(shown[0])[0], page.textpage.get_charbox(shown[-1])[2]))
+            start += len(line)
+    return edges
 
 
 def _cited(count: int) -> list:
@@ -309,47 +296,69 @@ def _cited(count: int) -> list:
     return inlines
 
 
-#: Soft hyphens (reportlab hyphenates at them), zero-width and thin spaces (it breaks lines at them).
+#: Soft hyphens and zero-width spaces (never drawn), thin spaces (drawn, breakable).
 ODD_SPACES = (
     words(2500).replace("minister", "minis\xadter").replace("penal", "pe\u200bnal").replace("code", "co\u2009de")
 )
 CODE_FILE = "\n".join(f"{'    ' * (n % 4)}line_{n} = compute({n}, 'value')\tcomment" * (n % 5 > 0) for n in range(1500))
 
 
-@pytest.mark.parametrize("group_words", [40, 2000])
 @pytest.mark.parametrize(
-    "blocks",
+    ("blocks", "indent"),
     [
-        lambda: [Paragraph([Run("Opening paragraph.")]), Paragraph([Run(words(2500)), Citation(3), Run(" end.")])],
-        lambda: [Paragraph(_cited(2200))],
-        lambda: [Paragraph([Run(CODE_FILE, code=True)])],
-        lambda: [Paragraph([Run(ODD_SPACES)])],
-        lambda: [ListBlock(True, [[Paragraph([Run(words(2000), italic=True), Run(" tail")])]])],
-        lambda: [Callout("note", [Paragraph([Run(words(2000))]), Paragraph([Run("after")])])],
-        lambda: [Paragraph([Run(words(1200) + "\n" + words(900, 1200), bold=True), Run(" x" * 5, code=True)])],
+        (lambda: [Paragraph([Run("Opening paragraph.")]), Paragraph([Run(words(2500)), Citation(3), Run(" end.")])], 0),
+        (lambda: [Paragraph(_cited(2200))], 0),
+        (lambda: [Paragraph([Run(CODE_FILE, code=True)])], 0),
+        (lambda: [Paragraph([Run(ODD_SPACES)])], 0),
+        (lambda: [ListBlock(True, [[Paragraph([Run(words(2000), italic=True), Run(" tail")])]])], 1),
+        (lambda: [Callout("note", [Paragraph([Run(words(2000))]), Paragraph([Run("after")])])], 1),
+        (lambda: [Paragraph([Run(words(1200) + "\n" + words(900, 1200), bold=True), Run(" x" * 5, code=True)])], 0),
     ],
     ids=["body", "cited", "code", "odd-spaces", "list-item", "callout", "mixed"],
 )
-def test_chunked_paragraph_lays_out_exactly_as_one(monkeypatch: pytest.MonkeyPatch, blocks, group_words) -> None:
-    monkeypatch.setattr(pdf_chunks, "GROUP_WORDS", group_words)
-    chunked = pdf(*blocks(), title="T")
-    _without_chunking(monkeypatch)
-    whole = pdf(*blocks(), title="T")
-    assert _line_positions(chunked) == _line_positions(whole)
+def test_long_paragraph_lines_fill_the_measure_and_keep_every_word(blocks, indent: int) -> None:
+    """Every line starts at the margin (or the list's or box's indent) and ends inside the frame, over every page,
+    and the text reads back word for word, with nothing drawn for soft hyphens and zero-width spaces."""
+    style = Style()
+    data = pdf(*blocks(), style=BARE)
+    left = style.page.margin_left_mm * 72 / 25.4
+    right = Page(data).page.get_width() - style.page.margin_right_mm * 72 / 25.4
+    edges = _line_edges(data)
+    assert len(edges) > 80
+    assert min(edge[0] for edge in edges) >= left - 0.5
+    assert max(edge[1] for edge in edges) <= right + 0.5
+    if indent:  # the list's or box's text, all but a list number or a box's label
+        assert sorted(edge[0] for edge in edges)[len(edges) // 10] > left + 5
+    expected = [word for block in blocks() for word in _words_of(block)]
+    shown = " ".join(texts(data)).split()
+    assert shown == expected
+
+
+def _words_of(block) -> list[str]:
+    """The words a block's text reads as, as pdfium extracts them (a thin space reads as a space)."""
+    match block:
+        case Paragraph():
+            text = "".join(f" {i.label}" if isinstance(i, Citation) else i.text for i in block.inlines)
+        case ListBlock():
+            return ["1.", *[w for item in block.items for b in item for w in _words_of(b)]]
+        case Callout():
+            return [w for b in block.blocks for w in _words_of(b)]
+    text = text.replace("\xad", "").replace("\u200b", "").replace("\u2009", " ")
+    return text.split()
 
 
 @pytest.mark.parametrize("boxed", [False, True], ids=["body", "callout"])
 def test_huge_paragraph_layout_work_is_linear(monkeypatch: pytest.MonkeyPatch, boxed: bool) -> None:
-    """Reportlab re-breaks the whole rest of a paragraph on every page; chunks keep that to a chunk."""
+    """reportlab broke the whole rest of a paragraph again on every page: lines are broken once and handed on."""
     text = words(12000)
     broken = []
-    real = RLParagraph.breakLines
+    real = BriefParagraph._break
 
     def counting(self, width):
-        broken.append(sum(len(getattr(f, "text", "")) for f in self.frags))
+        broken.append(self.end - self.start)
         return real(self, width)
 
-    monkeypatch.setattr(RLParagraph, "breakLines", counting)
+    monkeypatch.setattr(BriefParagraph, "_break", counting)
     block = Paragraph([Run(text)])
     data = pdf(Callout("note", [block]) if boxed else block)
     assert page_count(data) > 15
@@ -358,13 +367,13 @@ def test_huge_paragraph_layout_work_is_linear(monkeypatch: pytest.MonkeyPatch, b
 
 def test_huge_right_to_left_paragraph_is_not_rebroken_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
     breaks = []
-    real = BidiParagraph._break
+    real = BriefParagraph._break
 
     def counting(self, width):
         breaks.append(self.end - self.start)
         return real(self, width)
 
-    monkeypatch.setattr(BidiParagraph, "_break", counting)
+    monkeypatch.setattr(BriefParagraph, "_break", counting)
     text = "تقرير عن التجنيد في القوات الروسية والعراقية. " * 1500
     data = pdf(Paragraph([Run(text)]))
     assert page_count(data) > 5

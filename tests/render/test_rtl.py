@@ -11,7 +11,6 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from pypdf import PdfReader
-from reportlab.platypus import Paragraph as RLParagraph
 
 from app.core.document import (
     Callout,
@@ -27,9 +26,11 @@ from app.core.document import (
 )
 from app.core.style import Style
 from app.render.docx.writer import render_docx
-from app.render.pdf.bidi import BidiParagraph, BidiText, Piece, shape
+from app.render.pdf.bidi import BidiText, shape
 from app.render.pdf.blocks import Context, FlowableBuilder
 from app.render.pdf.fonts import register_fonts
+from app.render.pdf.paragraph import BriefParagraph
+from app.render.pdf.paragraph_text import Piece, PlainText
 from app.render.pdf.styles import StyleSheet
 from app.render.pdf.writer import render_pdf
 from app.text.bidi import (
@@ -326,11 +327,12 @@ def test_pdf_rtl_lines_wrap_with_the_first_words_on_the_first_line_at_the_right(
     assert page.normal.count("أكدت") == 3
 
 
-def test_pdf_english_paragraph_is_a_plain_reportlab_paragraph_without_ligatures(fonts) -> None:
+def test_pdf_english_paragraph_is_plain_text_without_ligatures(fonts) -> None:
     builder = FlowableBuilder(StyleSheet(Style(), fonts), 700)
     [english] = builder.build([para(ENGLISH)], Context(400))
     [arabic] = builder.build([para(HELLO)], Context(400))
-    assert isinstance(english, RLParagraph) and isinstance(arabic, BidiParagraph)
+    assert isinstance(english, BriefParagraph) and isinstance(arabic, BriefParagraph)
+    assert isinstance(english.content, PlainText) and isinstance(arabic.content, BidiText)
     text = Words(pdf_bytes(para(ENGLISH), para(HELLO), title="")).text
     assert ENGLISH in " ".join(text.split())  # "first", "efficient": no fi/ffi/st ligature glyphs
 
@@ -388,7 +390,7 @@ def test_pdf_direction_marks_and_joiners_are_not_drawn(fonts) -> None:
 def test_pdf_split_parts_and_cut_words_keep_every_character(fonts) -> None:
     style = StyleSheet(Style(), fonts).role("body")
     text = BidiText([Piece("كلمة " * 40 + "ا" * 120 + " نهاية", fonts.body, 10)], fonts)
-    paragraph = BidiParagraph(text, style)
+    paragraph = BriefParagraph(text, style)
     paragraph.wrap(120, 1000)
     assert max(text.width(s, e) for s, e in paragraph.lines) <= 120 + 1e-6  # the over-long word is cut
     first, rest = paragraph.split(120, style.leading * 3.5)

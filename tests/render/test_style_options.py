@@ -7,6 +7,7 @@ ignores fails here.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import os
 import re
@@ -16,6 +17,8 @@ import zlib
 from pathlib import Path
 
 import docx
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -40,6 +43,14 @@ from tests.sample_document import make_sample_document
 
 SAMPLE = make_sample_document()
 
+
+def _origin_y(textpage: pdfium.PdfTextPage, index: int) -> float:
+    """The baseline of character ``index``."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y)
+    return y.value
+
+
 NUMBERED_HEADINGS = [
     "1. Key points",
     "2. Discussion",
@@ -59,7 +70,8 @@ class Both:
 
     def __init__(self, style: Style, document: Document = SAMPLE) -> None:
         self.docx: DocxDocument = docx.Document(io.BytesIO(render_docx(document, style)))
-        self.pdf = PdfReader(io.BytesIO(render_pdf(document, style)))
+        self.pdf_data = render_pdf(document, style)
+        self.pdf = PdfReader(io.BytesIO(self.pdf_data))
 
     @property
     def section(self):
@@ -74,6 +86,28 @@ class Both:
     def pdf_content(self, page: int | None = None) -> str:
         pages = self.pdf.pages if page is None else [self.pdf.pages[page]]
         return "".join(p.get_contents().get_data().decode("latin-1") for p in pages)
+
+    def pdf_chars(self, text: str, page: int = 0) -> list[tuple[float, float, tuple[int, int, int]]]:
+        """Each character of the first ``text`` on a page: its left edge, baseline and fill colour (RGB)."""
+        textpage = pdfium.PdfDocument(self.pdf_data)[page].get_textpage()
+        start = textpage.get_text_range().find(text)
+        assert start >= 0, f"{text!r} not on page {page}"
+        chars = []
+        for index in range(start, start + len(text)):
+            red, green, blue, alpha = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+            pdfium_c.FPDFText_GetFillColor(textpage.raw, index, red, green, blue, alpha)
+            left = textpage.get_charbox(index)[0]
+            chars.append((left, _origin_y(textpage, index), (red.value, green.value, blue.value)))
+        return chars
+
+    def next_baseline(self, text: str, page: int = 0) -> float:
+        """The baseline of the line after the one the first ``text`` on a page starts on."""
+        textpage = pdfium.PdfDocument(self.pdf_data)[page].get_textpage()
+        index = textpage.get_text_range().find(text)
+        baseline = _origin_y(textpage, index)
+        while abs(_origin_y(textpage, index) - baseline) < 0.5:
+            index += 1
+        return _origin_y(textpage, index)
 
     def pdf_text(self) -> str:
         return " ".join(" ".join(p.extract_text().split()) for p in self.pdf.pages)
@@ -218,10 +252,12 @@ def test_sizes_land_on_the_right_styles() -> None:
 
 
 def body_paragraph_gap(both: Both) -> float:
-    """Distance between the bottoms of the sample's first two (identical) long body paragraphs in the PDF."""
-    content = both.pdf_content(0)
-    bottoms = [float(y) for y in re.findall(r"1 0 0 1 [\d.]+ ([\d.]+) cm\nq\nBT [^\n]*\(The committee", content)]
-    return bottoms[0] - bottoms[1]
+    """Distance between the first baselines of the sample's first two (identical) long body paragraphs in the PDF."""
+    textpage = pdfium.PdfDocument(both.pdf_data)[0].get_textpage()
+    text = textpage.get_text_range()
+    first = text.find("\nThe committee") + 1  # the paragraphs' starts; the words recur inside them
+    second = text.find("\nThe committee", first) + 1
+    return _origin_y(textpage, first) - _origin_y(textpage, second)
 
 
 def test_line_spacing_and_paragraph_space_reach_both_writers() -> None:
@@ -229,7 +265,8 @@ def test_line_spacing_and_paragraph_space_reach_both_writers() -> None:
     normal = spaced.docx.styles["Normal"].paragraph_format
     assert normal.space_after == Pt(12)
     assert normal.line_spacing * 1.362 == pytest.approx(1.6, abs=0.005)  # Noto Serif's own line height is 1.362 em
-    assert f" {fp_str(10.5 * 1.6)} TL (The committee" in spaced.pdf_content(0)
+    [(_, first, _), *_] = spaced.pdf_chars("The committee")
+    assert first - spaced.next_baseline("The committee") == pytest.approx(10.5 * 1.6, abs=0.01)
     tight = Both(style_from_dict({"sizes": {"line_spacing": 1.6, "paragraph_space_after": 2}}))
     assert body_paragraph_gap(spaced) - body_paragraph_gap(tight) == pytest.approx(10)
 
@@ -254,9 +291,15 @@ def test_colours_land_on_the_right_styles() -> None:
         name: RGBColor.from_string(word_hex(c))
         for name, c in zip(("Normal", "Heading 1", "Hyperlink", "Brief Citation"), colours.values(), strict=True)
     }
-    content = both.pdf_content()
-    assert re.search(rf"{re.escape(rg(colours['heading']))} rg\s+BT [^(]*\(Key points", content)
-    assert re.search(rf"{re.escape(rg(colours['accent']))} rg /\S+ {fp_str(8.92)} Tf [\d.]+ TL \(\[1\]", content)
+    assert {colour for _, _, colour in both.pdf_chars("Key points")} == {rgb(colours["heading"])}
+    assert {colour for _, _, colour in both.pdf_chars("[1]")} == {rgb(colours["accent"])}
+    assert {colour for _, _, colour in both.pdf_chars("The committee")} == {rgb(colours["text"])}
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    """A ``#rrggbb`` colour as 0–255 components."""
+    value = int(colour[1:], 16)
+    return (value >> 16, (value >> 8) & 0xFF, value & 0xFF)
 
 
 # --- heading numbering ----------------------------------------------------------------------------------------

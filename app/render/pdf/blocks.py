@@ -17,10 +17,9 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, Image, Indenter, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, Image, Indenter, PageBreak, Spacer
 from reportlab.platypus import Table as RLTable
 
 from app.core.document import (
@@ -37,13 +36,10 @@ from app.core.document import (
 from app.core.document import PageBreak as DocPageBreak
 from app.core.document import Paragraph as DocParagraph
 from app.render import figures
-from app.render.pdf import chunks as pdf_chunks
-from app.render.pdf.bidi import BidiParagraph, BidiText
-from app.render.pdf.chunks import BriefParagraph, chunk_paragraph
-from app.render.pdf.inline import inline_markup, inline_pieces, inline_segments
+from app.render.pdf.inline import inline_pieces
 from app.render.pdf.outline import OutlineEntry
+from app.render.pdf.paragraph import BriefParagraph, paragraph_text
 from app.render.pdf.styles import StyleSheet
-from app.text.bidi import has_rtl
 
 BULLET = "•"
 #: Narrowest hanging indent of a list item; wider labels ("100.") widen it.
@@ -104,19 +100,10 @@ class FlowableBuilder:
                 return self._indented(self._boxlike(block, ctx), ctx.indent)
         raise TypeError(f"unknown block type {type(block).__name__}")
 
-    def paragraph(
-        self, inlines: list[Inline], style: ParagraphStyle, bullet: str | None = None
-    ) -> BriefParagraph | BidiParagraph:
-        """The one place paragraphs are made: a BidiParagraph for text with right-to-left characters or characters
-        only a fallback font draws (Hebrew, Devanagari, Thai, Chinese, Japanese, Korean by default)."""
-        text, fonts = plain_text(inlines), self.sheet.fonts
-        if has_rtl(text) or fonts.needs_fallback(text, style.fontName):
-            pieces = inline_pieces(inlines, self.sheet.style, fonts.mono, style)
-            return BidiParagraph(BidiText(pieces, fonts), style, bullet)
-        markup = inline_markup(inlines, self.sheet.style, self.sheet.fonts.mono, style.fontSize)
-        if bullet is not None and not markup:
-            markup = "&nbsp;"  # reportlab draws no bullet for an empty paragraph
-        return BriefParagraph(markup, style, bulletText=bullet)
+    def paragraph(self, inlines: list[Inline], style: ParagraphStyle, bullet: str | None = None) -> BriefParagraph:
+        """The one place paragraphs are made."""
+        pieces = inline_pieces(inlines, self.sheet.style, self.sheet.fonts.mono, style)
+        return BriefParagraph(paragraph_text(pieces, self.sheet.fonts), style, bullet)
 
     def _heading(self, heading: Heading, ctx: Context) -> list[Flowable]:
         level = min(max(heading.level, 1), 3)
@@ -138,31 +125,10 @@ class FlowableBuilder:
         else:
             style = self.sheet.role(para.role)
         style = self.sheet.indented(style, ctx.indent, bullet_indent)
-        flowables = self._long_paragraph(para.inlines, style, bullet, ctx.avail)
-        flowables = flowables or [self.paragraph(para.inlines, style, bullet)]
+        flowables: list[Flowable] = [self.paragraph(para.inlines, style, bullet)]
         if para.role == "meta":
             return [*flowables, self._rule(space_before=5, space_after=10)]
         return flowables
-
-    def _long_paragraph(
-        self, inlines: list[Inline], style: ParagraphStyle, bullet: str | None, width: float
-    ) -> list[Flowable] | None:
-        """A very long paragraph as chunks of whole lines, laid out as the one paragraph (see chunks).
-
-        ``width`` is the width the frame or box will give it.  None for paragraphs to lay out as they are:
-        short ones, right-to-left ones (a BidiParagraph hands its lines on to its rest itself), and styles a
-        chunk's last line would look different in (justified, automatic leading).
-        """
-        text = plain_text(inlines)
-        if (
-            style.alignment == TA_JUSTIFY
-            or getattr(style, "autoLeading", "") not in ("", "off")
-            or len(text.split()) <= 3 * pdf_chunks.CHUNK_WORDS
-            or has_rtl(text)
-        ):
-            return None
-        segments = inline_segments(inlines, self.sheet.style, self.sheet.fonts.mono, style.fontSize)
-        return chunk_paragraph(segments, style, bullet, width)
 
     def _rule(self, space_before: float, space_after: float, keep_with_next: bool = False) -> HRFlowable:
         rule = HRFlowable(
@@ -294,7 +260,7 @@ class FlowableBuilder:
         columns = max([len(block.header), *(len(r) for r in block.rows)], default=0) or 1
         header_style, cell_style = self.sheet.role("table_header"), self.sheet.role("table_cell")
 
-        def row(cells: list[list[Inline]], style: ParagraphStyle) -> list[Paragraph | BidiParagraph]:
+        def row(cells: list[list[Inline]], style: ParagraphStyle) -> list[BriefParagraph]:
             return [self.paragraph(c, style) for c in [*cells, *[[]] * (columns - len(cells))]]
 
         data = ([row(block.header, header_style)] if block.header else []) + [row(r, cell_style) for r in block.rows]
@@ -322,7 +288,7 @@ class FlowableBuilder:
         )
 
     @staticmethod
-    def _tallest_row(data: list[list[Paragraph | BidiParagraph]], column_width: float) -> float:
+    def _tallest_row(data: list[list[BriefParagraph]], column_width: float) -> float:
         inner = column_width - 2 * CELL_PAD_X
         return max(max(p.wrap(inner, 1e6)[1] for p in cells) + CELL_PAD_TOP + CELL_PAD_BOTTOM for cells in data)
 

@@ -20,12 +20,11 @@ from app.core.formats import BuiltBrief
 from app.core.style import Style
 from app.render.logo import SPACE_AFTER_PT, LogoImage, style_logo
 from app.render.numbering import number_headings
-from app.render.pdf.bidi import BidiParagraph
 from app.render.pdf.blocks import Context, FlowableBuilder
-from app.render.pdf.chunks import BriefParagraph
 from app.render.pdf.coverage import shown_text
 from app.render.pdf.fonts import register_fonts
 from app.render.pdf.page import DeferredCanvas, PageFurniture
+from app.render.pdf.paragraph import BriefParagraph
 from app.render.pdf.styles import StyleSheet
 
 CREATOR = "Briefgen"
@@ -105,7 +104,7 @@ class _BriefDocTemplate(BaseDocTemplate):
         self._bookmarks = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if not isinstance(flowable, (BriefParagraph, BidiParagraph)) or flowable.outline_entry is None:
+        if not isinstance(flowable, BriefParagraph) or flowable.outline_entry is None:
             return
         entry = flowable.outline_entry
         # The PDF outline cannot skip levels (H1 → H3), so a heading nests at most one deeper than the last.
