@@ -10,9 +10,8 @@ quick.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from platformdirs import user_data_dir
 
@@ -33,13 +32,16 @@ def user_templates_dir() -> Path:
     return Path(user_data_dir("briefgen", appauthor=False)) / "templates"
 
 
-@dataclass(frozen=True)
-class TemplateInfo:
+class TemplateInfo(NamedTuple):
+    """A template found on disk.  A named tuple, as the format rows are: listing templates should not wait for
+    ``dataclasses`` to import."""
+
     name: str
     folder: Path
-    description: str = ""
-    builtin: bool = True
-    settings: dict = field(default_factory=dict)
+    description: str
+    builtin: bool
+    #: template.toml's settings.
+    settings: dict
 
     @property
     def source_path(self) -> Path:

@@ -17,8 +17,7 @@ how many pages a brief should run to (``pages = 4``), so a longer one is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.core.errors import TemplateError
 from app.core.terms import BRIEF_DETAILS, ROLE_LABELS, ROLES
@@ -27,8 +26,7 @@ from app.core.terms import BRIEF_DETAILS, ROLE_LABELS, ROLES
 FIELDS = BRIEF_DETAILS
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     #: (heading, roles) in the order the template prints them.
     parts: tuple[tuple[str, tuple[str, ...]], ...]
     fields: tuple[str, ...] = ()

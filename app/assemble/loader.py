@@ -23,8 +23,8 @@ from jinja2.loaders import split_template_path
 
 from app.assemble.catalog import MAX_TEMPLATE_BYTES
 from app.assemble.limits import TemplateLimitExceeded
-from app.core.bounded import read_regular_file
 from app.core.paths import TEMPLATES_DIR
+from app.core.regular_file import read_regular_file
 
 PARTIALS_DIR = TEMPLATES_DIR / "_partials"
 #: Most tags (``{{``, ``{%``) one Jinja file may hold: 5,000 compile in about a second.

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from app.assemble.layout import read_layout
-from app.core.bounded import read_regular_file
 from app.core.errors import TemplateError
+from app.core.regular_file import read_regular_file
 
 #: Largest TOML file read, in bytes (the built-in ones are under one kilobyte).
 MAX_TOML_BYTES = 256 * 1024

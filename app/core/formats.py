@@ -2,7 +2,9 @@
 
 The CLI's choices, the GUI's file-dialog filters and export check boxes, the
 ingest dispatcher and the export code all read these two tables, so adding a
-format is one reader or writer module plus one row here.
+format is one reader or writer module plus one row here.  Rows are named
+tuples, not dataclasses: every command imports this module, and ``dataclasses``
+(with ``inspect`` and ``ast``) was a fifth of ``briefgen --help``.
 
 Readers and writers are named as ``"module:function"`` and imported on first
 use: ingesting a text file never loads the HTML or PDF stack, and this module
@@ -14,9 +16,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from app.core.errors import ExportError
 
@@ -26,8 +27,7 @@ if TYPE_CHECKING:
     from app.core.style import Style
 
 
-@dataclass(frozen=True)
-class BuiltBrief:
+class BuiltBrief(NamedTuple):
     """A brief ready to write: the markup its template assembled, the Document parsed from it, and its style."""
 
     markup: str
@@ -48,8 +48,7 @@ def _load(reference: str) -> Callable[..., object]:
     return cast(Callable[..., object], getattr(importlib.import_module(module), name))
 
 
-@dataclass(frozen=True)
-class InputFormat:
+class InputFormat(NamedTuple):
     name: str
     label: str
     extensions: tuple[str, ...]
@@ -59,8 +58,7 @@ class InputFormat:
         return cast(Reader, _load(self.reader))
 
 
-@dataclass(frozen=True)
-class OutputFormat:
+class OutputFormat(NamedTuple):
     name: str
     #: Short, for a check box ("DOCX").
     label: str

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from app.core.bounded import read_regular_file
+from app.core.regular_file import read_regular_file
 
 #: Formats both python-docx and reportlab embed as they are.
 FORMATS = ("PNG", "JPEG")

@@ -16,9 +16,9 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from pydantic import ValidationError
 
-from app.core.bounded import read_regular_file
 from app.core.markings import MarkingError, MarkingScheme
 from app.core.paths import ASSETS_DIR
+from app.core.regular_file import read_regular_file
 
 BUILT_IN_DIR = ASSETS_DIR / "markings"
 #: The scheme of a brief whose template names none.

@@ -18,8 +18,8 @@ from pydantic import ValidationError
 from app.assemble.catalog import MAX_TEMPLATE_BYTES, TemplateInfo
 from app.assemble.toml_files import MAX_TOML_BYTES, parse_toml
 from app.core.atomic import write_atomically
-from app.core.bounded import read_regular_file
 from app.core.errors import StyleError, TemplateError
+from app.core.regular_file import read_regular_file
 from app.core.style import Style, style_from_dict
 
 _TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")

@@ -25,8 +25,8 @@ from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
 
-from app.core.bounded import read_regular_file
 from app.core.images import MAX_FIGURE_BYTES
+from app.core.regular_file import read_regular_file
 from app.ingest.figures import FigureBudget, FoundFigure
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

@@ -1,0 +1,31 @@
+"""Reading a file that must be a regular file of bounded size: what a template or a source names is untrusted."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+
+def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    """The bytes and status of the regular file at ``path`` if it holds at most ``max_bytes``.
+
+    Files named by a template (its partials, style, logo) are untrusted: a FIFO
+    would block a plain read for ever and ``/dev/zero`` never ends.  Anything
+    but a regular file, or a larger one, is an OSError saying so, decided from
+    the status of the file actually opened (non-blocking) before reading it.
+    """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if status.st_size > max_bytes:
+            raise OSError(errno.EFBIG, f"larger than {max_bytes:,} bytes", str(path))
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew while we looked
+        raise OSError(errno.EFBIG, f"larger than {max_bytes:,} bytes", str(path))
+    return data, status
