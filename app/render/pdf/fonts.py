@@ -168,6 +168,32 @@ def _register_file(path: Path) -> str:
 WIDTHS_REMEMBERED = 50_000
 #: First code point handed out for glyphs no character maps to (Supplementary Private Use Area-A).
 PRIVATE_START = 0xF0000
+#: Codes in one subset of a TrueType font as reportlab embeds it.
+SUBSET_SIZE = 256
+
+
+@dataclass(frozen=True)
+class _FirstSubset:
+    """The characters a font's first subset holds in one document, and their codes, for ``str.translate``."""
+
+    #: How many characters had codes when this was made: made again once more have.
+    assigned: int
+    chars: frozenset[str]
+    codes: dict[int, int]
+
+
+def _first_subset(state: TTFont.State) -> _FirstSubset:
+    """What reportlab's per-document font state has assigned to subset 0 (no-break spaces print as spaces, as in
+    reportlab's splitString)."""
+    assignments: dict[int, int] = state.assignments  # type: ignore[attr-defined]  # untyped in the stubs
+    known: _FirstSubset | None = getattr(state, "_brief_first_subset", None)
+    if known is None or known.assigned != len(assignments):
+        codes = {char: code for char, code in assignments.items() if code < SUBSET_SIZE}
+        if 32 in codes:
+            codes[0xA0] = codes[32]
+        known = _FirstSubset(len(assignments), frozenset(map(chr, codes)), codes)
+        state._brief_first_subset = known  # type: ignore[attr-defined]
+    return known
 
 
 class BriefTTFont(TTFont):
@@ -198,6 +224,20 @@ class BriefTTFont(TTFont):
                 self._widths.clear()
             width = self._widths[key] = super().stringWidth(text, size, encoding)
         return width
+
+    def splitString(self, text: str | bytes, doc: PDFDocument, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        """The text as (subset, codes) runs, as reportlab's own: it looks every character up one by one, which was
+        a tenth of writing a PDF.  Text whose characters all have codes in the first subset already (nearly every
+        line once a page or two is written) is translated in one step; any other goes the character-by-character
+        way, which assigns codes to new characters."""
+        state = self.state.get(doc) if isinstance(text, str) and text else None
+        if state is None:
+            return super().splitString(text, doc, encoding)
+        known = _first_subset(state)
+        if not known.chars.issuperset(text):
+            return super().splitString(text, doc, encoding)
+        assert isinstance(text, str)
+        return [(0, text.translate(known.codes).encode("latin-1"))]
 
     @property
     def _glyph_to_char(self) -> dict[int, list[int]]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from operator import itemgetter
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -127,9 +128,12 @@ class BriefParagraph(Flowable):
         A hard line break ends its line; two in a row leave an empty line, ``(n, n)``.
         """
         text = self.content
-        first = bisect.bisect_right(text.word_ends, self.start)
-        last = bisect.bisect_left(text.word_starts, self.end)
-        words = [(max(s, self.start), min(e, self.end)) for s, e in text.words[first:last]]
+        first = bisect.bisect_right(text.words, self.start, key=itemgetter(1))
+        last = bisect.bisect_left(text.words, self.end, key=itemgetter(0))
+        words = text.words[first:last]
+        if words:  # a part made by cutting a word starts or ends inside it
+            words[0] = (max(words[0][0], self.start), words[0][1])
+            words[-1] = (words[-1][0], min(words[-1][1], self.end))
         breaks = text.breaks[bisect.bisect_left(text.breaks, self.start) : bisect.bisect_left(text.breaks, self.end)]
         lines: list[tuple[int, int]] = []
         segment_start, taken = self.start, 0
@@ -143,29 +147,24 @@ class BriefParagraph(Flowable):
     def _fill(self, words: list[tuple[int, int]], width: float, room: float) -> list[tuple[int, int]]:
         """``words`` (one stretch between hard breaks) in lines of ``width``, the first ``room`` wide."""
         text = self.content
-        pending = words[::-1]  # popped from the end
         lines: list[tuple[int, int]] = []
         line: tuple[int, int] | None = None
         used = 0.0
-        while pending:
-            start, end = pending.pop()
-            word = text.width(start, end)
-            if line is None:
-                head = self._fitting_prefix(start, end, room) if word > room else end
-                if head < end:
-                    lines.append((start, head))
-                    pending.append((head, end))
-                    room = width
-                else:
-                    line, used = (start, end), word
-                continue
-            added = text.width(line[1], start) + word  # the space before the word, and the word
-            if used + added <= room + 1e-6:
-                line, used = (line[0], end), used + added
-                continue
-            lines.append(line)
-            room, line = width, None
-            pending.append((start, end))
+        for (start, end), (gap, word) in zip(words, text.measure(words), strict=True):
+            if line is not None:
+                if used + gap + word <= room + 1e-6:  # the space before the word, and the word
+                    line, used = (line[0], end), used + gap + word
+                    continue
+                lines.append(line)
+                room = width
+            while word > room:  # starts a line and does not fit: cut it
+                head = self._fitting_prefix(start, end, room)
+                if head >= end:  # one character wider than the line: it has the line to itself
+                    break
+                lines.append((start, head))
+                start, room = head, width
+                word = text.width(start, end)
+            line, used = (start, end), word
         if line is not None:
             lines.append(line)
         return lines

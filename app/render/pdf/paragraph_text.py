@@ -100,7 +100,10 @@ def collapse(pieces: list[Piece]) -> tuple[str, list[int]]:
     if parts and parts[-1].endswith(" "):
         _drop_last(parts)
         length -= 1
-    return "".join(parts), [min(start, length) for start in starts]
+    # An empty piece before a dropped space started after it: no piece starts after the next one does.
+    for number in reversed(range(len(starts))):
+        starts[number] = min(starts[number], length if number == len(starts) - 1 else starts[number + 1])
+    return "".join(parts), starts
 
 
 def _drop_last(parts: list[str]) -> None:
@@ -129,10 +132,9 @@ class ParagraphText(ABC):
         self.pieces = pieces
         self.text, self.starts = collapse(pieces)
         #: Where each piece ends in the text.
-        self.ends = [*self.starts[1:], len(self.text)]
-        self.words = [m.span() for m in _WORD.finditer(self.text)]
-        self.word_starts = [start for start, _ in self.words]
-        self.word_ends = [end for _, end in self.words]
+        self.ends = [*self.starts[1:], len(self.text)] if pieces else []
+        #: (start, end) of every word, in order.
+        self.words: list[tuple[int, int]] = list(map(re.Match.span, _WORD.finditer(self.text)))
         #: Where the hard line breaks are, in order.
         self.breaks = [m.start() for m in re.finditer("\n", self.text)]
 
@@ -143,6 +145,16 @@ class ParagraphText(ABC):
     @abstractmethod
     def line(self, start: int, end: int) -> list[tuple[TextRun, Shaped]]:
         """The runs of one line in visual order, with their glyphs."""
+
+    def measure(self, words: list[tuple[int, int]]) -> list[tuple[float, float]]:
+        """For each of consecutive ``words``: the width of what separates it from the word before (0 for the
+        first), and its own width."""
+        measures = []
+        previous = None
+        for start, end in words:
+            measures.append((0.0 if previous is None else self.width(previous, start), self.width(start, end)))
+            previous = end
+        return measures
 
     def piece_spans(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """``start``–``end`` cut where the piece changes: (start, end, piece) for each non-empty part."""
@@ -168,6 +180,31 @@ class PlainText(ParagraphText):
             plain(pieces[n].font, text[a:b], False).advance * pieces[n].size / 1000
             for a, b, n in self.piece_spans(start, end)
         )
+
+    def measure(self, words: list[tuple[int, int]]) -> list[tuple[float, float]]:
+        """As ``ParagraphText.measure``, walking the pieces alongside the words: most words and the space before
+        them lie in one piece, and are measured as one string each (remembered by ``plain``)."""
+        text, pieces, starts, ends = self.text, self.pieces, self.starts, self.ends
+        measures = []
+        number = bisect.bisect_right(starts, words[0][0]) - 1 if words else 0
+        previous = None
+        for start, end in words:
+            while ends[number] <= start:
+                number += 1
+            piece = pieces[number]
+            if end <= ends[number]:
+                word = plain(piece.font, text[start:end], False).advance * piece.size / 1000
+            else:
+                word = self.width(start, end)
+            if previous is None:
+                gap = 0.0
+            elif previous >= starts[number]:
+                gap = plain(piece.font, text[previous:start], False).advance * piece.size / 1000
+            else:
+                gap = self.width(previous, start)
+            measures.append((gap, word))
+            previous = end
+        return measures
 
     def line(self, start: int, end: int) -> list[tuple[TextRun, Shaped]]:
         runs = [TextRun(a, b, n, self.pieces[n].font, 0) for a, b, n in self.piece_spans(start, end)]
