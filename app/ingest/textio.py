@@ -182,7 +182,7 @@ def _strict(path: Path, data: bytes, encoding: str, claim: str) -> str:
 
 def _utf16_without_bom(sample: bytes) -> str | None:
     """UTF-16 has one byte of each pair nearly constant (0 for Latin text, 0x06 for Arabic, and 0 for spaces)."""
-    if len(sample) < 8 or len(sample) % 2:
+    if len(sample) < 8 or len(sample) % 2 or b"\x00" not in sample:  # no zero byte: no 0 among the high bytes
         return None
     for encoding, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
         top = Counter(high).most_common(2)
