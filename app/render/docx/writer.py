@@ -7,10 +7,7 @@ the exported file stays editable in Word with the look defined once.
 
 from __future__ import annotations
 
-import gc
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -47,6 +44,7 @@ from app.core.formats import BuiltBrief
 from app.core.paths import ASSETS_DIR
 from app.core.style import Style
 from app.render import figures
+from app.render.collection import collection_paused
 from app.render.docx.inline import InlineContext, add_inlines
 from app.render.docx.package import repack
 from app.render.docx.page import setup_section
@@ -111,18 +109,6 @@ CORE_PROPERTY_LIMIT = 255
 def write_docx(brief: BuiltBrief) -> bytes:
     """The format registry's entry point (``app.core.formats``)."""
     return render_docx(brief.document, brief.style)
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """No cycle collection inside the block (reference counting still frees memory); as it was after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def render_docx(document: Document, style: Style) -> bytes:
