@@ -36,6 +36,7 @@ WORKER_PRELOAD = [
     "app.ingest.warm",
     "app.pipeline.checks",
     "app.pipeline.deliver",
+    "app.pipeline.warm",
     "app.template_tools.edited_build",
 ]
 

@@ -5,9 +5,6 @@ long box splits across pages; their coloured bar is a narrow first column
 rather than a cell border, which reportlab would centre on the box edge and so
 push half into the margin.  A page break inside a box ends the box, starts a
 new page and continues the box there, as the DOCX does.
-
-A very long paragraph is laid out as consecutive chunks of whole lines (see
-chunks), in linear time.
 """
 
 from __future__ import annotations
@@ -37,8 +34,7 @@ from app.core.document import PageBreak as DocPageBreak
 from app.core.document import Paragraph as DocParagraph
 from app.render import figures
 from app.render.pdf.inline import inline_pieces
-from app.render.pdf.outline import OutlineEntry
-from app.render.pdf.paragraph import BriefParagraph, paragraph_text
+from app.render.pdf.paragraph import BriefParagraph, OutlineEntry, paragraph_text
 from app.render.pdf.styles import StyleSheet
 
 BULLET = "•"
@@ -220,13 +216,6 @@ class FlowableBuilder:
         The box splits between rows, and inside a row (splitInRow) so a long paragraph does not leave the rest
         of the page empty or, if taller than a page, fail the layout.
         """
-        # A long paragraph's chunks share one cell, so the box treats them as the one paragraph they are.
-        rows: list[list[Flowable]] = []
-        for flowable in content:
-            if rows and getattr(rows[-1][-1], "continued", False):
-                rows[-1].append(flowable)
-            else:
-                rows.append([flowable])
         commands: list[tuple] = [
             *self._cell_defaults(),
             ("LEFTPADDING", (0, 0), (0, -1), 0),
@@ -236,12 +225,12 @@ class FlowableBuilder:
             ("LEFTPADDING", (1, 0), (1, -1), TEXT_INSET - look.bar_width),
             ("RIGHTPADDING", (1, 0), (1, -1), look.padding),
             ("BACKGROUND", (0, 0), (0, -1), HexColor(look.bar_colour)),
-            *_row_gaps(rows, look.padding),
+            *_row_gaps(content, look.padding),
         ]
         if look.background:
             commands.append(("BACKGROUND", (1, 0), (1, -1), HexColor(look.background)))
         return RLTable(
-            [[[], row if len(row) > 1 else row[0]] for row in rows],
+            [[[], flowable] for flowable in content],
             colWidths=[look.bar_width, width - look.bar_width],
             style=commands,
             hAlign="LEFT",
@@ -298,14 +287,13 @@ class FlowableBuilder:
         return [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.sheet.fonts.body)]
 
 
-def _row_gaps(rows: list[list[Flowable]], padding: float) -> list[tuple]:
+def _row_gaps(rows: list[Flowable], padding: float) -> list[tuple]:
     """Top/bottom padding per row: ``padding`` at the box edges, half the paragraph gap either side of a row break.
 
     Splitting the gap keeps some air at the top and bottom of a box that continues on the next page.
     """
     commands: list[tuple] = [("TOPPADDING", (1, 0), (1, 0), padding), ("BOTTOMPADDING", (1, -1), (1, -1), padding)]
-    for row, (upper, lower) in enumerate(pairwise(rows)):
-        above, below = upper[-1], lower[0]
+    for row, (above, below) in enumerate(pairwise(rows)):
         half = max(above.getSpaceAfter(), below.getSpaceBefore()) / 2
         commands += [("BOTTOMPADDING", (1, row), (1, row), half), ("TOPPADDING", (1, row + 1), (1, row + 1), half)]
     return commands

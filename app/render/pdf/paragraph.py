@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from dataclasses import dataclass
 from operator import itemgetter
 
 from reportlab.lib.styles import ParagraphStyle
@@ -32,7 +33,6 @@ from reportlab.platypus import Flowable
 
 from app.render.pdf.bidi import BidiText
 from app.render.pdf.fonts import FontSet
-from app.render.pdf.outline import OutlineEntry
 from app.render.pdf.paragraph_text import (
     ParagraphText,
     Piece,
@@ -49,6 +49,15 @@ from app.text.bidi import display, has_rtl
 UNDERLINE_OFFSET = 0.125
 #: The narrowest advance a character is assumed to have, in ems: bounds how many characters one line can hold.
 MIN_ADVANCE_EM = 0.05
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A heading's level (1 is the top) and its text, as the PDF viewer's outline shows it; a heading paragraph
+    carries it until the doc template places the paragraph and bookmarks it."""
+
+    level: int
+    title: str
 
 
 def paragraph_text(pieces: list[Piece], fonts: FontSet) -> ParagraphText:
