@@ -155,3 +155,17 @@ def test_the_window_process_loads_none_of_the_document_stack():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_DIR, check=False)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1]) == []
+
+
+def test_the_window_starts_without_the_template_editor():
+    """Most sessions never open the template editor: it, and the style models it checks styles with, load when it
+    is first opened (test_template_editor drives that)."""
+    code = (
+        "import json, sys\n"
+        "import app.gui.main_window\n"
+        "later = ('app.gui.template_editor', 'app.template_tools.editing', 'app.core.style')\n"
+        "print(json.dumps(sorted(m for m in later if m in sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_DIR, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == []

@@ -10,6 +10,7 @@ template picker, the preview, the status bar), so it needs nothing else of it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -20,11 +21,12 @@ from app.core.errors import BriefgenError
 from app.gui import dialogs
 from app.gui.session import BriefSession
 from app.gui.settings import Settings
-from app.gui.template_editor import TemplateEditor
 from app.gui.undo_commands import SetTemplateCommand
 from app.gui.workers import JobRunner
-from app.template_tools.editing import read_template_text
 from app.template_tools.store import duplicate_template, export_zip, free_copy_name, import_zip
+
+if TYPE_CHECKING:
+    from app.gui.template_editor import TemplateEditor
 
 ZIP_FILTER = "Template archives (*.zip)"
 
@@ -136,7 +138,13 @@ class TemplateActions(QObject):
 
     # --- editor windows -------------------------------------------------------------------------
     def open_editor(self, info: TemplateInfo) -> TemplateEditor | None:
-        """Show the editor for ``info``: the one already open for that folder, or a new one."""
+        """Show the editor for ``info``: the one already open for that folder, or a new one.
+
+        The editor (and the style models it checks a style with) is imported on first use: most sessions never
+        open it, and importing it was a tenth of the window's start."""
+        from app.gui.template_editor import TemplateEditor
+        from app.template_tools.editing import read_template_text
+
         editor = self.editors.get(info.folder)
         if editor is None:
             try:
