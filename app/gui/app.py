@@ -36,7 +36,6 @@ WORKER_PRELOAD = [
     "app.ingest.warm",
     "app.pipeline.checks",
     "app.pipeline.deliver",
-    "app.pipeline.warm",
     "app.template_tools.edited_build",
 ]
 
