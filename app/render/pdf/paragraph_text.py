@@ -172,34 +172,30 @@ class PlainText(ParagraphText):
     """Left-to-right text whose every character its piece's font has: each piece is drawn as reportlab draws it."""
 
     def width(self, start: int, end: int) -> float:
-        text, pieces = self.text, self.pieces
         if end <= self.ends[number := bisect.bisect_right(self.starts, start) - 1]:  # nearly every word
-            piece = pieces[number]
-            return plain(piece.font, text[start:end], False).advance * piece.size / 1000
-        return sum(
-            plain(pieces[n].font, text[a:b], False).advance * pieces[n].size / 1000
-            for a, b, n in self.piece_spans(start, end)
-        )
+            return self._advance(number, start, end)
+        return sum(self._advance(n, a, b) for a, b, n in self.piece_spans(start, end))
+
+    def _advance(self, number: int, start: int, end: int) -> float:
+        """Width in points of characters ``start``–``end``, all in piece ``number``."""
+        piece = self.pieces[number]
+        return plain(piece.font, self.text[start:end], False).advance * piece.size / 1000
 
     def measure(self, words: list[tuple[int, int]]) -> list[tuple[float, float]]:
         """As ``ParagraphText.measure``, walking the pieces alongside the words: most words and the space before
         them lie in one piece, and are measured as one string each (remembered by ``plain``)."""
-        text, pieces, starts, ends = self.text, self.pieces, self.starts, self.ends
+        starts, ends = self.starts, self.ends
         measures = []
         number = bisect.bisect_right(starts, words[0][0]) - 1 if words else 0
         previous = None
         for start, end in words:
             while ends[number] <= start:
                 number += 1
-            piece = pieces[number]
-            if end <= ends[number]:
-                word = plain(piece.font, text[start:end], False).advance * piece.size / 1000
-            else:
-                word = self.width(start, end)
+            word = self._advance(number, start, end) if end <= ends[number] else self.width(start, end)
             if previous is None:
                 gap = 0.0
             elif previous >= starts[number]:
-                gap = plain(piece.font, text[previous:start], False).advance * piece.size / 1000
+                gap = self._advance(number, previous, start)
             else:
                 gap = self.width(previous, start)
             measures.append((gap, word))
