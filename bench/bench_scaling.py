@@ -24,7 +24,6 @@ from app.ingest import ingest, ingest_many_bounded
 from app.ingest.mojibake import oddities
 from app.ingest.readers.pdf_layout import Line, join_lines, learn_layout, remove_page_furniture, to_blocks
 from app.ingest.sections import Block, build_sections
-from app.ingest.warm import warm_up
 from app.render.pdf.writer import render_pdf
 from tests.ingest.fixtures import write_big_html, write_flowing_pdf
 from tests.sample_document import make_sample_document
@@ -80,7 +79,6 @@ def steps(folder: Path) -> dict[str, Callable[[int], Callable[[], object]]]:
             path = folder / f"text-{n}-{k}.txt"
             path.write_text(f"Source {k}\n\n{paragraph * 8}\n\nSecond Part\n\n{paragraph * 6}\n", encoding="utf-8")
             files.append(str(path))
-        warm_up()  # as the command line and the window's fork server do: workers start with the language model
         return lambda: ingest_many_bounded(files)
 
     def brief_pdf(n: int) -> Callable[[], object]:

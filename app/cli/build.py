@@ -8,7 +8,7 @@ import sys
 from app.assemble.catalog import find_template
 from app.brief.project_file import EXTENSION, save_project
 from app.brief.select import project_from_sources
-from app.cli.reading import open_brief, read_all, source_files, warm_up
+from app.cli.reading import open_brief, read_all, source_files
 from app.core.errors import BriefgenError
 from app.pipeline.build import build_brief
 from app.pipeline.checks import brief_checks
@@ -31,7 +31,6 @@ def run(args: argparse.Namespace) -> int:
         project.meta = project.meta.model_copy(update=overrides)
     else:
         files = source_files(args.inputs)
-        warm_up()
         sources = read_all(files)
         specs = args.sections.split(",") if args.sections else None
         project = project_from_sources(sources, specs, **overrides)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from app.brief.select import numbered_sections
-from app.cli.reading import read_all, source_files, warm_up
+from app.cli.reading import read_all, source_files
 from app.core.model import Section, Source
 from app.pipeline.repeats import section_repeats
 from app.text.controls import printable
@@ -16,7 +16,6 @@ from app.text.controls import printable
 
 def run(args: argparse.Namespace) -> int:
     files = source_files(args.sources)
-    warm_up()
     sources = read_all(files)
     repeats = section_repeats(sources)
     if args.json:

@@ -21,7 +21,6 @@ def open_brief(project_path: str) -> OpenedProject:
     which files outside its folder it reads."""
     project = load_project(project_path)
     warn_outside(project_path, sources_outside(project, project_path))
-    warm_up()
     return read_sources(project, Path(project_path))
 
 
@@ -40,13 +39,6 @@ def warn_outside(project_path: str, outside: list[str]) -> None:
         print(
             f"briefgen: warning: {printable(project_path)} reads files outside its folder:\n  {names}", file=sys.stderr
         )
-
-
-def warm_up() -> None:
-    """Load the language model here, once, so each worker forked to read a source starts with it."""
-    from app.ingest.warm import warm_up as load_model  # importing it loads the model: only readers of sources do
-
-    load_model()
 
 
 def source_files(inputs: Sequence[str]) -> list[Path]:

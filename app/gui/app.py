@@ -33,7 +33,6 @@ def create_application() -> QApplication:
 WORKER_PRELOAD = [
     "app.assemble.worker",
     "app.ingest",
-    "app.ingest.warm",
     "app.pipeline.checks",
     "app.pipeline.deliver",
     "app.template_tools.edited_build",

@@ -3,42 +3,36 @@
 Briefs cite sources in many languages and the GUI shows which is which. A
 script count settles the languages that have a script of their own (Hebrew,
 Greek, Thai …). Where a script is shared — Latin, Arabic, Cyrillic, Devanagari,
-Bengali — py3langid tells the languages apart, Italian from French and Urdu
-from Persian. It is langid.py's maintained fork: a naive Bayes model over byte
-n-grams of about 140 languages, shipped inside its wheel, so it works offline.
+Bengali — CLD2 (Chromium's compact language detector, through pycld2) tells the
+languages apart, Italian from French and Urdu from Persian. Its tables are
+compiled into the extension, so it works offline, imports in milliseconds and
+reads a page of text in a fraction of a millisecond: a model loaded in Python
+(langid's, tried before) took a third of a second to load and most of the time
+of reading a short text file.
 
 Letters stay the judge where they are surer than the model: Sorani Kurdish has
-letters Arabic and Persian never use (the model has no Sorani), Persian letters
+letters Arabic and Persian never use (CLD2 has one 'Kurdish'), Persian letters
 separate Persian from Arabic, and Ukrainian letters Ukrainian from Russian.
-When the model is unsure, Latin-script text gets '' and the other shared
+When the identifier is unsure, Latin-script text gets '' and the other shared
 scripts their main language, as do text with no letters ('') and scripts
 without a rule here ('').
 """
 
 from __future__ import annotations
 
-import pickle
-import threading
-from functools import cache
-from importlib import metadata
-from pathlib import Path
-from typing import TYPE_CHECKING
+import re
 
-from platformdirs import user_cache_dir
+import pycld2  # type: ignore[import-untyped]
 
-from app.core.atomic import write_atomically
 from app.text.scripts import script_counts
-
-if TYPE_CHECKING:
-    from py3langid.langid import LanguageIdentifier  # type: ignore[import-untyped]
 
 #: Enough text for a stable script count without scanning a whole book.
 SAMPLE_CHARS = 20_000
-#: The identifier walks its text byte by byte in Python (about half a millisecond per thousand characters, most
-#: of ingesting a short text file); a thousand characters, some 150 words, are plenty for its answer.
-IDENTIFIER_CHARS = 1_000
-#: Below this probability (among the script's languages) the identifier's answer is a guess, not an answer.
-MIN_CONFIDENCE = 0.6
+#: Below this share of the text (among the script's languages) the identifier's answer is a guess: a page that is
+#: as much English as Italian has no one language.
+MIN_SHARE = 0.5
+#: Characters CLD2 refuses as invalid UTF-8: controls other than white space, surrogates and non-characters.
+_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 _KURDISH = set("ەێۆڵڕ")  # Sorani letters that Arabic and Persian never use
 _PERSIAN = set("پچژگکی")  # Persian letters that Arabic does not use (Kurdish shares some, checked first)
@@ -50,24 +44,24 @@ _SIMPLE = {
     "Gurmukhi": "pa", "Gujarati": "gu", "Tamil": "ta", "Telugu": "te", "Kannada": "kn", "Malayalam": "ml",
     "Sinhala": "si", "Lao": "lo", "Tibetan": "bo", "Myanmar": "my", "Ethiopic": "am", "Khmer": "km",
 }  # fmt: skip
-#: The identifier's languages for each shared script: its answer is the likeliest of the text's script.
+#: CLD2's languages for each shared script: its answer is the likeliest of the text's script (an English quote
+#: inside an Arabic article does not make the article English).
 _SCRIPT_LANGUAGES = {
     "Latin": {
-        "ace", "af", "an", "az", "bcl", "br", "bs", "ca", "crh", "cs", "cy", "da", "de", "en", "eo", "es", "et",
-        "eu", "ext", "fi", "fo", "fr", "fuv", "fy", "ga", "gcf", "gcr", "gd", "gl", "gug", "guw", "ha", "hr", "ht",
-        "hu", "id", "ig", "is", "it", "jv", "kab", "kik", "ku", "la", "lb", "lg", "lij", "ln", "lt", "ltg", "lv",
-        "mg", "ms", "mt", "nl", "nn", "no", "nso", "oc", "om", "pcm", "pl", "pt", "qu", "ro", "rw", "se", "sk",
-        "sl", "sn", "so", "sq", "sr", "st", "sv", "sw", "tk", "tl", "tr", "uz", "vec", "vi", "vo", "wa", "xh",
-        "yo", "zu",
+        "aa", "af", "ak", "ay", "az", "bi", "br", "bs", "ca", "ceb", "co", "crs", "cs", "cy", "da", "de", "en", "eo",
+        "es", "et", "eu", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gv", "ha", "haw", "hmn", "hr", "ht",
+        "hu", "ia", "id", "ie", "ig", "ik", "is", "it", "jv", "kl", "ku", "la", "lb", "lg", "ln", "lt", "lv", "mfe",
+        "mg", "mi", "ms", "mt", "na", "nl", "nn", "no", "nr", "nso", "ny", "oc", "om", "pl", "pt", "qu", "rm", "rn",
+        "ro", "rw", "sco", "sg", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "tk", "tl",
+        "tn", "to", "tr", "ts", "uz", "ve", "vi", "vo", "war", "wo", "xh", "yo", "za", "zu",
     },
-    "Arabic": {"ar", "ary", "arz", "fa", "ur", "ps", "ug", "sdh", "uzs"},
-    "Cyrillic": {"ru", "uk", "bg", "be", "mk", "sr", "kk", "ky", "mn", "tg", "tt", "ba"},
-    "Devanagari": {"hi", "mr", "ne", "sa", "gom"},
+    "Arabic": {"ar", "fa", "ur", "ps", "ug", "sd"},
+    "Cyrillic": {"ru", "uk", "bg", "be", "mk", "sr", "kk", "ky", "mn", "tg", "tt", "ba", "ab"},
+    "Devanagari": {"hi", "mr", "ne", "sa", "bh"},
     "Bengali": {"bn", "as"},
 }  # fmt: skip
-#: Labels the identifier gives that Briefgen reports by their ISO 639-1 code (Moroccan, Egyptian Arabic).
-_ALIASES = {"ary": "ar", "arz": "ar"}
-_LOCK = threading.Lock()
+#: CLD2's old code for Javanese, reported by today's ISO 639-1 code.
+_ALIASES = {"jw": "jv"}
 
 
 def detect_language(text: str) -> str:
@@ -107,50 +101,14 @@ def _arabic_script_language(sample: str) -> str:
 
 
 def _identify(sample: str, languages: set[str]) -> str:
-    """The identifier's most probable language among ``languages``, or '' when it is not sure enough."""
-    ranked = [(code, p) for code, p in identifier().rank(sample[:IDENTIFIER_CHARS]) if code in languages]
-    total = sum(p for _, p in ranked)
-    if not ranked or total <= 0 or ranked[0][1] / total < MIN_CONFIDENCE:
+    """The identifier's likeliest language among ``languages``, or '' when it covers too little of the text."""
+    try:
+        _, _, found = pycld2.detect(_REFUSED.sub(" ", sample), isPlainText=True)
+    except pycld2.error:  # bytes it still finds invalid: no answer rather than no source
         return ""
-    return _ALIASES.get(ranked[0][0], ranked[0][0])
-
-
-def identifier() -> LanguageIdentifier:
-    """The identifier, loaded once per process on first use, by one thread while others wait for it."""
-    with _LOCK:
-        return load_identifier()
-
-
-@cache
-def load_identifier() -> LanguageIdentifier:
-    """The model, about 70 MB in memory: from Briefgen's cache when it is there (a tenth of a second), else
-    unpacked from the wheel's own compressed data file (most of a second) and cached for the next start.
-
-    The cache is a pickle Briefgen wrote in the analyst's own cache folder, named by the py3langid and numpy
-    versions that made it; anything wrong with it (missing, partial, another version) means unpacking again.
-    py3langid, and numpy with it, is imported here, so starting Briefgen does not wait for either.
-    """
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    cached = model_cache_path()
-    try:
-        with open(cached, "rb") as handle:
-            found = pickle.load(handle)
-        if isinstance(found, LanguageIdentifier):
-            return found
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
-        pass
-    model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(cached, pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:  # a read-only home: the model is simply unpacked again next time
-        pass
-    return model
-
-
-def model_cache_path() -> Path:
-    import numpy  # imported by py3langid already
-
-    versions = f"{metadata.version('py3langid')}-{numpy.__version__}"
-    return Path(user_cache_dir("briefgen", appauthor=False)) / f"language-model-{versions}.pickle"
+    ranked = [(_ALIASES.get(code, code), share) for _, code, share, _ in found if share > 0]
+    ranked = [(code, share) for code, share in ranked if code in languages]
+    total = sum(share for _, share in ranked)
+    if not ranked or ranked[0][1] / total < MIN_SHARE:
+        return ""
+    return ranked[0][0]

@@ -80,7 +80,7 @@ def test_caseless_heading_needs_a_longer_paragraph_after_it():
         ("Рада національної безпеки України провела засідання", "uk"),
         ("ממשלת ישראל הודיעה היום", "he"),
         ("伊拉克国家安全顾问周三主持会议", "zh"),
-        ("Xylophone quartz jumps", ""),
+        ("Zbigniew Brzezinski", ""),
         ("1234 5678", ""),
     ],
 )
