@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from app.assemble.analyst_markup import analyst_blocks, analyst_plain
-from app.assemble.informative import key_sentence, main_writing_system
+from app.assemble.informative import key_sentence, main_writing_system, sentence_script
 from app.assemble.layout import Layout
 from app.assemble.marking import AUTHORITY_FIELDS, BriefMarkings, resolve_markings
 from app.assemble.quotes import find_quotes
@@ -31,7 +31,6 @@ from app.core.terms import ROLE_LABELS
 from app.text.controls import readable
 from app.text.datelines import strip_dateline
 from app.text.dates import format_date
-from app.text.scripts import main_script
 from app.text.sentences import split_sentences
 
 #: (source path, section id) → the other sources' sections that carry one of its passages.
@@ -420,4 +419,4 @@ def _key_points(items: list[ItemView], summary: str) -> list[ItemView]:
     sentence that the bottom line does not already say (unwritten, it is made of those same sentences)."""
     script = main_writing_system(item.plain for item in items)
     points = [replace(i, said=summary) for i in items if i.kind == "section"]
-    return [i for i in points if i.key_sentence and main_script(i.key_sentence) == script]
+    return [i for i in points if i.key_sentence and sentence_script(i.key_sentence) == script]

@@ -11,12 +11,13 @@ English brief never leads with an Arabic sentence.  Pure functions over text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
 from app.text.datelines import strip_dateline
 from app.text.dates import MONTHS
-from app.text.scripts import main_script
+from app.text.scripts import main_script, script_counts
 from app.text.sentences import split_sentences
 
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -35,6 +36,9 @@ _MIN_WORDS, _LONG_WORDS = 6, 45
 _LEAD_BONUS = 1.0
 #: Sentences whose score and script are remembered (a few megabytes at most: sentences are short).
 SENTENCES_REMEMBERED = 20_000
+#: Passages whose sentences and key sentence are remembered: a preview worker builds the same brief again after
+#: every edit, and splitting and scoring its passages was a third of building a long one.
+PASSAGES_REMEMBERED = 4_000
 
 
 def score(sentence: str, min_words: int = _MIN_WORDS) -> float:
@@ -55,23 +59,39 @@ def score(sentence: str, min_words: int = _MIN_WORDS) -> float:
     return value
 
 
-def sentences_of(text: str, language: str = "") -> list[str]:
+@lru_cache(maxsize=PASSAGES_REMEMBERED)
+def sentences_of(text: str, language: str = "") -> tuple[str, ...]:
     """The sentences of a passage (paragraphs split by blank lines), news datelines removed."""
-    return [s for p in re.split(r"\n\s*\n", text) for s in split_sentences(strip_dateline(p.strip()), language)]
+    return tuple(s for p in re.split(r"\n\s*\n", text) for s in split_sentences(strip_dateline(p.strip()), language))
 
 
+@lru_cache(maxsize=PASSAGES_REMEMBERED)
 def key_sentence(text: str, language: str = "", said: str = "") -> str:
     """The passage's most informative sentence not already in ``said``; the earliest wins a tie, so an equal lead
     stays first."""
     said = " ".join(said.split())
     sentences = [s for s in sentences_of(text, language) if not said or " ".join(s.split()) not in said]
-    ranked = [(score(s), -n, s) for n, s in enumerate(sentences)]
+    ranked = [(_sentence_facts(s)[0], -n, s) for n, s in enumerate(sentences)]
     return max(ranked)[2] if ranked else ""
 
 
 def main_writing_system(texts: Iterable[str]) -> str | None:
     """The writing system most of the text is in (``Latin``, ``Arabic``, …): the brief's main language."""
-    return main_script("\n".join(texts))
+    total: Counter[str] = Counter()
+    for text in texts:
+        total.update(_passage_scripts(text))
+    return total.most_common(1)[0][0] if total else None
+
+
+@lru_cache(maxsize=PASSAGES_REMEMBERED)
+def _passage_scripts(text: str) -> Counter[str]:
+    """How many letters of each script a passage holds, remembered (the same passages come back each build)."""
+    return script_counts(text)
+
+
+def sentence_script(sentence: str) -> str | None:
+    """The writing system a sentence is in, remembered with its score."""
+    return _sentence_facts(sentence)[1]
 
 
 def most_informative(passages: list[tuple[str, str]], count: int = 2) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from app.text.dates import MONTHS
 
@@ -51,7 +52,12 @@ _TITLE_LIST = """
 _TITLES = frozenset(_TITLE_LIST.split())
 
 
-def find_quotes(text: str) -> list[tuple[str, str]]:
+#: Passages whose quotations are remembered: a preview worker looks through the same sections after every edit.
+PASSAGES_REMEMBERED = 4_000
+
+
+@lru_cache(maxsize=PASSAGES_REMEMBERED)
+def find_quotes(text: str) -> tuple[tuple[str, str], ...]:
     """(quotation, speaker) pairs in order of appearance, each quotation once.
 
     ``text`` may hold several paragraphs (joined by blank lines): quotations are
@@ -73,7 +79,7 @@ def find_quotes(text: str) -> list[tuple[str, str]]:
                     if speaker not in full_names:
                         full_names[speaker] = _full_name(speaker, text)
                     found[position] = (quote, full_names[speaker])
-    return [found[k] for k in sorted(found)]
+    return tuple(found[k] for k in sorted(found))
 
 
 def _is_name_word(word: str) -> bool:

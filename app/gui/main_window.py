@@ -122,14 +122,14 @@ class MainWindow(QMainWindow):
         self.sources_panel = SourcesPanel(self.sources_model)
         self.outline_panel = OutlinePanel(self.session, self.outline_model)
         self.details_form = DetailsForm()
-        # Previews and checks are built in worker processes kept warm from one build to the next (the window's own
-        # thread never builds); one each, so a check never holds up the preview.
+        # Previews and checks are built in one worker process kept warm from one build to the next (the window's
+        # own thread never builds): the checks, asked for after the preview, reuse the brief it built
+        # (app/pipeline/last_build.py) instead of a second worker building it again at the same time.
         self.preview_worker = WarmWorker("drawing the preview", seconds=PREVIEW_SECONDS)
-        self.checks_worker = WarmWorker("checking the brief", seconds=PREVIEW_SECONDS)
         self.preview_panel = PreviewPanel(self.session.snapshot, self.runner, self.preview_worker)
         self.template_actions = TemplateActions(self.session, self.runner, self.settings, self)
-        self.marking_actions = MarkingActions(self.session, self.runner, self.sources_model, self, self.checks_worker)
-        self.checks_panel = ChecksPanel(self.session.snapshot, self.runner, self.checks_worker)
+        self.marking_actions = MarkingActions(self.session, self.runner, self.sources_model, self, self.preview_worker)
+        self.checks_panel = ChecksPanel(self.session.snapshot, self.runner, self.preview_worker)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.outline_panel, "Outline")
@@ -781,8 +781,7 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self.preview_panel.stop()
         self.checks_panel.stop()
-        for worker in (self.preview_worker, self.checks_worker):
-            worker.close()  # a build still running ends now, rather than the window waiting for it
+        self.preview_worker.close()  # a build still running ends now, rather than the window waiting for it
         self.runner.wait()
         self.autosaver.discard()
         event.accept()

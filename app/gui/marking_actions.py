@@ -40,7 +40,7 @@ class MarkingActions(QObject):
     def __init__(
         self, session: BriefSession, runner: JobRunner, model: SourcesModel, window: QWidget, worker: WarmWorker
     ) -> None:
-        """``worker`` compares sources for repeated passages (the checks' worker: they use the same comparison)."""
+        """``worker`` compares sources for repeated passages (the preview's: its builds use the same comparison)."""
         super().__init__(window)
         self._session = session
         self._runner = runner

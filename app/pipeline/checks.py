@@ -21,8 +21,8 @@ from app.core.formats import BuiltBrief
 from app.core.markings import MarkingError
 from app.core.model import AnalystItem, BriefProject, SectionItem, Source
 from app.core.problems import Problem
-from app.pipeline.build import build_brief
 from app.pipeline.export import render
+from app.pipeline.last_build import build_brief_once
 from app.pipeline.pages import page_count
 from app.pipeline.repeats import section_repeats
 from app.render.pdf.coverage import coverage_warnings
@@ -172,7 +172,7 @@ def checks_with_build(
     built, failed = None, []
     if not unreadable and all(_loaded(item, sources) for item in project.items):
         try:
-            built = build_brief(project, sources, template)
+            built = build_brief_once(project, sources, template)
             pages = pages if pages is not None else page_count(render(built, "pdf"))
         except MarkingError:
             pass  # listed by the marking checks, with where to fix it

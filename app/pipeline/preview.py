@@ -14,11 +14,11 @@ from collections.abc import Mapping
 
 from app.assemble.catalog import find_template
 from app.core.model import BriefProject, Source
-from app.pipeline.build import build_brief
 from app.pipeline.export import render
+from app.pipeline.last_build import build_brief_once
 from app.pipeline.pages import Preview, preview_of
 
 
 def build_preview(project: BriefProject, sources: Mapping[str, Source]) -> Preview:
     """The brief's PDF and page sizes, built in this process; raises the same BriefgenErrors an export would."""
-    return preview_of(render(build_brief(project, sources, find_template(project.template)), "pdf"))
+    return preview_of(render(build_brief_once(project, sources, find_template(project.template)), "pdf"))

@@ -16,13 +16,13 @@ def test_quote_never_spans_a_paragraph_break():
         "“Every network will be dismantled and every broker prosecuted,” Mohammed Al-Sudani said."
     )
     found = find_quotes(text)
-    assert found == [("Every network will be dismantled and every broker prosecuted", "Mohammed Al-Sudani")]
+    assert list(found) == [("Every network will be dismantled and every broker prosecuted", "Mohammed Al-Sudani")]
     assert not any("\n" in quote or "“" in quote for quote, _ in found)
 
 
 def test_quote_never_spans_a_line_break_or_holds_another_opening_mark():
-    assert find_quotes("“An unclosed remark runs on here\nand on,” Allawi said.") == []
-    assert find_quotes("“An unclosed remark “Every network will be dismantled,” Allawi said.") == [
+    assert list(find_quotes("“An unclosed remark runs on here\nand on,” Allawi said.")) == []
+    assert list(find_quotes("“An unclosed remark “Every network will be dismantled,” Allawi said.")) == [
         ("Every network will be dismantled", "Allawi")
     ]
 
@@ -33,7 +33,7 @@ def test_quotes_from_several_paragraphs_in_order():
         "Smith said: “The second remark is made there.”\n\n"
         "Hussein Allawi is an adviser."
     )
-    assert find_quotes(text) == [
+    assert list(find_quotes(text)) == [
         ("The first remark is made here", "Hussein Allawi"),
         ("The second remark is made there.", "Smith"),
     ]
@@ -66,11 +66,11 @@ def test_speaker_is_a_name(text: str, speaker: str):
 
 
 def test_quote_with_only_a_pronoun_for_speaker_is_left_out():
-    assert find_quotes("He said: “The law applies to every single citizen.”") == []
+    assert list(find_quotes("He said: “The law applies to every single citizen.”")) == []
 
 
 def test_sample_gives_exactly_the_allawi_quote(sample_source):
     section = sample_source.section("nearly-5000-iraqis-reportedly-recruited")
-    assert find_quotes(section.text) == [(ALLAWI, "Hussein Allawi")]
-    assert find_quotes("\n\n".join(sample_source.paragraphs)) == [(ALLAWI, "Hussein Allawi")]
-    assert find_quotes(SAMPLE.read_text(encoding="utf-8")) == [(ALLAWI, "Hussein Allawi")]
+    assert list(find_quotes(section.text)) == [(ALLAWI, "Hussein Allawi")]
+    assert list(find_quotes("\n\n".join(sample_source.paragraphs))) == [(ALLAWI, "Hussein Allawi")]
+    assert list(find_quotes(SAMPLE.read_text(encoding="utf-8"))) == [(ALLAWI, "Hussein Allawi")]

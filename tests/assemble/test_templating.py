@@ -48,11 +48,11 @@ def test_every_body_paragraph_is_cited(sample_source):
 def test_allawi_quote_with_speaker():
     quote = "Fewer than 5,000 Iraqis have joined the ranks of the Russian army"
     text = f"“{quote},” Allawi said. Hussein Allawi is an adviser."
-    assert find_quotes(text) == [(quote, "Hussein Allawi")]
-    assert find_quotes("Smith said: “We will not accept this under any circumstances.”") == [
+    assert list(find_quotes(text)) == [(quote, "Hussein Allawi")]
+    assert list(find_quotes("Smith said: “We will not accept this under any circumstances.”")) == [
         ("We will not accept this under any circumstances.", "Smith")
     ]
-    assert find_quotes('a "Diwani Order" committee') == []
+    assert list(find_quotes('a "Diwani Order" committee')) == []
 
 
 def test_key_quotes_section(sample_source):
