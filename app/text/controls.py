@@ -27,6 +27,9 @@ _NOT_MAPPED = (0x81, 0x85, 0x8D, 0x8F, 0x90, 0x9D)
 _WINDOWS_1252 = {code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0) if code not in _NOT_MAPPED}
 #: Every other C0 and C1 control character, and DEL; tab, line feed and carriage return are kept.
 _CONTROLS = re.compile(rf"[{_C0}\x7f-\x9f]")
+#: Any character ``strip_controls`` changes: C0 controls but tab, line feed and return, DEL, C1, lone surrogates.
+#: Most text has none, and one search is cheaper than the four substitutions that would change nothing.
+_ANY_CHANGED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 #: What XML 1.0 cannot carry at all: those C0 characters, vertical tab, form feed, the noncharacters U+FFFE/FFFF,
 #: and lone surrogates (a file name's undecodable bytes, as Python decodes them, end up as those).
 _NOT_XML = re.compile(rf"[{_C0}\x0b\x0c\ud800-\udfff\ufffe\uffff]")
@@ -58,6 +61,8 @@ def strip_controls(text: str) -> str:
     other line-ending controls become line feeds, so the words they separated stay apart; a C1 control that
     stands for Windows-1252 punctuation becomes that punctuation ("don\x92t" → "don’t"), as browsers read it.
     """
+    if not _ANY_CHANGED.search(text):
+        return text
     text = readable(_ESCAPE_SEQUENCE.sub("", text))
     text = _LINE_BREAK_CONTROLS.sub("\n", text).translate(_WINDOWS_1252)
     return _CONTROLS.sub("", text)

@@ -80,6 +80,8 @@ def looks_like_heading(line: str) -> bool:
 
 def is_caseless(line: str) -> bool:
     """Whether most of the line's letters belong to scripts without capitals (Arabic, Hebrew, CJK …)."""
+    if line.isascii():  # Latin letters, or none: no need to count them one by one
+        return False
     counts = script_counts(line)
     total = sum(counts.values())
     return total > 0 and sum(n for script, n in counts.items() if script in CASELESS) > total / 2
