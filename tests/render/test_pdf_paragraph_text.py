@@ -83,3 +83,26 @@ def test_subset_codes_are_reportlabs_own() -> None:
     for line in lines:
         assert font.splitString(line, ours) == TTFont.splitString(font, line, theirs), line
     assert len(font.state[ours].subsets) > 1  # the test reached the second subset
+
+
+def test_a_paragraph_laid_out_again_keeps_its_lines_for_each_width() -> None:
+    """The next preview lays out the same paragraph again from the lines remembered; another width or other words
+    are broken anew."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from app.render.pdf.paragraph import BriefParagraph, paragraph_text
+
+    fonts = register_fonts(Style())
+    words = "The committee met again on Wednesday to review the measures against recruitment. " * 4
+    style = ParagraphStyle("body", fontName=fonts.body, fontSize=10, leading=13)
+
+    def lines(text: str, width: float) -> list[str]:
+        paragraph = BriefParagraph(paragraph_text([Piece(text, fonts.body, 10)], fonts), style)
+        paragraph.wrap(width, 1000)
+        return [paragraph.content.text[start:end] for start, end in paragraph.lines]
+
+    narrow, wide = lines(words, 200), lines(words, 400)
+    assert len(narrow) > len(wide) and " ".join(narrow) == " ".join(wide) == words.strip()
+    assert lines(words, 200) == narrow
+    other = " ".join(lines(words.replace("Wednesday", "Thursday"), 200))
+    assert "Thursday" in other and "Wednesday" not in other

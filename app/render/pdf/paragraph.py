@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 
 from reportlab.lib.styles import ParagraphStyle
@@ -60,12 +61,23 @@ class OutlineEntry:
     title: str
 
 
+#: Paragraphs whose text, words and line breaks are remembered: a preview worker lays out the same brief again
+#: after every edit, and nearly every paragraph is as it was (a few megabytes for a long brief).
+PARAGRAPHS_REMEMBERED = 20_000
+
+
 def paragraph_text(pieces: list[Piece], fonts: FontSet) -> ParagraphText:
     """The pieces as PlainText, or as BidiText if they hold right-to-left characters or characters only a fallback
-    font draws (Hebrew, Devanagari, Thai, Chinese, Japanese, Korean by default)."""
+    font draws (Hebrew, Devanagari, Thai, Chinese, Japanese, Korean by default); the same object for the same
+    pieces and fonts, with the lines it was broken into before."""
+    return _paragraph_text(tuple(pieces), fonts)
+
+
+@lru_cache(maxsize=PARAGRAPHS_REMEMBERED)
+def _paragraph_text(pieces: tuple[Piece, ...], fonts: FontSet) -> ParagraphText:
     if any(has_rtl(piece.text) or fonts.needs_fallback(piece.text, piece.font) for piece in pieces):
-        return BidiText(pieces, fonts)
-    return PlainText(pieces)
+        return BidiText(list(pieces), fonts)
+    return PlainText(list(pieces))
 
 
 class BriefParagraph(Flowable):
@@ -134,8 +146,16 @@ class BriefParagraph(Flowable):
     def _break(self, width: float) -> list[tuple[int, int]]:
         """Greedy line breaking over the words of this part, in logical order; a word too long for a line is cut.
 
-        A hard line break ends its line; two in a row leave an empty line, ``(n, n)``.
+        A hard line break ends its line; two in a row leave an empty line, ``(n, n)``. The text remembers the lines
+        of each part and width it was broken for (the same paragraph comes back in the next preview).
         """
+        key = (self.start, self.end, width, self._first_line_offset())
+        known = self.content.broken.get(key)
+        if known is None:
+            known = self.content.broken[key] = self._break_anew(width)
+        return list(known)
+
+    def _break_anew(self, width: float) -> list[tuple[int, int]]:
         text = self.content
         first = bisect.bisect_right(text.words, self.start, key=itemgetter(1))
         last = bisect.bisect_left(text.words, self.end, key=itemgetter(0))

@@ -137,6 +137,8 @@ class ParagraphText(ABC):
         self.words: list[tuple[int, int]] = list(map(re.Match.span, _WORD.finditer(self.text)))
         #: Where the hard line breaks are, in order.
         self.breaks = [m.start() for m in re.finditer("\n", self.text)]
+        #: The lines each part of it was broken into, by (start, end, width, first line's offset): see BriefParagraph.
+        self.broken: dict[tuple[int, int, float, float], list[tuple[int, int]]] = {}
 
     @abstractmethod
     def width(self, start: int, end: int) -> float:
