@@ -4,8 +4,10 @@ Run: .venv/bin/python bench/bench_build.py [--repeat N]
 Times are medians over N runs of the whole pipeline (assemble → parse → render)
 for each format, and of writing alone (the Document built once, rendered to
 that format), after one untimed run that reads the fonts and compiles the
-template; peak memory is the Python heap peak of one run (tracemalloc) and the
-process's maximum resident size at the end.  The last lines compare
+template; each timed run first forgets the passages and paragraphs a build
+remembers for the next preview (as exporting a brief this process has not
+built before); peak memory is the Python heap peak of one run (tracemalloc)
+and the process's maximum resident size at the end.  The last lines compare
 500 × 5 with 100 × 5: about 5× is linear.
 """
 
@@ -22,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.assemble import informative, quotes
 from app.assemble.catalog import find_template
 from app.brief.select import project_from_sources
 from app.core.model import Source
@@ -29,6 +32,7 @@ from app.core.paths import SEEDS_DIR
 from app.ingest import ingest
 from app.pipeline.build import build_brief
 from app.pipeline.export import render
+from app.render.pdf import paragraph
 
 SAMPLE = SEEDS_DIR / "peregraf-iraq-russian-recruitment.txt"
 
@@ -52,6 +56,19 @@ def synthetic_sources(folder: Path, count: int = 100, sections: int = 5) -> list
     return sources
 
 
+def forget_remembered() -> None:
+    """Clear what building and laying out remember from brief to brief (app/assemble/informative.py, quotes.py,
+    app/render/pdf/paragraph.py): a timed run is then an export of a brief never seen."""
+    for remembered in (
+        informative.sentences_of,
+        informative.key_sentence,
+        informative._passage_scripts,
+        quotes.find_quotes,
+        paragraph._paragraph_text,
+    ):
+        remembered.cache_clear()
+
+
 def measure(name: str, sources: list[Source], repeat: int) -> dict[str, float]:
     """Print and return the medians of each format's whole pipeline and of its writing alone."""
     project = project_from_sources(sources, title=f"Benchmark: {name}")
@@ -62,6 +79,7 @@ def measure(name: str, sources: list[Source], repeat: int) -> dict[str, float]:
         render(build_brief(project, by_path, template), fmt)  # once untimed: fonts read, template compiled
         whole, writing = [], []
         for _ in range(repeat):
+            forget_remembered()
             start = time.perf_counter()
             built = build_brief(project, by_path, template)
             built_at = time.perf_counter()
