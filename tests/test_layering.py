@@ -160,6 +160,6 @@ def test_the_window_process_loads_none_of_the_document_stack():
 
 def test_the_window_starts_without_the_template_editor():
     """Most sessions never open the template editor: it, and the style models it checks styles with, load when it
-    is first opened (test_template_editor drives that)."""
-    later = {"app.gui.template_editor", "app.template_tools.editing", "app.core.style"}
+    is first opened (test_template_editor drives that); pdfium loads when the first page is drawn."""
+    later = {"app.gui.template_editor", "app.template_tools.editing", "app.core.style", "pypdfium2"}
     assert sorted(later & modules_the_window_loads()) == []

@@ -11,11 +11,13 @@ so the window can show pages without importing the document stack.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import pypdfium2 as pdfium
+from typing import TYPE_CHECKING
 
 from app.core.errors import ExportError
 from app.core.pdfium_lock import PDFIUM_LOCK
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 #: Widest a page is drawn, in pixels: a zoomed-in page beyond it is scaled up by the view instead of using
 #: ever more memory (4,000 pixels is about 480 % of A4 on a plain screen, 64 MB as 32-bit pixels).
@@ -94,6 +96,9 @@ class PageRasterizer:
 
 
 def _open(pdf: bytes) -> pdfium.PdfDocument:
+    """The PDF opened by pdfium, imported here: the window paints before it has loaded pdfium (30 ms)."""
+    import pypdfium2 as pdfium
+
     try:
         return pdfium.PdfDocument(pdf)
     except pdfium.PdfiumError as exc:
