@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from app.text.datelines import strip_dateline
 from app.text.dates import MONTHS
-from app.text.scripts import main_script, script_counts
+from app.text.scripts import dominant_script, main_script, script_counts
 from app.text.sentences import split_sentences
 
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -80,7 +80,7 @@ def main_writing_system(texts: Iterable[str]) -> str | None:
     total: Counter[str] = Counter()
     for text in texts:
         total.update(_passage_scripts(text))
-    return total.most_common(1)[0][0] if total else None
+    return dominant_script(total)
 
 
 @lru_cache(maxsize=PASSAGES_REMEMBERED)

@@ -85,5 +85,9 @@ def script_counts(text: str) -> Counter[str]:
 
 
 def main_script(text: str) -> str | None:
-    counts = script_counts(text)
+    return dominant_script(script_counts(text))
+
+
+def dominant_script(counts: Counter[str]) -> str | None:
+    """The script with the most letters in ``counts`` (from ``script_counts``, or several added up); None for none."""
     return counts.most_common(1)[0][0] if counts else None
