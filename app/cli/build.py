@@ -5,21 +5,34 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.assemble.catalog import find_template
-from app.brief.project_file import EXTENSION, save_project
-from app.brief.select import project_from_sources
-from app.cli.reading import open_brief, read_all, source_files
-from app.core.errors import BriefgenError
-from app.pipeline.build import build_brief
-from app.pipeline.checks import brief_checks
-from app.pipeline.export import export
-from app.text.controls import printable
+# First: it loads the core that this process and the writers' processes share, and the writers start from it.
+from app.pipeline.writer_processes import WriterProcesses  # isort: skip
 
 #: The brief's details a build may set from the command line.
 META_ARGUMENTS = ("title", "subtitle", "author", "organisation", "date", "classification", "recipient", "summary")
 
 
 def run(args: argparse.Namespace) -> int:
+    formats = args.format + (["md"] if args.markup and "md" not in args.format else [])
+    writers = WriterProcesses(formats, args.template or "")
+    try:
+        return _build(args, formats, writers)
+    finally:
+        writers.close()
+
+
+def _build(args: argparse.Namespace, formats: list[str], writers: WriterProcesses) -> int:
+    # The rest of the stack loads here, after the writers' processes have started loading theirs.
+    from app.assemble.catalog import find_template
+    from app.brief.project_file import EXTENSION, save_project
+    from app.brief.select import project_from_sources
+    from app.cli.reading import open_brief, read_all, source_files
+    from app.core.errors import BriefgenError
+    from app.pipeline.build import build_brief
+    from app.pipeline.checks import brief_checks
+    from app.pipeline.export import export
+    from app.text.controls import printable
+
     overrides = {k: getattr(args, k) for k in META_ARGUMENTS if getattr(args, k) is not None}
     if len(args.inputs) == 1 and args.inputs[0].lower().endswith(EXTENSION):
         if args.sections:
@@ -39,13 +52,13 @@ def run(args: argparse.Namespace) -> int:
     template = find_template(project.template)
     loaded = {s.path: s for s in sources}
     brief = build_brief(project, loaded, template)
-    formats = args.format + (["md"] if args.markup and "md" not in args.format else [])
-    for _, _, path in export(brief, args.output, formats, args.name):
+    writers.begin(brief)  # the brief's checks run while it is written
+    checked = brief_checks(project, loaded, template, built=brief if "pdf" in formats else None)
+    for _, _, path in export(brief, args.output, formats, args.name, writers.render_all):
         print(printable(path))
     if args.save:
         save_project(project, args.save)
         print(printable(args.save))
-    checked = brief_checks(project, loaded, template, built=brief if "pdf" in formats else None)
     read = [f"{source.path}: {warning}" for source in sources for warning in source.warnings]
     for warning in read + list(brief.warnings) + [problem.message for problem in checked]:
         print(f"briefgen: warning: {printable(warning)}", file=sys.stderr)

@@ -165,6 +165,15 @@ def _outcome(work: Callable[..., Any], *args: object) -> tuple[str, object]:
         return "error", exc if _picklable(exc) else BriefgenError(f"{type(exc).__name__}: {exc}")
 
 
+def _raised_or_returned(outcome: tuple[str, object]) -> Any:
+    """The value of an ("ok", value) outcome; an ("error", exception) one is raised."""
+    status, value = outcome
+    if status == "error":
+        assert isinstance(value, BaseException)
+        raise value
+    return value
+
+
 def _send(connection: multiprocessing.connection.Connection, outcome: tuple[str, object]) -> None:
     """Send an outcome; one that cannot be pickled becomes an error (MemoryError is left to the caller)."""
     try:
@@ -232,10 +241,7 @@ def run_bounded(
         receiver.close()
     if status == "memory":
         raise _too_big(what, memory_bytes)
-    if status == "error":
-        assert isinstance(value, BaseException)
-        raise value
-    return value
+    return cast(T, _raised_or_returned((status, value)))
 
 
 def _serve(connection: multiprocessing.connection.Connection, memory_bytes: int) -> None:
@@ -271,31 +277,74 @@ class WarmWorker:
         self._lock = threading.Lock()
         self._child: tuple[Any, multiprocessing.connection.Connection] | None = None
         self._child_seen = False
+        #: Jobs begun and not yet finished (``begin``); with BRIEFGEN_INLINE_WORKERS, their outcomes.
+        self._begun = 0
+        #: Jobs begun in a child that has been ended since: each is finished with a LimitExceeded.
+        self._lost = 0
+        self._inline: list[tuple[str, object]] = []
 
     def run(self, work: Callable[..., T], *args: object) -> T:
         """``work(*args)`` in the child; ``work`` must be a module-level function, its arguments picklable."""
         if os.environ.get(INLINE_ENV):
             return work(*args)
         with self._lock:
-            _process, connection = self._child or self._start()
-            try:
-                connection.send((_Setting(), work, args))
-                if not connection.poll(self._seconds):
-                    raise _too_long(self._what, self._seconds)
-                status, value = connection.recv()
-            except (EOFError, OSError):
-                self._stop()
-                raise _died(self._what) from None
-            except BaseException:
-                self._stop()
-                raise
-            if status == "memory":
-                self._stop()
-                raise _too_big(self._what, self._memory_bytes)
-        if status == "error":
-            assert isinstance(value, BaseException)
-            raise value
-        return cast(T, value)
+            if self._begun or self._lost:
+                raise RuntimeError("a job begun is not finished")
+            self._send(work, args)
+            return cast(T, self._answer())
+
+    def begin(self, work: Callable[..., object], *args: object) -> None:
+        """Send ``work(*args)`` to the child and return at once; ``finish`` gives its answer, jobs in the order begun.
+
+        For a caller that owns the worker and has other work meanwhile (the CLI renders the DOCX while the PDF
+        is rendered here); a job begun must be finished before ``run`` is called.
+        """
+        if os.environ.get(INLINE_ENV):
+            self._inline.append(_outcome(work, *args))
+            return
+        with self._lock:
+            self._send(work, args)
+            self._begun += 1
+
+    def finish(self) -> Any:
+        """The answer to the oldest job begun and not finished, waiting for it (LimitExceeded as ``run`` would)."""
+        if os.environ.get(INLINE_ENV):
+            return _raised_or_returned(self._inline.pop(0))
+        with self._lock:
+            if self._lost:  # begun in a child that was ended since (the job before it overran or crashed it)
+                self._lost -= 1
+                raise _died(self._what)
+            if not self._begun:
+                raise RuntimeError("no job was begun")
+            self._begun -= 1
+            return self._answer()
+
+    def _send(self, work: Callable[..., object], args: tuple) -> None:
+        _process, connection = self._child or self._start()
+        try:
+            connection.send((_Setting(), work, args))
+        except (EOFError, OSError):
+            self._stop()
+            raise _died(self._what) from None
+
+    def _answer(self) -> object:
+        """Wait for the child's next answer; its value, or the exception it stands for."""
+        assert self._child is not None
+        _process, connection = self._child
+        try:
+            if not connection.poll(self._seconds):
+                raise _too_long(self._what, self._seconds)
+            status, value = connection.recv()
+        except (EOFError, OSError):
+            self._stop()
+            raise _died(self._what) from None
+        except BaseException:
+            self._stop()
+            raise
+        if status == "memory":
+            self._stop()
+            raise _too_big(self._what, self._memory_bytes)
+        return _raised_or_returned((status, value))
 
     def close(self) -> None:
         """End the child; a job waiting on it gets a LimitExceeded (the owner is going away)."""
@@ -320,6 +369,7 @@ class WarmWorker:
         return self._child
 
     def _stop(self) -> None:
+        self._lost, self._begun = self._lost + self._begun, 0
         if self._child is not None:
             process, connection = self._child
             self._child = None

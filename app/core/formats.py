@@ -68,6 +68,9 @@ class OutputFormat(NamedTuple):
     writer: str
     #: Written when the user names no format (CLI) or on first start (GUI).
     default: bool = True
+    #: Its writer takes longer to load (libraries, fonts) than a short brief takes to build: the CLI starts it in
+    #: a process of its own at once (app/pipeline/writer_processes.py).
+    starts_slowly: bool = False
 
     def load(self) -> Writer:
         return cast(Writer, _load(self.writer))
@@ -82,8 +85,15 @@ INPUT_FORMATS: tuple[InputFormat, ...] = (
 )
 
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
-    OutputFormat("docx", "DOCX", "Word document", ".docx", "app.render.docx.writer:write_docx"),
-    OutputFormat("pdf", "PDF", "PDF document, as the preview shows it", ".pdf", "app.render.pdf.writer:write_pdf"),
+    OutputFormat("docx", "DOCX", "Word document", ".docx", "app.render.docx.writer:write_docx", starts_slowly=True),
+    OutputFormat(
+        "pdf",
+        "PDF",
+        "PDF document, as the preview shows it",
+        ".pdf",
+        "app.render.pdf.writer:write_pdf",
+        starts_slowly=True,
+    ),
     OutputFormat(
         "md",
         "Markdown",

@@ -6,7 +6,6 @@ the data in memory; nothing here knows about Qt or about output formats.
 
 from __future__ import annotations
 
-import re
 import uuid
 from typing import Annotated, Any, Literal
 
@@ -279,12 +278,3 @@ class BriefProject(BaseModel):
 
     def record(self, path: str) -> SourceRecord:
         return self.source_records.get(path) or SourceRecord()
-
-
-_SLUG_DROP = re.compile(r"[^\w\s-]", re.UNICODE)
-
-
-def slugify(text: str, max_words: int = 6) -> str:
-    """A short, stable, readable id for a heading ('Legal Measures and …' → 'legal-measures-and-accountability')."""
-    words = _SLUG_DROP.sub("", text.lower()).split()
-    return "-".join(words[:max_words]) or "section"

@@ -346,6 +346,7 @@ class MainWindow(QMainWindow):
                 self.open_project(project_path)
             elif self.settings.first_run:
                 self.open_sample_brief(initial=True)
+        self.preview_panel.warm_up()
         self.settings.mark_started()
 
     def offer_recovery(self) -> bool:

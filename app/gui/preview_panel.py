@@ -38,6 +38,7 @@ class PreviewPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._snapshot = snapshot
+        self._runner = runner
         self._worker = worker
         self.preview: Preview | None = None
         self._job = LatestJob(runner, self._make_job, DEBOUNCE_MS, self)
@@ -111,6 +112,12 @@ class PreviewPanel(QWidget):
         self.status_label.setText("Updating…")
         self._job.release()
 
+    def warm_up(self) -> None:
+        """Have the worker load the PDF writer and the fonts now, while the window opens and the sources are read,
+        rather than in the first preview (which waits for it if it is not done; a failure is its to report)."""
+        worker = self._worker
+        self._runner.start(lambda _progress: worker.run(jobs.warm_up_preview), _ignore, _ignore)
+
     def _make_job(self) -> JobFunction:
         project, sources = self._snapshot()
         worker = self._worker
@@ -132,3 +139,7 @@ class PreviewPanel(QWidget):
         self.status_label.clear()
         self.error_label.setText(f"The preview cannot be drawn: {error}")
         self.error_label.show()
+
+
+def _ignore(_outcome: object) -> None:
+    """A warm-up's result or failure: nothing to show."""

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.core.model import LEAD_ID, Section, Source, slugify
+from app.core.model import LEAD_ID, Section, Source
 from app.ingest.figures import FoundFigure, source_figures
 from app.ingest.invisible import has_visible_text, without_direction_controls
 from app.ingest.language import detect_language
@@ -22,6 +22,7 @@ from app.text.datelines import dateline_outlet, strip_dateline
 from app.text.furniture import is_furniture, is_gallery_caption
 from app.text.scripts import CASELESS, script_of
 from app.text.sentences import shorten, split_sentences
+from app.text.slug import slugify
 
 #: "بغداد — " before an Arabic lead: a dateline that app.text.datelines' capital-letter pattern cannot see.
 _CASELESS_DATELINE = re.compile(r"^[^\W\d_][^—–\n]{0,40}?\s[—–]\s+")

@@ -25,7 +25,6 @@ from app.pipeline.export import render
 from app.pipeline.last_build import build_brief_once
 from app.pipeline.pages import page_count
 from app.pipeline.repeats import section_repeats
-from app.render.pdf.coverage import coverage_warnings
 
 #: Names for the languages briefs most often mix; others are given by their code.
 LANGUAGE_NAMES = {
@@ -65,6 +64,9 @@ def brief_checks(
     problems += figures_left_out(context, layout) + shortened(context, layout)
     problems += language_problems(context) + repeat_problems(project, context, sources)
     if built is not None:
+        # imported here: it loads reportlab and the fonts, which a build loads in the PDF writer's own process
+        from app.render.pdf.coverage import coverage_warnings
+
         problems += [Problem(message, "template") for message in coverage_warnings(built.document, built.style)]
     if pages is not None and layout.pages is not None and pages > layout.pages:
         problems.append(_too_long(pages, layout.pages, template))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from app.core.atomic import write_all_atomically
 from app.core.formats import BuiltBrief, output_format
-from app.core.model import slugify
+from app.text.slug import slugify
 
 MAX_NAME_BYTES = 120
 
@@ -27,18 +27,22 @@ def output_name(title: str) -> str:
 
 
 def export(
-    brief: BuiltBrief, folder: Path, formats: list[str], name: str | None = None
+    brief: BuiltBrief,
+    folder: Path,
+    formats: list[str],
+    name: str | None = None,
+    render_all: Callable[[BuiltBrief, list[str]], list[bytes]] | None = None,
 ) -> Iterator[tuple[int, int, Path]]:
     """Render every format, write them all or none, then yield (done, total, path) for each file written.
 
+    ``render_all`` renders them all instead, in order (the CLI's ``WriterProcesses``, with writers apart).
     A format that fails to render, a full disk or a kill part-way leaves every
     earlier file as it was: never a new DOCX beside an old PDF.
     """
     chosen = [output_format(name) for name in formats]
     stem = name or output_name(brief.document.meta.title)
-    rendered: list[tuple[Path, bytes]] = []
-    for fmt in chosen:
-        rendered.append((folder / f"{stem}{fmt.extension}", fmt.load()(brief)))
+    contents = render_all(brief, formats) if render_all else [render(brief, fmt.name) for fmt in chosen]
+    rendered = [(folder / f"{stem}{fmt.extension}", data) for fmt, data in zip(chosen, contents, strict=True)]
     write_all_atomically(rendered)
     for done, (path, _) in enumerate(rendered, start=1):
         yield done, len(chosen), path

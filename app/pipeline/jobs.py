@@ -26,6 +26,14 @@ PREVIEW_SECONDS = 120.0
 EXPORT_SECONDS = 600.0
 
 
+def warm_up_preview() -> None:
+    """Load the PDF writer, register the default template's fonts and write a small brief, so that the first
+    preview finds them ready (app.pipeline.writer_processes.warm_up)."""
+    from app.pipeline.writer_processes import warm_up
+
+    warm_up("pdf")
+
+
 def preview(project: BriefProject, sources: Mapping[str, Source]) -> Preview:
     """The brief's PDF and its page sizes (app.pipeline.preview.build_preview)."""
     from app.pipeline.preview import build_preview

@@ -90,7 +90,13 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
 
 
 def _similar(words: list[list[str]], first: int, second: int) -> bool:
-    """The shorter paragraph nearly whole inside the longer: rapidfuzz's best partial alignment of the two."""
+    """The shorter paragraph nearly whole inside the longer: rapidfuzz's best partial alignment of the two.
+
+    A passage repeated word for word (the same wire story in two outlets, the commonest repeat) is inside the
+    other as it is: found by a substring search, in a microsecond rather than the alignment's millisecond.
+    """
     a, b = " ".join(words[first]), " ".join(words[second])
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if shorter in longer:
+        return True
     return fuzz.partial_ratio(shorter, longer, score_cutoff=MIN_SIMILARITY) >= MIN_SIMILARITY

@@ -189,6 +189,20 @@ def test_python_dash_m_app_works(tmp_path: Path):
     assert "Traceback" not in result.stderr and "file not found" in result.stderr
 
 
+def test_the_program_says_everything_before_it_leaves(tmp_path: Path):
+    """It leaves without tearing the interpreter down: what it printed into a pipe must have been flushed."""
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "build", str(SAMPLE), "-o", str(tmp_path), "--name", "piped"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [str(tmp_path / "piped.docx"), str(tmp_path / "piped.pdf")]
+    assert "Recruitment" in " ".join(p.text for p in open_docx(str(tmp_path / "piped.docx")).paragraphs)
+    assert "Recruitment" in PdfReader(tmp_path / "piped.pdf").pages[0].extract_text()
+
+
 @pytest.mark.parametrize(
     ("sections", "message"),
     [("²", "unknown section '²'"), (" , ", "no sections named")],

@@ -15,6 +15,11 @@ HTML_AND_PDF = ("trafilatura", "lxml", "pypdf", "pypdfium2", "reportlab")
 
 def loaded_after(*args: str) -> set[str]:
     """The top-level modules loaded once ``briefgen ARGS`` has run in a fresh interpreter."""
+    return {name.split(".")[0] for name in modules_after(*args)}
+
+
+def modules_after(*args: str) -> set[str]:
+    """The modules loaded once ``briefgen ARGS`` has run in a fresh interpreter."""
     code = (
         "import contextlib, io, json, sys\n"
         "from app.cli.main import main\n"
@@ -23,7 +28,7 @@ def loaded_after(*args: str) -> set[str]:
         f"        main({list(args)!r})\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})))\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     return set(json.loads(result.stdout.splitlines()[-1]))
@@ -40,3 +45,11 @@ def test_inspecting_a_text_file_loads_neither_the_web_page_nor_the_pdf_readers()
 
 def test_listing_the_templates_reads_their_settings_only():
     assert not loaded_after("templates") & set(STACK)
+
+
+def test_a_build_writes_its_docx_and_pdf_in_processes_of_their_own(tmp_path):
+    """The writers load and write apart, while this process reads the sources and builds the brief."""
+    loaded = modules_after("build", str(SAMPLE), "--format", "docx,pdf", "-o", str(tmp_path))
+    assert not loaded & {"docx", "reportlab.platypus", "app.render.docx.writer", "app.render.pdf.writer"}
+    assert {"jinja2", "markdown_it", "app.pipeline.build"} <= loaded  # it did build the brief here
+    assert sorted(path.suffix for path in tmp_path.iterdir()) == [".docx", ".pdf"]

@@ -202,3 +202,60 @@ def test_a_warm_worker_is_bounded_in_memory(monkeypatch):
         assert worker.run(add, 1, 1) == 2
     finally:
         worker.close()
+
+
+def test_jobs_begun_on_a_warm_worker_run_while_the_caller_goes_on_and_answer_in_order(monkeypatch, tmp_path):
+    monkeypatch.delenv(bounded.INLINE_ENV, raising=False)
+    worker = bounded.WarmWorker("counting", seconds=2)
+    try:
+        worker.begin(note_pid, str(tmp_path / "pid"))
+        worker.begin(count_jobs)
+        worker.begin(refuse, "x.pdf")
+        worker.begin(count_jobs)
+        assert worker.finish() is None
+        assert int((tmp_path / "pid").read_text()) != os.getpid()
+        assert worker.finish() == 1
+        with pytest.raises(IngestError, match="not a real document"):
+            worker.finish()
+        assert worker.finish() == 2
+        with pytest.raises(RuntimeError, match="no job was begun"):
+            worker.finish()
+        assert worker.run(count_jobs) == 3  # the same child, now free for run
+    finally:
+        worker.close()
+
+
+def test_jobs_begun_behind_one_that_overruns_or_crashes_are_lost_with_a_clear_message(monkeypatch):
+    monkeypatch.delenv(bounded.INLINE_ENV, raising=False)
+    worker = bounded.WarmWorker("writing", seconds=1)
+    try:
+        worker.begin(spin)
+        worker.begin(count_jobs)
+        with pytest.raises(RuntimeError, match="not finished"):
+            worker.run(count_jobs)  # its answer would be taken for the one begun
+        with pytest.raises(LimitExceeded, match="writing was stopped after 1 s"):
+            worker.finish()
+        with pytest.raises(LimitExceeded, match="ended without an answer"):
+            worker.finish()  # it was waiting behind the overrun, in the child that was ended
+        worker.begin(crash)
+        with pytest.raises(LimitExceeded, match="ended without an answer"):
+            worker.finish()
+        worker.begin(count_jobs)
+        assert worker.finish() == 1  # a fresh child
+    finally:
+        worker.close()
+
+
+def test_jobs_begun_run_in_process_when_workers_are_switched_off(monkeypatch):
+    monkeypatch.setenv(bounded.INLINE_ENV, "1")
+    worker = bounded.WarmWorker("inline")
+    _jobs_seen.clear()
+    try:
+        worker.begin(count_jobs)
+        worker.begin(refuse, "y.pdf")
+        assert worker.finish() == 1
+        with pytest.raises(IngestError, match="not a real document"):
+            worker.finish()
+    finally:
+        _jobs_seen.clear()
+        worker.close()

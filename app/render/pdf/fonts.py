@@ -23,16 +23,26 @@ from __future__ import annotations
 import threading
 import unicodedata
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFStream
-from reportlab.pdfbase.ttfonts import SUBSETN, TTFError, TTFont
+from reportlab.pdfbase.ttfonts import (  # type: ignore[attr-defined]  # unShapedFontGlob: not in the stubs
+    SUBSETN,
+    TTEncoding,
+    TTFError,
+    TTFont,
+    unShapedFontGlob,
+)
 
 from app.core.errors import StyleError
 from app.core.style import Style
 from app.render.fonts import FontFiles, find_family
+from app.render.pdf.face_cache import load_face
 from app.text.bidi import has_arabic
 
 
@@ -208,7 +218,13 @@ class BriefTTFont(TTFont):
     """
 
     def __init__(self, name: str, filename: str) -> None:
-        super().__init__(name, filename)
+        # TTFont.__init__, but with the face from the cache of parsed faces rather than parsed again
+        self.fontName = name
+        self.face = load_face(Path(filename))
+        self.encoding = TTEncoding()
+        self.state: WeakKeyDictionary[PDFDocument, TTFont.State] = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, pattern) for pattern in unShapedFontGlob)
         self._private_text: dict[int, str] = {}
         self._private_glyphs: dict[int, int] = {}
         self._glyph_lock = threading.Lock()

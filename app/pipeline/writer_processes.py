@@ -1,0 +1,95 @@
+"""Writers that load in a process of their own while the brief is being built, then write beside each other.
+
+Most of a ``briefgen build`` of a short brief is loading: the PDF writer's
+libraries, fonts and first layout alone took about as long as reading the
+sources and building the brief.  A format whose writer is slow to start
+(``OutputFormat.starts_slowly``: the PDF) gets a worker process the moment
+the command starts: it loads the writer and writes a small brief, so fonts
+are registered and its code is warm, while this process reads the sources
+and builds the brief.  The brief is then written there while the other
+formats are written here.  Nothing is written to disk by a worker: the bytes
+come back and ``app.pipeline.export`` writes every file or none.
+
+A worker is bounded in time and memory like every other (app/core/bounded.py);
+one that fails to warm up is started afresh for the real brief, whose failure
+is then the one reported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+
+from app.assemble.catalog import find_template
+from app.core.bounded import WarmWorker
+from app.core.formats import BuiltBrief, output_format
+from app.core.model import BriefProject
+from app.parse.markup import parse_markup
+from app.pipeline.export import render
+
+#: A writer's time limit: generous, as writing a brief of thousands of passages is legitimate work.
+WRITING_SECONDS = 600.0
+#: What a writer warms up on: one of each kind of block the writers lay out most.
+WARM_UP_MARKUP = """# Warming up
+
+A paragraph with **bold**, *italic* and `code` text, and a link to <https://example.org>.
+
+- A point
+- Another point
+
+> A quotation.
+
+| Column | Column |
+| --- | --- |
+| cell | cell |
+"""
+
+
+class WriterProcesses:
+    """One warm worker per slow-starting format asked for; ``render_all`` uses them and renders the rest here."""
+
+    def __init__(self, formats: Sequence[str], template: str = "") -> None:
+        self._workers: dict[str, WarmWorker] = {}
+        for name in dict.fromkeys(formats):
+            fmt = output_format(name)
+            if fmt.starts_slowly:
+                worker = WarmWorker(f"writing the {fmt.label}", seconds=WRITING_SECONDS)
+                worker.begin(warm_up, name, template)
+                self._workers[name] = worker
+        self._begun: BuiltBrief | None = None
+
+    def begin(self, brief: BuiltBrief) -> None:
+        """Start writing ``brief`` in every worker, to be collected by ``render_all``; the caller may go on with
+        other work meanwhile (the CLI runs the brief's checks)."""
+        for worker in self._workers.values():
+            with contextlib.suppress(Exception):  # a failed warm-up: the brief itself will say what is wrong
+                worker.finish()
+        for name, worker in self._workers.items():
+            worker.begin(render, brief, name)
+        self._begun = brief
+
+    def render_all(self, brief: BuiltBrief, formats: Sequence[str]) -> list[bytes]:
+        """The bytes of ``brief`` in each format, in order: each slow starter in its worker while the others are
+        rendered here.  Raises the first error of those rendered here, then of those rendered apart."""
+        if self._begun is not brief:
+            self.begin(brief)
+        self._begun = None
+        try:
+            here = {name: render(brief, name) for name in formats if name not in self._workers}
+            there = {name: worker.finish() for name, worker in self._workers.items()}
+        except BaseException:
+            self.close()
+            raise
+        return [here[name] if name in here else there[name] for name in formats]
+
+    def close(self) -> None:
+        """End the workers (they also end when the program does)."""
+        for worker in self._workers.values():
+            worker.close()
+
+
+def warm_up(name: str, template: str = "") -> None:
+    """Load the writer of format ``name`` and write a small brief in the style of ``template`` (by default the
+    default one), so that the fonts it registers and the code it runs are ready for the real brief."""
+    style = find_template(template or BriefProject().template).style()
+    render(BuiltBrief(WARM_UP_MARKUP, parse_markup(WARM_UP_MARKUP), style), name)

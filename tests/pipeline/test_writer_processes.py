@@ -1,0 +1,70 @@
+"""Writers in processes of their own: the same files as writing here, and their failures reported as before."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from docx import Document as open_docx
+from pypdf import PdfReader
+
+from app.assemble.catalog import find_template
+from app.brief.select import project_from_sources
+from app.core import bounded
+from app.core.errors import StyleError
+from app.core.formats import BuiltBrief
+from app.pipeline.build import build_brief
+from app.pipeline.export import export, render
+from app.pipeline.writer_processes import WriterProcesses
+
+
+@pytest.fixture(autouse=True)
+def _real_processes(monkeypatch):
+    monkeypatch.delenv(bounded.INLINE_ENV, raising=False)
+
+
+@pytest.fixture
+def brief(sample_source) -> BuiltBrief:
+    project = project_from_sources([sample_source])
+    return build_brief(project, {sample_source.path: sample_source}, find_template("policy-brief"))
+
+
+def docx_text(data: bytes) -> list[str]:
+    return [paragraph.text for paragraph in open_docx(io.BytesIO(data)).paragraphs]
+
+
+def pdf_text(data: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_the_writers_apart_write_what_writing_here_writes(brief: BuiltBrief):
+    writers = WriterProcesses(["docx", "pdf", "md"])
+    try:
+        docx, pdf, markup = writers.render_all(brief, ["docx", "pdf", "md"])
+    finally:
+        writers.close()
+    assert docx_text(docx) == docx_text(render(brief, "docx"))
+    assert pdf_text(pdf) == pdf_text(render(brief, "pdf"))
+    assert markup == render(brief, "md")
+
+
+def test_a_writer_that_failed_to_warm_up_still_writes_the_brief(brief: BuiltBrief, tmp_path: Path):
+    writers = WriterProcesses(["pdf"], template="no-such-template")  # its warm-up fails: unknown template
+    try:
+        [(_done, _total, path)] = list(export(brief, tmp_path, ["pdf"], "brief", writers.render_all))
+    finally:
+        writers.close()
+    assert pdf_text(path.read_bytes()) == pdf_text(render(brief, "pdf"))
+
+
+def test_a_brief_a_writer_apart_cannot_write_is_reported_and_nothing_is_written(brief: BuiltBrief, tmp_path: Path):
+    fonts = brief.style.fonts.model_copy(update={"body": "No Such Family"})
+    unwritable = brief._replace(style=brief.style.model_copy(update={"fonts": fonts}))
+    writers = WriterProcesses(["docx", "pdf"])
+    try:
+        with pytest.raises(StyleError, match="No Such Family"):
+            list(export(unwritable, tmp_path, ["docx", "pdf"], "brief", writers.render_all))
+    finally:
+        writers.close()
+    assert list(tmp_path.iterdir()) == []
