@@ -56,6 +56,21 @@ class TemplateInfo(NamedTuple):
         """Where the template prints each role (template.toml's ``[roles]``; checked when the template was read)."""
         return read_layout(self.settings, str(self.folder / "template.toml"))
 
+    def marking_scheme(self) -> str:
+        """The marking scheme the template's style names (``[markings] scheme``), read without the style models:
+        the window asks for it while it opens. The default scheme where the style names none or cannot be read
+        (the Checks tab and the preview report what is wrong with it)."""
+        from app.core.marking_schemes import DEFAULT_SCHEME
+
+        if not os.path.lexists(self.style_path):
+            return DEFAULT_SCHEME
+        try:
+            markings = read_toml(self.style_path, StyleError).get("markings")
+        except StyleError:
+            return DEFAULT_SCHEME
+        scheme = markings.get("scheme") if isinstance(markings, dict) else None
+        return scheme if isinstance(scheme, str) and scheme.strip() else DEFAULT_SCHEME
+
     def style(self) -> Style:
         """The template's style (defaults without a style.toml); StyleError naming the file for any fault in it."""
         from app.core.style import Style, style_from_dict  # the models load when a style is read, not to list

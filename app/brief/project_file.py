@@ -30,11 +30,35 @@ EXTENSION = ".brief"
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def _relative(path: str, folder: Path) -> str:
-    try:
-        return Path(os.path.relpath(Path(path).resolve(), folder.resolve())).as_posix()
-    except ValueError:  # another drive on Windows
-        return Path(path).as_posix()
+def _relative_to(folder: Path) -> Callable[[str], str]:
+    """Each path relative to ``folder``, symbolic links resolved, worked out once per distinct path.
+
+    Resolving a path asks the file system about each of its folders; a brief's sources mostly share one or two,
+    so each folder is resolved once (a 70-source autosave spent 0.09 s of the window's thread resolving them all).
+    """
+    base = folder.resolve()
+    real_folders: dict[str, str] = {}
+    done: dict[str, str] = {}
+
+    def real(path: str) -> str:
+        absolute = os.path.abspath(path)
+        if ".." in Path(path).parts:  # a link before ".." changes what ".." means: resolve it all
+            return os.path.realpath(path)
+        head, name = os.path.split(absolute)
+        if head not in real_folders:
+            real_folders[head] = os.path.realpath(head)
+        joined = os.path.join(real_folders[head], name)
+        return os.path.realpath(joined) if os.path.islink(joined) else joined
+
+    def relative(path: str) -> str:
+        if path not in done:
+            try:
+                done[path] = Path(os.path.relpath(real(path), base)).as_posix()
+            except ValueError:  # another drive on Windows
+                done[path] = Path(path).as_posix()
+        return done[path]
+
+    return relative
 
 
 def _absolute(path: str, folder: Path) -> str:
@@ -96,7 +120,7 @@ def project_schema() -> dict[str, Any]:
 
 
 def project_to_json(project: BriefProject, project_path: Path) -> str:
-    relative = _once_each(_relative, project_path.parent)
+    relative = _relative_to(project_path.parent)
     data = project.model_dump(mode="json")
     data["sources"] = [relative(p) for p in project.sources]
     data["source_records"] = {relative(p): r for p, r in data["source_records"].items()}

@@ -27,10 +27,12 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from PIL import Image, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from app.core.regular_file import read_regular_file
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 #: Formats both python-docx and reportlab embed as they are.
 FORMATS = ("PNG", "JPEG")
@@ -130,6 +132,8 @@ def _read_cached(path: Path, limits: Limits, _mtime_ns: int, _size: int) -> Chec
 
 def check_image(data: bytes, limits: Limits, name: str) -> CheckedImage:
     """``data`` checked as an image within ``limits`` and fully decoded; ValueError starting with ``name``."""
+    from PIL import Image, UnidentifiedImageError  # here: the window imports this module and opens before any image
+
     if len(data) > limits.max_bytes:
         raise ValueError(f"{name} is {len(data):,} bytes; at most {limits.max_bytes:,} are allowed")
     try:

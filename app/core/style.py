@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 from app.core.document import DocumentMeta
 from app.core.errors import StyleError
 from app.core.images import read_logo, resolve_logo
+from app.core.marking_schemes import DEFAULT_SCHEME
 from app.core.markings import MarkingScheme
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -145,7 +146,7 @@ class MarkingStyle(_Strict):
     """The template's marking scheme and whether its briefs are portion-marked; a brief may choose otherwise."""
 
     #: A scheme's id: "us", "uk", "nato", "none" or one the analyst added (docs/MARKINGS.md).
-    scheme: str = "us"
+    scheme: str = DEFAULT_SCHEME
     #: Every paragraph starts with its portion mark; unset follows the scheme.
     portion_marks: bool | None = None
 

@@ -36,7 +36,6 @@ WORKER_PRELOAD = [
     "app.pipeline.checks",
     "app.pipeline.deliver",
     "app.template_tools.edited_build",
-    "app.render.pdf.writer",
 ]
 
 

@@ -17,12 +17,14 @@ from app.core.bounded import WarmWorker
 from app.core.model import BriefProject, Source
 from app.core.problems import Problem
 from app.gui.icons import icon
-from app.gui.widgets import header_row, muted_label, panel_title
+from app.gui.widgets import header_row, muted_label, panel_title, status_label
 from app.gui.workers import JobFunction, JobRunner, LatestJob
 from app.pipeline import jobs
 
 #: Checks wait for a longer pause than the preview: they build the brief and read every source file's bytes.
 DEBOUNCE_MS = 900
+#: What the panel's status says while the brief is checked again.
+CHECKING = "Checking…"
 
 Snapshot = Callable[[], tuple[BriefProject, Mapping[str, Source]]]
 
@@ -44,7 +46,7 @@ class ChecksPanel(QWidget):
         self._job.succeeded.connect(self._show)
         self._job.failed.connect(lambda error: self._show([Problem(str(error), "template")]))
 
-        self.status_label = muted_label()
+        self.status_label = status_label(CHECKING)
         self.list = QListWidget()
         self.list.setObjectName("checksList")
         self.list.setWordWrap(True)
@@ -68,7 +70,7 @@ class ChecksPanel(QWidget):
 
     def schedule(self) -> None:
         """The brief changed: check it again once the analyst pauses."""
-        self.status_label.setText("Checking…")
+        self.status_label.setText(CHECKING)
         self._job.schedule()
 
     def set_pages(self, pages: int) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
@@ -50,14 +50,48 @@ _SVG = (
 )
 
 
-def _pixmap(name: str, colour: QColor, size: int) -> QPixmap:
+def _pixmap(name: str, colour: QColor, size: int, scale: float = 1.0) -> QPixmap:
     renderer = QSvgRenderer(QByteArray(_SVG.format(colour=colour.name(), body=_PATHS[name]).encode()))
-    pixmap = QPixmap(size, size)
+    pixels = max(1, round(size * scale))
+    pixmap = QPixmap(pixels, pixels)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    renderer.render(painter, QRectF(0, 0, size, size))
+    renderer.render(painter, QRectF(0, 0, pixels, pixels))
     painter.end()
+    pixmap.setDevicePixelRatio(scale)
     return pixmap
+
+
+class _LineIcon(QIconEngine):
+    """Draws its icon at the size and in the mode asked for, when first asked: the window shows each icon at one
+    or two sizes, and drawing five sizes in two modes of every icon up front took 0.05 s of its start."""
+
+    def __init__(self, name: str, normal: QColor, disabled: QColor) -> None:
+        super().__init__()
+        self._name = name
+        self._colours = (normal, disabled)
+        self._drawn: dict[tuple[int, float, bool], QPixmap] = {}
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        side = min(size.width(), size.height())
+        faded = mode == QIcon.Mode.Disabled
+        key = (side, scale, faded)
+        if key not in self._drawn:
+            self._drawn[key] = _pixmap(self._name, self._colours[faded], side, scale)
+        return self._drawn[key]
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, painter.device().devicePixelRatioF()))
+
+    def clone(self) -> QIconEngine:
+        return _LineIcon(self._name, *self._colours)
+
+
+#: The engines behind the icons, kept here so Python never frees one a QIcon still draws with.
+_engines: list[_LineIcon] = []
 
 
 @cache
@@ -66,8 +100,8 @@ def icon(name: str) -> QIcon:
     palette = QApplication.palette()
     normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-    result = QIcon()
-    for size in (16, 20, 24, 32, 48):
-        result.addPixmap(_pixmap(name, normal, size), QIcon.Mode.Normal)
-        result.addPixmap(_pixmap(name, disabled, size), QIcon.Mode.Disabled)
-    return result
+    if name not in _PATHS:
+        raise KeyError(name)
+    engine = _LineIcon(name, normal, disabled)
+    _engines.append(engine)
+    return QIcon(engine)

@@ -58,6 +58,7 @@ from app.core.paths import SAMPLE_BRIEF, SEEDS_DIR
 from app.core.problems import Problem
 from app.gui import dialogs
 from app.gui.autosave_schedule import AutosaveSchedule
+from app.gui.autosave_writer import AutosaveWriter
 from app.gui.checks_panel import ChecksPanel
 from app.gui.details_form import DetailsForm
 from app.gui.export_dialog import ExportChoice, ExportDialog, ExportResult
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = Settings()
         self.autosaver = Autosaver()
+        self.autosave_writer = AutosaveWriter(self.autosaver, self)
+        self.autosave_writer.failed.connect(lambda exc: self.statusBar().showMessage(f"Autosave failed: {exc}", 8000))
         self.session = BriefSession(self)
         self.runner = JobRunner(self)
         self.sources_model = SourcesModel(self.session, self)
@@ -470,7 +473,7 @@ class MainWindow(QMainWindow):
         if checked:
             self._push(AddItemsCommand(self.session, [item_for(source, section) for source, section in pairs]))
         else:
-            chosen = brief_edit.chosen_sections(self.session.project)
+            chosen = self.session.chosen_sections()
             keys = {
                 chosen[(source.path, section.id)] for source, section in pairs if (source.path, section.id) in chosen
             }
@@ -482,7 +485,7 @@ class MainWindow(QMainWindow):
             item = FigureItem(source=source.path, figure_id=figure.id, caption=figure.caption, credit=figure.credit)
             self._push(AddItemsCommand(self.session, [item], text="Add figure"))
         else:
-            key = brief_edit.chosen_figures(self.session.project).get((source.path, figure.id))
+            key = self.session.chosen_figures().get((source.path, figure.id))
             if key is not None:
                 self._push(RemoveItemsCommand(self.session, {key}))
 
@@ -585,7 +588,7 @@ class MainWindow(QMainWindow):
         if self.maybe_save():
             self.session.replace(brief_edit.new_project(), [], None)
             self._declined_outside = []
-            self.autosaver.discard()
+            self.autosave_writer.discard()
 
     def open_project(self, path: Path | None = None) -> None:
         if not self.maybe_save():
@@ -675,7 +678,7 @@ class MainWindow(QMainWindow):
         self.settings.set_folder("projects", path.parent)
         self.settings.add_recent_project(path)
         self.autosave_schedule.cancel()
-        self.autosaver.discard()
+        self.autosave_writer.discard()
         self.statusBar().showMessage(f"Saved {path}.", 4000)
         return True
 
@@ -705,12 +708,9 @@ class MainWindow(QMainWindow):
     def autosave(self) -> None:
         """Keep a copy of unsaved work in the user data folder; a saved brief needs none."""
         if not self.session.modified:
-            self.autosaver.discard()
+            self.autosave_writer.discard()
             return
-        try:
-            self.autosaver.save(self.session.project, self.session.path)
-        except BriefgenError as exc:  # a full disk must not interrupt the analyst with dialogs
-            self.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
+        self.autosave_writer.save(self.session.project, self.session.path)  # written on its own thread
 
     # --- export -----------------------------------------------------------------------------------
     def export(self) -> None:
@@ -784,7 +784,7 @@ class MainWindow(QMainWindow):
         self.checks_panel.stop()
         self.preview_worker.close()  # a build still running ends now, rather than the window waiting for it
         self.runner.wait()
-        self.autosaver.discard()
+        self.autosave_writer.close()
         event.accept()
 
     def _about(self) -> None:

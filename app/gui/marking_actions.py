@@ -60,7 +60,7 @@ class MarkingActions(QObject):
         if chosen:
             return chosen
         try:
-            return find_template(self._session.project.template).style().markings.scheme
+            return find_template(self._session.project.template).marking_scheme()
         except BriefgenError:  # the Checks tab and the preview say what is wrong with the template
             return DEFAULT_SCHEME
 

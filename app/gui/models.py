@@ -214,7 +214,7 @@ class SourcesModel(QAbstractItemModel):
             marking = self._session.project.record(source.path).classification or "as the brief"
             return "\n".join([source.path, f"Marking: {marking}", *source.warnings])
         if role == Qt.ItemDataRole.CheckStateRole:
-            chosen = brief_edit.chosen_sections(self._session.project)
+            chosen = self._session.chosen_sections()
             ticked = sum((source.path, s.id) in chosen for s in source.sections)
             if ticked == 0:
                 return Qt.CheckState.Unchecked
@@ -235,7 +235,7 @@ class SourcesModel(QAbstractItemModel):
             tip = f"{section.display_heading} — {_words(section.word_count)}"
             return tip + "".join(f"\nAlso in {self._place(path, section_id)}" for path, section_id in repeats)
         if role == Qt.ItemDataRole.CheckStateRole:
-            chosen = (source.path, section.id) in brief_edit.chosen_sections(self._session.project)
+            chosen = (source.path, section.id) in self._session.chosen_sections()
             return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
         if role == Roles.SOURCE:
             return source
@@ -262,7 +262,7 @@ class SourcesModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{figure_label(figure)}\n{figure.width_px}×{figure.height_px} pixels"
         if role == Qt.ItemDataRole.CheckStateRole:
-            chosen = (source.path, figure.id) in brief_edit.chosen_figures(self._session.project)
+            chosen = (source.path, figure.id) in self._session.chosen_figures()
             return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
         if role == Roles.SOURCE:
             return source
@@ -279,12 +279,12 @@ class SourcesModel(QAbstractItemModel):
             return False
         checked = Qt.CheckState(value) != Qt.CheckState.Unchecked
         if isinstance(entry, SourceFigure):
-            if ((source.path, entry.id) in brief_edit.chosen_figures(self._session.project)) == checked:
+            if ((source.path, entry.id) in self._session.chosen_figures()) == checked:
                 return False
             self.figureCheckRequested.emit(source, entry, checked)
             return True
         section = entry
-        chosen = brief_edit.chosen_sections(self._session.project)
+        chosen = self._session.chosen_sections()
         sections = [section] if section is not None else source.sections
         wanted = [(source, s) for s in sections if ((source.path, s.id) in chosen) != checked]
         if not wanted:

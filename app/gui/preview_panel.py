@@ -18,7 +18,7 @@ from app.core.bounded import WarmWorker
 from app.core.errors import BriefgenError, TemplateError
 from app.core.model import BriefProject, Source
 from app.gui.page_view import PageView
-from app.gui.widgets import header_row, muted_label, panel_title
+from app.gui.widgets import header_row, panel_title, status_label
 from app.gui.workers import JobFunction, JobRunner, LatestJob
 from app.pipeline import jobs
 from app.pipeline.pages import Preview
@@ -26,6 +26,9 @@ from app.pipeline.pages import Preview
 DEBOUNCE_MS = 400
 
 Snapshot = Callable[[], tuple[BriefProject, dict[str, Source]]]
+
+#: What the panel's status says while the sources are read, and while the brief is built again.
+READING, UPDATING = "Reading sources…", "Updating…"
 
 
 class PreviewPanel(QWidget):
@@ -49,7 +52,7 @@ class PreviewPanel(QWidget):
         self.template_combo.setObjectName("templateCombo")
         self.template_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.template_combo.activated.connect(self._template_activated)
-        self.status_label = muted_label()
+        self.status_label = status_label(READING, UPDATING)
         self.error_label = QLabel()
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
@@ -100,16 +103,16 @@ class PreviewPanel(QWidget):
     def schedule(self) -> None:
         """Something changed: render again once the user pauses."""
         if not self._job.held:  # else it still says the sources are being read
-            self.status_label.setText("Updating…")
+            self.status_label.setText(UPDATING)
         self._job.schedule()
 
     def hold(self) -> None:
         """The brief's sources are being read: render once they are all here (``release``)."""
-        self.status_label.setText("Reading sources…")
+        self.status_label.setText(READING)
         self._job.hold()
 
     def release(self) -> None:
-        self.status_label.setText("Updating…")
+        self.status_label.setText(UPDATING)
         self._job.release()
 
     def warm_up(self) -> None:

@@ -26,7 +26,7 @@ from app.gui.icons import icon
 from app.gui.page_view import PageView
 from app.gui.session import BriefSession
 from app.gui.template_highlighter import JinjaMarkdownHighlighter, TomlHighlighter
-from app.gui.widgets import header_row, muted_label, panel_title
+from app.gui.widgets import header_row, muted_label, panel_title, status_label
 from app.gui.workers import JobFunction, JobRunner, LatestJob
 from app.pipeline import jobs
 from app.template_tools.editing import (
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from app.template_tools.edited_build import EditedPreview
 
 DEBOUNCE_MS = 500
+#: What the editor's status says while its preview is built again, and when the template in it does not build.
+UPDATING, LAST_GOOD = "Updating…", "Showing the last good preview"
 STYLE_FILE = "style.toml"
 
 
@@ -112,7 +114,7 @@ class TemplateEditor(QMainWindow):
         self.error_bar = ErrorBar()
         self.error_bar.clicked.connect(self.go_to_problem)
         self.pages = PageView()
-        self.status_label = muted_label()
+        self.status_label = status_label(UPDATING, LAST_GOOD)
         self.position_label = muted_label()
 
         self._create_actions()
@@ -215,7 +217,7 @@ class TemplateEditor(QMainWindow):
     # --- preview ------------------------------------------------------------------------------
     def schedule(self) -> None:
         """The text or the brief changed: render again once the analyst pauses."""
-        self.status_label.setText("Updating…")
+        self.status_label.setText(UPDATING)
         self._job.schedule()
 
     def _make_job(self) -> JobFunction:
@@ -248,7 +250,7 @@ class TemplateEditor(QMainWindow):
         self.error_bar.setToolTip(f"Go to line {target[1]}" if target else "")
         self.error_bar.setCursor(Qt.CursorShape.PointingHandCursor if target else Qt.CursorShape.ArrowCursor)
         self.error_bar.show()
-        self.status_label.setText("Showing the last good preview" if self.preview else "")
+        self.status_label.setText(LAST_GOOD if self.preview else "")
         self.problemFound.emit(message)
 
     def _problem_target(self) -> tuple[CodeEditor, int] | None:

@@ -19,6 +19,18 @@ def muted_label(text: str = "") -> QLabel:
     return label
 
 
+def status_label(*shown: str) -> QLabel:
+    """A muted label for a panel's passing status, as wide as the longest of the texts it is ``shown`` to show.
+
+    Its width never follows the text of the moment: a status appearing on every keystroke ("Updating…") made the
+    layout hand out the room again, resizing the page view and the sources tree beside it, 50 ms of the window's
+    thread with a long brief.
+    """
+    label = muted_label()
+    label.setMinimumWidth(max(label.fontMetrics().horizontalAdvance(text) for text in shown))
+    return label
+
+
 def header_row(*widgets: QWidget, stretch_after: int = 1) -> QHBoxLayout:
     """A panel's top row: title (and any widgets) on the left, the rest pushed to the right."""
     row = QHBoxLayout()

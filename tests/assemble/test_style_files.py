@@ -114,3 +114,25 @@ def test_a_fifo_style_is_refused(tmp_path: Path):
 def test_a_nested_style_within_the_parser_depth_is_a_style_error(tmp_path: Path):
     message = _style_message(_template(tmp_path, "[page]\nsize = " + "[" * 200 + "]" * 200 + "\n"))
     assert message.startswith(str(tmp_path)) and "page.size" in message
+
+
+@pytest.mark.parametrize(
+    ("style", "scheme"),
+    [
+        ('[markings]\nscheme = "uk"\n', "uk"),
+        ("[markings]\nportion_marks = true\n", "us"),
+        ("", "us"),
+        ('[markings]\nscheme = ""\n', "us"),
+        ("markings = 3\n", "us"),
+        ('[markings\nscheme = "uk"', "us"),  # not TOML: the Checks tab says so; the window uses the default
+        (DEEP, "us"),
+    ],
+)
+def test_the_window_reads_a_templates_marking_scheme_without_its_whole_style(tmp_path: Path, style: str, scheme: str):
+    assert find_template(str(_template(tmp_path, style))).marking_scheme() == scheme
+
+
+@pytest.mark.parametrize("style", ['[markings]\nscheme = "nato"\n', '[page]\nsize = "A4"\n'])
+def test_the_scheme_read_alone_is_the_one_the_whole_style_gives(tmp_path: Path, style: str):
+    template = find_template(str(_template(tmp_path, style)))
+    assert template.marking_scheme() == template.style().markings.scheme

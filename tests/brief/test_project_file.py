@@ -52,6 +52,33 @@ def test_paths_are_stored_relative_and_survive_a_move(tmp_path: Path):
     assert Path(loaded.items[0].source).is_file()
 
 
+def test_paths_through_links_are_stored_as_where_they_lead(tmp_path: Path):
+    """Each folder is resolved once for all its files: a linked folder, a linked file and ".." must still come out
+    as resolving each path whole would give."""
+    case, elsewhere = tmp_path / "case", tmp_path / "elsewhere"
+    (case / "src").mkdir(parents=True)
+    (elsewhere / "deep").mkdir(parents=True)
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SAMPLE, elsewhere / "deep" / name)
+    (case / "src" / "linked").symlink_to(elsewhere / "deep")  # a linked folder
+    (case / "src" / "c.txt").symlink_to(elsewhere / "deep" / "b.txt")  # a linked file
+    (case / "up").symlink_to(elsewhere / "deep")  # "up/.." is elsewhere, not case
+    shutil.copy(SAMPLE, case / "src" / "plain.txt")
+    paths = [
+        case / "src" / "plain.txt",
+        case / "src" / "linked" / "a.txt",
+        case / "src" / "c.txt",
+        case / "up" / ".." / "deep" / "b.txt",
+        case / "src" / "linked" / "b.txt",
+    ]
+    project = BriefProject(sources=[str(path) for path in paths])
+    save_project(project, case / "p.brief")
+    stored = json.loads((case / "p.brief").read_text(encoding="utf-8"))["sources"]
+    whole = [Path(os.path.relpath(path.resolve(), case.resolve())).as_posix() for path in paths]
+    assert stored == whole
+    assert stored[:3] == ["src/plain.txt", "../elsewhere/deep/a.txt", "../elsewhere/deep/b.txt"]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -7,6 +7,7 @@ The interval is ``app.gui.autosave_schedule.INTERVAL_MS``; these tests shorten
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -14,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from app.brief.autosave import autosave_dir, find_recoverable
+from app.brief.autosave import Autosaver, autosave_dir, find_recoverable
 from app.gui import autosave_schedule
 from app.gui.main_window import MainWindow
 
@@ -80,7 +81,7 @@ def test_the_application_going_inactive_autosaves_at_once(qtbot, window: MainWin
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication)
     app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
-    assert autosaved_title() == "Before the laptop lid closed"
+    qtbot.waitUntil(lambda: autosaved_title() == "Before the laptop lid closed", timeout=1000)  # on its thread
 
 
 def test_nothing_unsaved_means_no_autosave_on_focus_loss(qtbot, window: MainWindow, monkeypatch, answers, tmp_path):
@@ -91,4 +92,31 @@ def test_nothing_unsaved_means_no_autosave_on_focus_loss(qtbot, window: MainWind
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication)
     app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+    assert autosaved_title() is None
+
+
+def test_an_autosave_is_written_while_the_analyst_goes_on_typing(qtbot, window: MainWindow, monkeypatch):
+    """The window hands the brief over and goes on: a write that takes its time holds up no keystroke, a later
+    autosave is never overwritten by an earlier one, and saving the brief removes the autosave once written."""
+    monkeypatch.setattr(autosave_schedule, "INTERVAL_MS", 60_000)
+    release = threading.Event()
+    real_save = Autosaver.save
+    writes: list[str] = []
+
+    def slow_save(self, project, project_path):
+        release.wait(10)
+        writes.append(project.meta.title)
+        real_save(self, project, project_path)
+
+    monkeypatch.setattr(Autosaver, "save", slow_save)
+    field = title_field(qtbot, window)
+    qtbot.keyClicks(field, "First")
+    window.autosave()  # returns although the write is held up
+    qtbot.keyClicks(field, " and second")  # the window takes keystrokes meanwhile
+    assert field.text() == "First and second" and writes == []
+    window.autosave()
+    release.set()
+    qtbot.waitUntil(lambda: autosaved_title() == "First and second", timeout=3000)
+    assert writes == ["First", "First and second"]  # in the order asked for: the later one last
+    window.autosave_writer.discard()
     assert autosaved_title() is None

@@ -39,6 +39,23 @@ def test_preview_shows_the_pages_and_follows_edits(qtbot, window: MainWindow):
     assert panel.status_label.text() == ""
 
 
+def test_the_status_shown_while_typing_moves_nothing_around_it(qtbot, window: MainWindow):
+    """ "Updating…" on every keystroke once resized the page view and the sources tree: 50 ms a keystroke."""
+    panel = window.preview_panel
+    window.resize(1400, 900)
+    load_by_drop(qtbot, window, [SAMPLE])
+    with qtbot.waitSignal(panel.rendered, timeout=10_000):
+        tick(qtbot, window, "Judicial Warnings")
+    qtbot.wait(50)
+    sizes = {widget: widget.size() for widget in (panel.pages, window.sources_panel.tree, panel.template_combo)}
+    qtbot.keyClicks(window.details_form.lines["title"], "x")
+    assert panel.status_label.text() == "Updating…"
+    qtbot.wait(50)  # the layout has had its chance to move things
+    assert {widget: widget.size() for widget in sizes} == sizes
+    shown = panel.status_label
+    assert shown.isVisible() and shown.width() >= shown.fontMetrics().horizontalAdvance(shown.text())
+
+
 def test_a_render_overtaken_by_an_edit_is_discarded(qtbot, window: MainWindow, monkeypatch):
     """While a slow render runs, the window stays usable; its result is dropped for the newer one."""
     panel = window.preview_panel

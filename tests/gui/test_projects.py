@@ -103,6 +103,7 @@ def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow, answers, t
 def test_autosave_and_recovery_after_a_crash(qtbot, window: MainWindow, answers):
     build_small_brief(qtbot, window)
     window.autosave()
+    window.autosave_writer.wait()  # it writes on its own thread
     files = list(autosave_dir().glob("session-*.json"))
     assert len(files) == 1
     crashed = pretend_crashed(files[0])  # the process that wrote it is gone: a crash
@@ -122,6 +123,7 @@ def test_autosave_and_recovery_after_a_crash(qtbot, window: MainWindow, answers)
 def test_saving_discards_the_autosave(qtbot, window: MainWindow, answers, tmp_path: Path):
     qtbot.keyClicks(window.details_form.lines["title"], "!")
     window.autosave()
+    window.autosave_writer.wait()  # it writes on its own thread
     assert list(autosave_dir().glob("session-*.json"))
     answers.save_name = str(tmp_path / "x.brief")
     window.save_action.trigger()

@@ -22,6 +22,7 @@ def crashed_session(qtbot, window: MainWindow) -> Path:
     tick(qtbot, window, "Judicial Warnings")
     type_into(qtbot, window.details_form.lines["title"], "Lost in a crash")
     window.autosave()
+    window.autosave_writer.wait()  # it writes on its own thread
     (autosave,) = autosave_dir().glob("session-*.json")
     window.session.undo_stack.setClean()  # this window is done with: it autosaves no more
     return pretend_crashed(autosave)

@@ -82,6 +82,7 @@ def test_a_recovered_brief_shows_the_items_text(qtbot, window: MainWindow, answe
     build_and_save(qtbot, window, answers, tmp_path)
     qtbot.keyClicks(window.outline_panel.note_edit, "Unsaved note.")
     window.autosave()
+    window.autosave_writer.wait()  # it writes on its own thread
     (autosave,) = autosave_dir().glob("session-*.json")
     pretend_crashed(autosave)
 

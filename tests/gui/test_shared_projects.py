@@ -139,6 +139,7 @@ def test_recovering_a_shared_project_asks_again(qtbot, window: MainWindow, answe
     open_by("open dialog", qtbot, window, answers, project)
     type_into(qtbot, window.details_form.lines["title"], "Unsaved reading")
     window.autosave()
+    window.autosave_writer.wait()  # it writes on its own thread
     (autosave,) = autosave_dir().glob("session-*.json")
     window.session.undo_stack.setClean()
     pretend_crashed(autosave)

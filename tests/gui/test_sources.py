@@ -153,3 +153,23 @@ def test_many_files_load_together_with_progress_in_the_status_bar(qtbot, window:
     assert loaded.args == [12, 0]
     assert [Path(s.path).name for s in window.session.sources] == [f"report-{n:02}.txt" for n in range(12)]
     assert "Reading files… 12 of 12" in shown
+
+
+def test_the_tree_ticks_follow_every_change_to_the_brief(qtbot, window: MainWindow):
+    """The ticks are worked out once per change of the brief's items: undo, redo and a new brief must show."""
+    load_by_drop(qtbot, window, [SAMPLE])
+
+    def ticked() -> Qt.CheckState:
+        return section_index(window, "Judicial Warnings").data(Qt.ItemDataRole.CheckStateRole)
+
+    assert ticked() == Qt.CheckState.Unchecked
+    tick(qtbot, window, "Judicial Warnings")
+    assert ticked() == Qt.CheckState.Checked
+    window.session.undo_stack.undo()
+    assert ticked() == Qt.CheckState.Unchecked
+    window.session.undo_stack.redo()
+    assert ticked() == Qt.CheckState.Checked
+    outline = window.outline_panel.list
+    outline.setCurrentIndex(outline.model().index(0, 0))
+    window.outline_panel.remove_action.trigger()
+    assert outline_headings(window) == [] and ticked() == Qt.CheckState.Unchecked
