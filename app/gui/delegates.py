@@ -37,6 +37,8 @@ class TwoLineDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._query = query
         self._bold_top_level = bold_top_level
+        #: Row sizes by font and boldness: a view asks for every row's, and only the fonts decide it.
+        self._sizes: dict[tuple[str, bool], QSize] = {}
 
     def _fonts(self, option: QStyleOptionViewItem, index: Index) -> tuple[QFont, QFont, QFont]:
         title = QFont(option.font)
@@ -49,9 +51,13 @@ class TwoLineDelegate(QStyledItemDelegate):
         return title, subtitle, badge
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        title, subtitle, _ = self._fonts(option, index)
-        height = QFontMetrics(title).height() + QFontMetrics(subtitle).height() + 2 * PADDING + 2
-        return QSize(200, height)
+        key = (option.font.toString(), self._bold_top_level and not index.parent().isValid())
+        size = self._sizes.get(key)
+        if size is None:
+            title, subtitle, _ = self._fonts(option, index)
+            height = QFontMetrics(title).height() + QFontMetrics(subtitle).height() + 2 * PADDING + 2
+            size = self._sizes[key] = QSize(200, height)
+        return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)

@@ -102,6 +102,7 @@ class OutlinePanel(QWidget):
         self.list.setObjectName("outlineList")
         self.list.setModel(self._model)
         self.list.setItemDelegate(TwoLineDelegate(self.list))
+        self.list.setUniformItemSizes(True)  # every row is two lines: the view need not ask each of 400 rows
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)

@@ -77,6 +77,9 @@ def test_paths_through_links_are_stored_as_where_they_lead(tmp_path: Path):
     whole = [Path(os.path.relpath(path.resolve(), case.resolve())).as_posix() for path in paths]
     assert stored == whole
     assert stored[:3] == ["src/plain.txt", "../elsewhere/deep/a.txt", "../elsewhere/deep/b.txt"]
+    loaded = load_project(case / "p.brief")
+    assert loaded.sources == [str((case / path).resolve()) for path in stored]
+    assert sources_outside(loaded, case / "p.brief") == list(dict.fromkeys(loaded.sources[1:]))  # all but plain.txt
 
 
 @pytest.mark.parametrize(
