@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 
-# First: it loads the core that this process and the writers' processes share, and the writers start from it.
-from app.pipeline.writer_processes import WriterProcesses  # isort: skip
+from app.core.formats import default_output_names
+
+# It loads the core that this process and the writers' processes share, and the writers start from it.
+from app.pipeline.writer_processes import WriterProcesses
 
 #: The brief's details a build may set from the command line.
 META_ARGUMENTS = ("title", "subtitle", "author", "organisation", "date", "classification", "recipient", "summary")
 
 
 def run(args: argparse.Namespace) -> int:
-    formats = args.format + (["md"] if args.markup and "md" not in args.format else [])
+    chosen = list(dict.fromkeys(args.format or default_output_names()))  # each once, in the order first named
+    formats = chosen + (["md"] if args.markup and "md" not in chosen else [])
     writers = WriterProcesses(formats, args.template or "")
     try:
         return _build(args, formats, writers)

@@ -63,8 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--format",
         type=_formats,
-        default=default_output_names(),
-        help=f"comma-separated, from {','.join(output_names())} (default: {','.join(default_output_names())})",
+        action="extend",  # --format pdf --format docx asks for both, as --format pdf,docx does
+        help=f"comma-separated or repeated, from {','.join(output_names())} "
+        f"(default: {','.join(default_output_names())})",
     )
     build.add_argument("-o", "--output", type=Path, default=Path("."), help="output folder (default: .)")
     build.add_argument("--name", help="output file name without extension (default: from the title)")

@@ -303,3 +303,10 @@ def test_inspect_says_where_else_a_section_s_passage_appears(tmp_path: Path, cap
     ledger, wire = json.loads(out)
     assert ledger["sections"][0]["also_in"] == [{"path": wire["path"], "section": "background"}]
     assert [s["also_in"] for s in ledger["sections"][1:]] == [[]] * (len(ledger["sections"]) - 1)
+
+
+def test_formats_can_be_named_in_several_options_and_each_is_written_once(tmp_path: Path, capsys):
+    code, out, err = run(capsys, "build", str(SAMPLE), "-o", str(tmp_path), "--format", "pdf", "--format", "docx,pdf")
+    assert code == 0, err
+    assert sorted(path.suffix for path in tmp_path.iterdir()) == [".docx", ".pdf"]
+    assert [Path(line).suffix for line in out.splitlines()] == [".pdf", ".docx"]  # in the order first named
