@@ -33,9 +33,15 @@ def create_application() -> QApplication:
 WORKER_PRELOAD = [
     "app.assemble.worker",
     "app.ingest",
+    # the readers of text and Markdown, the commonest sources (each reading child imported them on its first file);
+    # the web-page and PDF readers load trafilatura and pypdf, too slow for a server the window waits on
+    "app.ingest.readers.plaintext",
+    "app.ingest.readers.markdown",
     "app.pipeline.checks",
     "app.pipeline.deliver",
     "app.template_tools.edited_build",
+    # the PDF writer: every preview writes a PDF, and the server is ready long before the first one is asked for
+    "app.render.pdf.writer",
 ]
 
 
