@@ -1,18 +1,20 @@
 """Writers that load in a process of their own while the brief is being built, then write beside each other.
 
-Most of a ``briefgen build`` of a short brief is loading: the PDF writer's
-libraries, fonts and first layout alone took about as long as reading the
-sources and building the brief.  A format whose writer is slow to start
-(``OutputFormat.starts_slowly``: the PDF) gets a worker process the moment
-the command starts: it loads the writer and writes a small brief, so fonts
-are registered and its code is warm, while this process reads the sources
-and builds the brief.  The brief is then written there while the other
-formats are written here.  Nothing is written to disk by a worker: the bytes
-come back and ``app.pipeline.export`` writes every file or none.
+Most of a ``briefgen build`` of a short brief is loading: python-docx, reportlab,
+the fonts and a first layout took about as long as reading the sources and
+building the brief.  Each format whose writer is slow to start
+(``OutputFormat.starts_slowly``: DOCX and PDF) gets a worker process as soon
+as the command has loaded the core the two share (this module's imports: the
+models, the template catalogue, the markup parser), so the worker need not load
+them again.  It loads its writer and writes a small brief, so fonts are
+registered and its code is warm, while this process reads the sources and
+builds the brief; the brief is then written there while this process runs its
+checks.  Nothing is written to disk by a worker: the bytes come back and
+``app.pipeline.export`` writes every file or none.
 
-A worker is bounded in time and memory like every other (app/core/bounded.py);
-one that fails to warm up is started afresh for the real brief, whose failure
-is then the one reported.
+A worker is bounded in time and memory like every other (app/core/bounded.py).
+A warm-up that fails is ignored (one that kills its worker starts a fresh one):
+writing the real brief then fails the same way, and that is the error reported.
 """
 
 from __future__ import annotations
