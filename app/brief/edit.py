@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from app.core.clock import build_time
+from app.brief.records import source_record
 from app.core.marking_schemes import DEFAULT_SCHEME, find_scheme
 from app.core.markings import MarkingError
-from app.core.model import BriefItem, BriefMeta, BriefProject, FigureItem, Section, SectionItem, Source, SourceRecord
+from app.core.model import BriefItem, BriefMeta, BriefProject, FigureItem, Section, SectionItem, Source
 from app.core.terms import ROLES
 from app.text.dates import MONTHS, format_date
 
@@ -205,15 +205,6 @@ def add_source(project: BriefProject, source: Source, index: int | None = None) 
         raise ValueError(f"{source.path} is already a source of the brief")
     project.sources.insert(len(project.sources) if index is None else index, source.path)
     project.source_records[source.path] = source_record(source, project.source_records.get(source.path))
-
-
-def source_record(source: Source, earlier: SourceRecord | None = None) -> SourceRecord:
-    """The record of ``source`` as read now: its fingerprint and today's date (the earlier record if the file is
-    the same), with the marking the analyst gave it before."""
-    if earlier is not None and earlier.sha256 == source.sha256:
-        return earlier
-    classification = earlier.classification if earlier is not None else ""
-    return SourceRecord(classification=classification, sha256=source.sha256, added=build_time().date().isoformat())
 
 
 def remove_source(project: BriefProject, path: str) -> int:

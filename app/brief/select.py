@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.brief.edit import source_record
+from app.brief.records import source_record
 from app.core.errors import SelectionError
 from app.core.model import BriefItem, BriefMeta, BriefProject, Section, SectionItem, Source
 

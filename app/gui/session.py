@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoStack
 
 from app.brief import edit as brief_edit
 from app.brief.edit import FigureKey, ItemKey, SectionKey
+from app.brief.records import source_record
 from app.core.model import BriefItem, BriefProject, FigureItem, QuoteItem, Section, SectionItem, Source, SourceRecord
 
 
@@ -149,9 +150,7 @@ class BriefSession(QObject):
             if source.path not in known:
                 brief_edit.add_source(self.project, source)
             elif not self.project.record(source.path).sha256:
-                self.project.source_records[source.path] = brief_edit.source_record(
-                    source, self.project.record(source.path)
-                )
+                self.project.source_records[source.path] = source_record(source, self.project.record(source.path))
         self._insert_sources(len(self._sources), sources)
         self.contentChanged.emit()
 
@@ -206,7 +205,7 @@ class BriefSession(QObject):
         self.sourceAboutToBeRemoved.emit(row)  # its sections may differ now: the row leaves and comes back
         del self._sources[row]
         self.sourceRemoved.emit(row)
-        self.project.source_records[source.path] = record or brief_edit.source_record(source, old[1])
+        self.project.source_records[source.path] = record or source_record(source, old[1])
         self._insert_sources(row, [source])
         self.contentChanged.emit()
         return old

@@ -1,0 +1,19 @@
+"""What a project keeps of each source it names: the analyst's marking, the file's fingerprint, the day it was added.
+
+Apart from app.brief.edit so that reading sources into a project (``select``, the CLI's ``build`` and
+``inspect``) does not load the marking schemes that editing a brief needs.
+"""
+
+from __future__ import annotations
+
+from app.core.clock import build_time
+from app.core.model import Source, SourceRecord
+
+
+def source_record(source: Source, earlier: SourceRecord | None = None) -> SourceRecord:
+    """The record of ``source`` as read now: its fingerprint and today's date (the earlier record if the file is
+    the same), with the marking the analyst gave it before."""
+    if earlier is not None and earlier.sha256 == source.sha256:
+        return earlier
+    classification = earlier.classification if earlier is not None else ""
+    return SourceRecord(classification=classification, sha256=source.sha256, added=build_time().date().isoformat())
