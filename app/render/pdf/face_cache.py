@@ -68,9 +68,7 @@ def _cached(entry: Path, data: bytes) -> TTFontFace | None:
     try:
         with _collection_paused():
             state = pickle.loads(entry.read_bytes())
-    except FileNotFoundError:
-        return None
-    except Exception:  # a damaged or foreign entry: parse the font again and write it anew
+    except Exception:  # none yet, or a damaged or foreign one: the font is parsed again and the entry rewritten
         return None
     if not isinstance(state, dict) or len(data) != state.get("_size"):
         return None
