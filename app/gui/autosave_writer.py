@@ -11,7 +11,6 @@ write can bring back a file that was removed.
 
 from __future__ import annotations
 
-import pickle
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -34,9 +33,8 @@ class AutosaveWriter(QObject):
         self._last: Future[None] | None = None
 
     def save(self, project: BriefProject, project_path: Path | None) -> None:
-        """Autosave a copy of ``project`` as it is now; returns at once."""
-        copy = pickle.loads(pickle.dumps(project, pickle.HIGHEST_PROTOCOL))
-        self._last = self._thread.submit(self._write, copy, project_path)
+        """Autosave ``project``, a copy nobody changes meanwhile (``BriefSession.project_copy``); returns at once."""
+        self._last = self._thread.submit(self._write, project, project_path)
 
     def wait(self) -> None:
         """Until every autosave asked for is on disk (or has failed)."""

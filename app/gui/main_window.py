@@ -710,7 +710,7 @@ class MainWindow(QMainWindow):
         if not self.session.modified:
             self.autosave_writer.discard()
             return
-        self.autosave_writer.save(self.session.project, self.session.path)  # written on its own thread
+        self.autosave_writer.save(self.session.project_copy(), self.session.path)  # written on its own thread
 
     # --- export -----------------------------------------------------------------------------------
     def export(self) -> None:

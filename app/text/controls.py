@@ -29,7 +29,7 @@ _WINDOWS_1252 = {code: bytes([code]).decode("cp1252") for code in range(0x80, 0x
 _CONTROLS = re.compile(rf"[{_C0}\x7f-\x9f]")
 #: Any character ``strip_controls`` changes: C0 controls but tab, line feed and return, DEL, C1, lone surrogates.
 #: Most text has none, and one search is cheaper than the four substitutions that would change nothing.
-_ANY_CHANGED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_ANY_CHANGED = re.compile(rf"[{_C0}\x0b\x0c\x7f-\x9f\ud800-\udfff]")
 #: What XML 1.0 cannot carry at all: those C0 characters, vertical tab, form feed, the noncharacters U+FFFE/FFFF,
 #: and lone surrogates (a file name's undecodable bytes, as Python decodes them, end up as those).
 _NOT_XML = re.compile(rf"[{_C0}\x0b\x0c\ud800-\udfff\ufffe\uffff]")
