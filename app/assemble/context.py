@@ -239,6 +239,10 @@ class _Numbering:
         self.markings = markings
         self.repeats = repeats
         self.views: dict[str, SourceView] = {}
+        self.sections_used: dict[str, list[str]] = {}  # source path → the brief's sections of it, in item order
+        for item in project.items:
+            if isinstance(item, SectionItem):
+                self.sections_used.setdefault(item.source, []).append(item.section_id)
 
     def view(self, path: str) -> SourceView:
         source = self.sources.get(path)
@@ -263,11 +267,7 @@ class _Numbering:
 
     def _also_reported_by(self, source: Source) -> tuple[str, ...]:
         """The other sources carrying a passage of one of the brief's items from ``source``, by outlet."""
-        keys = [
-            (source.path, i.section_id)
-            for i in self.project.items
-            if isinstance(i, SectionItem) and i.source == source.path
-        ]
+        keys = [(source.path, section_id) for section_id in self.sections_used.get(source.path, [])]
         others = [self.sources.get(path) for key in keys for path, _ in self.repeats.get(key, [])]
         names = [other.outlet or other.title for other in others if other is not None and other.path != source.path]
         return tuple(name for name in dict.fromkeys(names) if name and name != source.outlet)

@@ -13,6 +13,7 @@ from pathlib import Path
 from app.assemble.catalog import TemplateInfo
 from app.assemble.context import BriefContext, build_context
 from app.assemble.worker import render_template_bounded
+from app.core.collection import collection_paused
 from app.core.document import DocumentMeta
 from app.core.errors import ProjectError
 from app.core.formats import BuiltBrief
@@ -50,15 +51,17 @@ def build_brief(
     """Assemble and parse the brief; ``markup`` and ``style`` stand in for a template's unsaved edits.
 
     The style is read first: it is cheap, and a broken one is reported without starting a worker; the
-    figures' images next, so a missing one is reported before the template runs.
+    figures' images next, so a missing one is reported before the template runs.  The cycle collector
+    waits: what a build makes is kept until it ends (app/core/collection.py).
     """
     style = style or template.style()
     images = figure_images(project, sources)
-    context = build_context(project, sources, style.markings, section_repeats(list(sources.values())))
-    markings = context.markings
-    assembled = render_template_bounded(template, context, markup)
-    document = parse_markup(assembled, document_meta(context), images)
-    warnings = mark_unmarked_portions(document, markings)
+    with collection_paused():
+        context = build_context(project, sources, style.markings, section_repeats(list(sources.values())))
+        markings = context.markings
+        assembled = render_template_bounded(template, context, markup)
+        document = parse_markup(assembled, document_meta(context), images)
+        warnings = mark_unmarked_portions(document, markings)
     return BuiltBrief(assembled, document, style.with_marking_scheme(markings.scheme), tuple(warnings))
 
 

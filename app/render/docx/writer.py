@@ -23,6 +23,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from app.core.clock import build_time
+from app.core.collection import collection_paused
 from app.core.document import (
     Block,
     Callout,
@@ -44,7 +45,6 @@ from app.core.formats import BuiltBrief
 from app.core.paths import ASSETS_DIR
 from app.core.style import Style
 from app.render import figures
-from app.render.collection import collection_paused
 from app.render.docx.inline import InlineContext, add_inlines
 from app.render.docx.package import repack
 from app.render.docx.page import setup_section

@@ -17,11 +17,9 @@ user's own cache folder, like the rest of what a desktop app caches there.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import os
 import pickle
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,7 @@ from platformdirs import user_cache_dir
 from reportlab.pdfbase.ttfonts import TTFontFace
 
 from app.core.atomic import write_atomically
+from app.core.collection import collection_paused
 from app.core.errors import ExportError
 
 #: Raised when what is kept changes shape, so entries written by an older Briefgen are parsed again.
@@ -66,7 +65,7 @@ def _key(path: Path) -> str:
 def _cached(entry: Path, data: bytes) -> TTFontFace | None:
     """The face kept in ``entry`` with the font's bytes put back; None if there is none that can be used."""
     try:
-        with _collection_paused():
+        with collection_paused():  # its thousands of new objects, all kept
             state = pickle.loads(entry.read_bytes())
     except Exception:  # none yet, or a damaged or foreign one: the font is parsed again and the entry rewritten
         return None
@@ -78,19 +77,6 @@ def _cached(entry: Path, data: bytes) -> TTFontFace | None:
     face._ttf_data = data  # type: ignore[attr-defined]  # set by reportlab's parser; not in the stubs
     face._pdfScale = _scale(state["unitsPerEm"])  # type: ignore[attr-defined]
     return face
-
-
-@contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No garbage collection while a face is unpickled: its thousands of new lists and tuples, all kept, would
-    otherwise set off collections that walk every object of the process (they took half the loading time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _scale(units_per_em: int) -> Any:

@@ -14,11 +14,11 @@ from functools import partial
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
+from app.core.collection import collection_paused
 from app.core.document import Document
 from app.core.errors import BriefgenError, ExportError
 from app.core.formats import BuiltBrief
 from app.core.style import Style
-from app.render.collection import collection_paused
 from app.render.logo import SPACE_AFTER_PT, LogoImage, style_logo
 from app.render.numbering import number_headings
 from app.render.pdf.blocks import Context, FlowableBuilder
