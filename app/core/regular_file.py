@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 
 def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
@@ -25,7 +26,20 @@ def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result
             raise OSError(errno.EINVAL, "not a regular file", str(path))
         if status.st_size > max_bytes:
             raise OSError(errno.EFBIG, f"larger than {max_bytes:,} bytes", str(path))
-        data = handle.read(max_bytes + 1)
+        data = read_at_most(handle, status.st_size, max_bytes)
     if len(data) > max_bytes:  # it grew while we looked
         raise OSError(errno.EFBIG, f"larger than {max_bytes:,} bytes", str(path))
     return data, status
+
+
+def read_at_most(handle: BinaryIO, expected: int, max_bytes: int) -> bytes:
+    """Up to ``max_bytes`` + 1 bytes of an open file whose status said ``expected``: one more than the caller
+    allows shows the file is too large.
+
+    A read is asked for the file's size, not the limit: Python allocates what a read asks for before reading,
+    and asking for a 50 MB limit took longer than reading a small file.  A file that grew since is read on.
+    """
+    data = handle.read(min(expected, max_bytes) + 1)
+    if len(data) > expected:
+        data += handle.read(max_bytes + 1 - len(data))
+    return data

@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 
 from app.ingest.mojibake import MAX_ODDITY_RATE, oddities
+from app.text.scripts import non_ascii
 
 #: Enough text to judge; a wrong decoding shows on every page.
 SAMPLE_CHARS = 64 * 1024
@@ -36,7 +37,9 @@ _WRITING_FORMATS |= frozenset("\u2068\u2069\ufeff\u061c")
 def reads_as_text(text: str) -> bool:
     """False when unassigned, private-use or stray format characters make up more than 1% of the text."""
     sample = text[:SAMPLE_CHARS]
-    junk = sum(count for char, count in Counter(sample).items() if _is_junk(char))  # each distinct character once
+    if sample.isascii():  # no ASCII character is unassigned, private-use or a format character
+        return True
+    junk = sum(count for char, count in Counter(non_ascii(sample)).items() if _is_junk(char))  # each once
     return junk <= max(2, MAX_JUNK_SHARE * len(sample))
 
 
@@ -50,7 +53,7 @@ def reads_as_words(text: str) -> bool:
     if not reads_as_text(text):
         return False
     sample = text[:SAMPLE_CHARS]
-    non_ascii = sum(1 for char in sample if not char.isascii())
-    if non_ascii < JUDGE_WORDS_FROM * len(sample):
+    beyond_ascii = len(non_ascii(sample))
+    if beyond_ascii < JUDGE_WORDS_FROM * len(sample):
         return True
-    return oddities(sample) <= MAX_ODDITY_RATE * non_ascii
+    return oddities(sample) <= MAX_ODDITY_RATE * beyond_ascii

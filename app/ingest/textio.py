@@ -21,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from app.core.errors import IngestError
+from app.core.regular_file import read_at_most
 from app.ingest.encoding_guess import guess_encoding
 from app.ingest.invisible import has_visible_text
 from app.ingest.mojibake import oddities
@@ -73,7 +74,7 @@ def read_bytes(path: Path) -> bytes:
         if info.st_size > limit:
             raise IngestError(path, f"file is {_size(info.st_size)}, larger than the {_size(limit)} limit")
         with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+            data = read_at_most(handle, info.st_size, limit)
     except FileNotFoundError as exc:
         raise IngestError(path, "file not found") from exc
     except PermissionError as exc:

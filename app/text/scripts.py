@@ -7,6 +7,7 @@ table of Unicode blocks is enough for the scripts analysts meet.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -70,17 +71,32 @@ def script_of(char: str) -> str | None:
     return "Other"
 
 
+#: Every ASCII byte that is not a letter, deleted to count the ASCII letters (all Latin).
+_ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+
+
+def non_ascii(text: str) -> str:
+    """The text's characters beyond ASCII, in order: what is left to look at once ASCII is settled in bulk."""
+    return _ASCII_RUNS.sub("", text)
+
+
 def script_counts(text: str) -> Counter[str]:
     """How many letters of each script the text holds.
 
-    Characters are counted first (in C), then each distinct one is looked up once: a text has a few dozen
-    distinct letters, so this costs little more than reading it.
+    ASCII letters are counted by deleting the rest in C; other characters are counted first (in C), then each
+    distinct one is looked up once: a text has a few dozen distinct letters, so this costs little more than
+    reading it (counting every character of an English text took a sixth of reading it).
     """
     counts: Counter[str] = Counter()
-    for char, count in Counter(text).items():
-        script = script_of(char)
-        if script:
-            counts[script] += count
+    latin = len(text.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS))
+    if latin:
+        counts["Latin"] = latin
+    if not text.isascii():
+        for char, count in Counter(non_ascii(text)).items():
+            script = script_of(char)
+            if script:
+                counts[script] += count
     return counts
 
 
