@@ -11,7 +11,7 @@ from app.brief.project_file import load_project, sources_outside
 from app.brief.trust import is_trusted
 from app.core.errors import BriefgenError
 from app.core.model import Source
-from app.ingest import ingest_many_bounded
+from app.ingest import ingest_many_bounded, load_readers
 from app.ingest.collect import files_to_read
 from app.text.controls import printable
 
@@ -21,11 +21,13 @@ def open_brief(project_path: str) -> OpenedProject:
     which files outside its folder it reads."""
     project = load_project(project_path)
     warn_outside(project_path, sources_outside(project, project_path))
+    load_readers(project.sources)
     return read_sources(project, Path(project_path))
 
 
 def read_all(files: list[Path]) -> list[Source]:
     """Every file read (by a few bounded workers at once); the first that cannot be read stops the command."""
+    load_readers(files)
     sources, errors = ingest_many_bounded(files)
     if errors:
         raise errors[0]

@@ -21,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from app.core.errors import IngestError
+from app.core.fingerprint import remember_bytes
 from app.core.regular_file import read_at_most
 from app.ingest.encoding_guess import guess_encoding
 from app.ingest.invisible import has_visible_text
@@ -87,6 +88,7 @@ def read_bytes(path: Path) -> bytes:
         raise IngestError(path, f"file is larger than the {_size(limit)} limit")
     if not data.strip():
         raise IngestError(path, "file is empty")
+    remember_bytes(path, info, data)  # the source's fingerprint, without reading the file again
     return data
 
 

@@ -53,3 +53,15 @@ def test_a_build_writes_its_docx_and_pdf_in_processes_of_their_own(tmp_path):
     assert not loaded & {"docx", "reportlab.platypus", "app.render.docx.writer", "app.render.pdf.writer"}
     assert {"jinja2", "markdown_it", "app.pipeline.build"} <= loaded  # it did build the brief here
     assert sorted(path.suffix for path in tmp_path.iterdir()) == [".docx", ".pdf"]
+
+
+def test_the_command_loads_the_readers_its_files_need_before_its_workers_start(tmp_path):
+    """Workers forked from the command start with the reader loaded, instead of each importing it."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Officials met in Baghdad on Sunday.</p></body></html>", encoding="utf-8")
+    text_only = modules_after("inspect", str(SAMPLE))
+    assert "app.ingest.readers.plaintext" in text_only
+    assert "app.ingest.readers.html" not in text_only
+    assert {"app.ingest.readers.plaintext", "app.ingest.readers.html"} <= modules_after(
+        "inspect", str(SAMPLE), str(page)
+    )
