@@ -55,14 +55,15 @@ def _build(args: argparse.Namespace, formats: list[str], writers: WriterProcesse
     template = find_template(project.template)
     loaded = {s.path: s for s in sources}
     brief = build_brief(project, loaded, template)
-    writers.begin(brief)  # the brief's checks run while it is written
-    checked = brief_checks(project, loaded, template, built=brief if "pdf" in formats else None)
+    writers.begin(brief)  # the brief's checks run while it is written; the PDF's worker checks its fonts
+    fonts_here = "pdf" in formats and not writers.checks_fonts
+    checked = brief_checks(project, loaded, template, built=brief if fonts_here else None)
     for _, _, path in export(brief, args.output, formats, args.name, writers.render_all):
         print(printable(path))
     if args.save:
         save_project(project, args.save)
         print(printable(args.save))
     read = [f"{source.path}: {warning}" for source in sources for warning in source.warnings]
-    for warning in read + list(brief.warnings) + [problem.message for problem in checked]:
+    for warning in read + list(brief.warnings) + [problem.message for problem in checked] + writers.font_warnings:
         print(f"briefgen: warning: {printable(warning)}", file=sys.stderr)
     return 0

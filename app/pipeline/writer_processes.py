@@ -10,7 +10,10 @@ them again.  It loads its writer and writes a small brief, so fonts are
 registered and its code is warm, while this process reads the sources and
 builds the brief; the brief is then written there while this process runs its
 checks.  Nothing is written to disk by a worker: the bytes come back and
-``app.pipeline.export`` writes every file or none.
+``app.pipeline.export`` writes every file or none.  The PDF's worker also checks
+which characters its fonts cannot draw (app/render/pdf/coverage.py): it has
+them registered, and the check made this process load reportlab and the fonts
+after the brief was built, which took longer than writing both formats.
 
 A worker is bounded in time and memory like every other (app/core/bounded.py).
 A warm-up that fails is ignored (one that kills its worker starts a fresh one):
@@ -59,6 +62,13 @@ class WriterProcesses:
                 worker.begin(warm_up, name, template)
                 self._workers[name] = worker
         self._begun: BuiltBrief | None = None
+        #: What the PDF's fonts cannot draw, once ``render_all`` has collected it.
+        self.font_warnings: list[str] = []
+
+    @property
+    def checks_fonts(self) -> bool:
+        """Whether the PDF's worker checks the fonts (``font_warnings``), so the caller need not."""
+        return "pdf" in self._workers
 
     def begin(self, brief: BuiltBrief) -> None:
         """Start writing ``brief`` in every worker, to be collected by ``render_all``; the caller may go on with
@@ -68,6 +78,8 @@ class WriterProcesses:
                 worker.finish()
         for name, worker in self._workers.items():
             worker.begin(render, brief, name)
+        if self.checks_fonts:
+            self._workers["pdf"].begin(font_warnings, brief)
         self._begun = brief
 
     def render_all(self, brief: BuiltBrief, formats: Sequence[str]) -> list[bytes]:
@@ -79,6 +91,8 @@ class WriterProcesses:
         try:
             here = {name: render(brief, name) for name in formats if name not in self._workers}
             there = {name: worker.finish() for name, worker in self._workers.items()}
+            if self.checks_fonts:
+                self.font_warnings = self._workers["pdf"].finish()
         except BaseException:
             self.close()
             raise
@@ -95,3 +109,10 @@ def warm_up(name: str, template: str = "") -> None:
     default one), so that the fonts it registers and the code it runs are ready for the real brief."""
     style = find_template(template or BriefProject().template).style()
     render(BuiltBrief(WARM_UP_MARKUP, parse_markup(WARM_UP_MARKUP), style), name)
+
+
+def font_warnings(brief: BuiltBrief) -> list[str]:
+    """The PDF writer's warnings about characters its fonts cannot draw (app.render.pdf.coverage)."""
+    from app.render.pdf.coverage import coverage_warnings
+
+    return coverage_warnings(brief.document, brief.style)
