@@ -95,6 +95,14 @@ OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
         starts_slowly=True,
     ),
     OutputFormat(
+        "html",
+        "HTML",
+        "One self-contained web page: for the browser, or to paste into an email",
+        ".html",
+        "app.render.html:write_html",
+        default=False,
+    ),
+    OutputFormat(
         "md",
         "Markdown",
         "The markup the template assembled, for template work",

@@ -48,7 +48,7 @@ def test_names_and_extensions_are_unique():
 def test_lookup_ignores_case_and_refuses_unknown_names():
     assert input_format_for(Path("REPORT.PDF")).name == "pdf"
     assert input_format_for(Path("notes.odt")) is None
-    with pytest.raises(ExportError, match="unknown output format 'odt'; choose from docx, pdf, md"):
+    with pytest.raises(ExportError, match="unknown output format 'odt'; choose from docx, pdf, html, md"):
         output_format("odt")
 
 
@@ -81,7 +81,7 @@ def test_cli_refuses_an_unknown_format_with_the_choices(capsys):
     with pytest.raises(SystemExit) as info:
         main(["build", str(SAMPLE), "--format", "odt"])
     assert info.value.code == 2
-    assert "choose from docx, pdf, md" in capsys.readouterr().err
+    assert "choose from docx, pdf, html, md" in capsys.readouterr().err
 
 
 def test_a_folder_stands_for_the_sources_directly_inside_it(tmp_path: Path):

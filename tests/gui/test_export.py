@@ -101,3 +101,17 @@ def test_parts_the_analyst_left_empty_are_listed_after_export(qtbot, window: Mai
     ((title, message),) = answers.warnings
     assert title == "Exported with warnings"
     assert "No summary written" in message and "The Recommendations part is empty" in message
+
+
+def test_the_export_dialog_writes_the_web_page_too(qtbot, window: MainWindow, tmp_path: Path):
+    load_by_drop(qtbot, window, [SAMPLE])
+    tick(qtbot, window, "Judicial Warnings")
+    dialog = open_export_dialog(qtbot, window, tmp_path, "brief", ["pdf"])
+    html_box = dialog.format_boxes["html"]
+    assert html_box.text() == "HTML" and not html_box.isChecked()
+    qtbot.mouseClick(html_box, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.exported, timeout=15_000) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert done.args[0] == [tmp_path / "brief.pdf", tmp_path / "brief.html"]
+    page = (tmp_path / "brief.html").read_text(encoding="utf-8")
+    assert "Judicial Warnings" in page and "<script" not in page
