@@ -122,6 +122,9 @@ class DocumentMeta:
     recipient: str = ""
     subject: str = ""
     keywords: list[str] = field(default_factory=list)
+    #: The language most of the brief is written in (ISO 639: "en", "ar" …), "" when unsure: a PDF's /Lang, the
+    #: DOCX's and the web page's language, so screen readers speak it right.
+    language: str = ""
 
 
 @dataclass

@@ -15,11 +15,11 @@ from pathlib import Path
 from app.core.model import LEAD_ID, Section, Source
 from app.ingest.figures import FoundFigure, source_figures
 from app.ingest.invisible import has_visible_text, without_direction_controls
-from app.ingest.language import detect_language
 from app.ingest.limits import Tally, shorten_field
 from app.text.controls import strip_controls
 from app.text.datelines import dateline_outlet, strip_dateline
 from app.text.furniture import is_furniture, is_gallery_caption
+from app.text.language import detect_language
 from app.text.scripts import CASELESS, script_of
 from app.text.sentences import shorten, split_sentences
 from app.text.slug import slugify

@@ -14,7 +14,7 @@ from app.assemble.catalog import TemplateInfo
 from app.assemble.context import BriefContext, build_context
 from app.assemble.worker import render_template_bounded
 from app.core.collection import collection_paused
-from app.core.document import DocumentMeta
+from app.core.document import Document, DocumentMeta, Heading, Paragraph, iter_blocks, plain_text
 from app.core.errors import ProjectError
 from app.core.formats import BuiltBrief
 from app.core.images import CheckedImage, read_figure
@@ -23,22 +23,36 @@ from app.core.style import Style
 from app.parse.markup import parse_markup
 from app.pipeline.portions import mark_unmarked_portions
 from app.pipeline.repeats import section_repeats
+from app.text.language import detect_language
 
 
 def document_meta(context: BriefContext) -> DocumentMeta:
-    """The brief's facts as the writers put them in headers, footers and file properties."""
+    """The brief's facts as the writers put them in headers, footers and file properties.
+
+    A classified brief says so in its file's subject and keywords too: a file listing or a document store shows
+    those without opening the file.
+    """
     meta = context.meta
+    classification = meta["classification"]
+    subject = meta["subtitle"] or meta["title"]
     return DocumentMeta(
         title=meta["title"],
         subtitle=meta["subtitle"],
         author=meta["author"],
         organisation=meta["organisation"],
         date=meta["date"],
-        classification=meta["classification"],
+        classification=classification,
         recipient=meta["recipient"],
-        subject=meta["subtitle"] or meta["title"],
-        keywords=sorted({s.outlet for s in context.sources if s.outlet}),
+        subject=f"{classification} — {subject}" if classification and subject else classification or subject,
+        keywords=([classification] if classification else []) + sorted({s.outlet for s in context.sources if s.outlet}),
     )
+
+
+def brief_language(document: Document) -> str:
+    """The language most of the brief's own text is in (app.text.language), "" when unsure."""
+    blocks = iter_blocks(document.blocks)
+    text = "\n".join(plain_text(block.inlines) for block in blocks if isinstance(block, Heading | Paragraph))
+    return detect_language(text)
 
 
 def build_brief(
@@ -61,6 +75,7 @@ def build_brief(
         markings = context.markings
         assembled = render_template_bounded(template, context, markup)
         document = parse_markup(assembled, document_meta(context), images)
+        document.meta.language = brief_language(document)
         warnings = mark_unmarked_portions(document, markings)
     return BuiltBrief(assembled, document, style.with_marking_scheme(markings.scheme), tuple(warnings))
 

@@ -62,6 +62,7 @@ def render_html(document: Document, style: Style) -> str:
     banner = _banner(meta.classification, style) if style.banner.show and meta.classification else ""
     logo = style_logo(style)
     body = "".join(_block(block, looks) for block in document.blocks)
+    language = f' lang="{_text(meta.language)}"' if meta.language else ""
     head = [
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -71,7 +72,7 @@ def render_html(document: Document, style: Style) -> str:
     head += [f'<meta name="{name}" content="{_text(value)}">' for name, value in _head_meta(document) if value]
     return (
         "<!DOCTYPE html>\n"
-        f"<html><head>{''.join(head)}</head>\n"
+        f"<html{language}><head>{''.join(head)}</head>\n"
         f'<body style="margin:0;padding:16px;background:#ffffff">\n'
         f'<div style="max-width:{looks.width_px}px;margin:0 auto;{looks.body}">\n'
         f"{banner}{_logo(logo, style) if logo else ''}{body}{banner}"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from app.ingest import ingest
-from app.ingest.language import detect_language
 from app.ingest.readers.plaintext import detect_blocks, looks_like_heading
+from app.text.language import detect_language
 from tests.ingest.fixtures import ARABIC_HEADINGS, ARABIC_SAMPLE
 
 

@@ -204,7 +204,7 @@ def test_direction_overrides_are_removed(tmp_path: Path):
 
 
 def test_devanagari_is_a_script_of_its_own():
-    from app.ingest.language import detect_language
+    from app.text.language import detect_language
     from app.text.scripts import script_of
 
     assert script_of("क") == "Devanagari"

@@ -102,6 +102,7 @@ def outline_tree(reader: PdfReader, items: list | None = None) -> list:
 def test_outline_nests_headings_and_points_at_their_pages(sample: PdfReader) -> None:
     tree = outline_tree(sample)
     titles = [
+        "Iraq Moves Against Recruitment into the Russian Military",  # the brief's title leads the outline
         "Key points",
         "Discussion",
         ["Legal Measures and Accountability", "Literal markup characters *_#<[`", ["A third-level heading"]],

@@ -116,7 +116,8 @@ class Both:
         return [p.text for p in self.docx.paragraphs if p.style.name.startswith("Heading")]
 
     def pdf_outline(self) -> list[str]:
-        return [item.title for item in _flatten(self.pdf.outline)]
+        """The bookmarks of the headings (the first bookmark is the brief's title)."""
+        return [item.title for item in _flatten(self.pdf.outline)][1:]
 
 
 def _flatten(items: list) -> list[Destination]:

@@ -23,7 +23,6 @@ from trafilatura.settings import Document as TrafilaturaDocument
 from app.core.errors import IngestError
 from app.core.model import Source
 from app.ingest.invisible import has_visible_text
-from app.ingest.language import detect_language
 from app.ingest.readers.html_article import article_blocks
 from app.ingest.readers.html_figures import page_figures
 from app.ingest.readers.html_guard import check_attributes, check_parsed, html_parser
@@ -32,6 +31,7 @@ from app.ingest.sections import Block, clean_blocks, make_source
 from app.ingest.sniff import TEXT, require_kind
 from app.ingest.textio import decode, read_bytes
 from app.text.controls import strip_controls
+from app.text.language import detect_language
 
 #: Where a page declares its charset: <meta charset>, <meta http-equiv … content="…; charset=…">, <?xml encoding>.
 _DECLARED = re.compile(

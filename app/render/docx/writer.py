@@ -355,6 +355,7 @@ def _set_properties(props: CoreProperties, meta: DocumentMeta, moment: datetime)
     props.author = props.last_modified_by = _property(meta.author)
     props.subject = _property(meta.subject)
     props.keywords = _property(", ".join(meta.keywords))
+    props.language = meta.language
     props.comments = props.category = ""
     props.created = props.modified = moment
     props.revision = 1

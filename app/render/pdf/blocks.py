@@ -121,7 +121,11 @@ class FlowableBuilder:
         else:
             style = self.sheet.role(para.role)
         style = self.sheet.indented(style, ctx.indent, bullet_indent)
-        flowables: list[Flowable] = [self.paragraph(para.inlines, style, bullet)]
+        paragraph = self.paragraph(para.inlines, style, bullet)
+        title = plain_text(para.inlines).strip() if para.role == "title" else ""
+        if title:  # the viewer's outline starts with the brief's title, the headings beside it
+            paragraph.outline_entry = OutlineEntry(1, title)
+        flowables: list[Flowable] = [paragraph]
         if para.role == "meta":
             return [*flowables, self._rule(space_before=5, space_after=10)]
         return flowables

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from functools import partial
 
+from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -27,6 +28,7 @@ from app.render.pdf.fonts import register_fonts
 from app.render.pdf.page import DeferredCanvas, PageFurniture
 from app.render.pdf.paragraph import BriefParagraph
 from app.render.pdf.styles import StyleSheet
+from app.render.pdf.xmp import xmp_packet
 
 CREATOR = "Briefgen"
 #: How much of a reportlab message to quote: its flowable descriptions can run to pages.
@@ -99,12 +101,20 @@ class _BriefDocTemplate(BaseDocTemplate):
             subject=meta.subject,
             keywords=list(meta.keywords),
             creator=CREATOR,
+            lang=meta.language or None,
             initialFontName=furniture.fonts.body,  # else reportlab references (unembedded) Helvetica
         )
         frame = Frame(g.left, g.bottom, g.text_width, g.text_height, 0, 0, 0, 0, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._outline_level = -1
         self._bookmarks = 0
+        self._language, self._keywords = meta.language, list(meta.keywords)
+
+    def beforeDocument(self) -> None:
+        """The XMP metadata, written from the information dictionary when the file is (app/render/pdf/xmp.py)."""
+        language, keywords = self._language, self._keywords
+        packet = lambda doc: xmp_packet(doc, language, keywords)  # noqa: E731  (reportlab calls it when writing)
+        self.canv._doc.Catalog.Metadata = XMP(creator=packet)  # type: ignore[attr-defined]
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if not isinstance(flowable, BriefParagraph) or flowable.outline_entry is None:

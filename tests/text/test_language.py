@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.ingest import ingest
-from app.ingest.language import detect_language
+from app.text.language import detect_language
 
 
 @pytest.mark.parametrize(
