@@ -29,7 +29,8 @@ class FontFiles:
     bold_italic: Path
 
 
-def find_family(family: str, extra_dirs: list[Path] | None = None) -> FontFiles:
+def family_faces(family: str, extra_dirs: list[Path] | None = None) -> dict[str, Path]:
+    """The faces of ``family`` there are files for, by face name ("Bold"); a template folder's first."""
     stem = family.replace(" ", "")
     found: dict[str, Path] = {}
     for folder in [*(extra_dirs or []), FONTS_DIR]:
@@ -37,6 +38,12 @@ def find_family(family: str, extra_dirs: list[Path] | None = None) -> FontFiles:
             candidate = folder / f"{stem}-{face}.ttf"
             if face not in found and candidate.is_file():
                 found[face] = candidate
+    return found
+
+
+def find_family(family: str, extra_dirs: list[Path] | None = None) -> FontFiles:
+    stem = family.replace(" ", "")
+    found = family_faces(family, extra_dirs)
     if "Regular" not in found:
         raise StyleError(
             f"font family {family!r} not found: expected {stem}-Regular.ttf in assets/fonts or the template folder"

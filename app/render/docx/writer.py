@@ -45,6 +45,7 @@ from app.core.formats import BuiltBrief
 from app.core.paths import ASSETS_DIR
 from app.core.style import Style
 from app.render import figures
+from app.render.docx.embedded_fonts import embed_fonts
 from app.render.docx.inline import InlineContext, add_inlines
 from app.render.docx.package import repack
 from app.render.docx.page import setup_section
@@ -137,7 +138,7 @@ def _render_docx(document: Document, style: Style) -> bytes:
         _set_properties(target.core_properties, document.meta, moment)
         buffer = io.BytesIO()
         target.save(buffer)
-        return repack(buffer.getvalue(), moment)
+        return repack(embed_fonts(buffer.getvalue(), style), moment)
     except BriefgenError:
         raise
     except Exception as exc:

@@ -1,0 +1,131 @@
+"""The DOCX carries the faces it uses, obfuscated as the Office format requires and cut to what the brief needs.
+
+Read back from the package: the font table, its relationships, the content type and the setting, and each
+embedded face de-obfuscated with its key and opened with fontTools.  Where LibreOffice is installed, the DOCX
+is converted on a font set without Noto (as a reader's machine) and must come out in Noto.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import uuid
+import zipfile
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+from lxml import etree
+from platformdirs import user_cache_dir
+
+from app.core.document import Document, DocumentMeta, Heading, Paragraph, Run
+from app.core.style import Style
+from app.render.docx.embedded_fonts import obfuscate
+from app.render.docx.writer import render_docx
+from app.render.fonts import FONTS_DIR
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+TEXT = "Officials in Baghdad said the committee would meet again — “soon”, they added."
+
+
+def package(document: Document, style: Style | None = None) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(render_docx(document, style or Style()))) as docx:
+        return {name: docx.read(name) for name in docx.namelist()}
+
+
+def brief(*paragraphs: Paragraph) -> Document:
+    return Document(DocumentMeta(title="Fonts"), [Heading(1, [Run("Findings")]), *paragraphs])
+
+
+def embedded_faces(parts: dict[str, bytes]) -> dict[tuple[str, str], TTFont]:
+    """(family, embed element) → the face, de-obfuscated with the key the font table gives."""
+    table = etree.fromstring(parts["word/fontTable.xml"])
+    targets = {rel.get("Id"): rel.get("Target") for rel in etree.fromstring(parts["word/_rels/fontTable.xml.rels"])}
+    faces = {}
+    for font in table.findall(f"{{{W}}}font"):
+        for embed in font:
+            if etree.QName(embed).localname.startswith("embed"):
+                key = uuid.UUID(embed.get(f"{{{W}}}fontKey").strip("{}"))
+                data = obfuscate(parts["word/" + targets[embed.get(f"{{{R}}}id")]], key)  # XOR undoes itself
+                faces[(font.get(f"{{{W}}}name"), etree.QName(embed).localname)] = TTFont(io.BytesIO(data))
+    return faces
+
+
+def test_the_docx_carries_each_face_it_uses_and_asks_for_them_to_be_used():
+    parts = package(brief(Paragraph([Run(TEXT), Run(" Bold.", bold=True)])))
+    faces = embedded_faces(parts)
+    assert set(faces) == {
+        ("Noto Serif", "embedRegular"),
+        ("Noto Serif", "embedBold"),
+        ("Noto Sans", "embedRegular"),
+        ("Noto Sans", "embedBold"),
+    }  # fmt: skip  (no italic, no code and no Arabic in this brief: none of those faces)
+    for (family, element), face in faces.items():
+        assert face["name"].getDebugName(1) == family
+        assert ("Bold" in face["name"].getDebugName(2)) == (element == "embedBold")
+        assert {ord(c) for c in TEXT} <= set(face.getBestCmap())
+    assert (
+        b'Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"'
+        in (parts["[Content_Types].xml"])
+    )
+    settings = parts["word/settings.xml"].decode()
+    assert (
+        settings.index("<w:zoom") < settings.index("<w:embedTrueTypeFonts/>") < settings.index("<w:saveSubsetFonts/>")
+    )
+    assert sum(len(data) for name, data in parts.items() if name.endswith(".odttf")) < 400_000  # cut, not whole
+
+
+def test_italic_code_and_arabic_bring_their_faces():
+    parts = package(
+        brief(
+            Paragraph([Run("An "), Run("italic", italic=True), Run(" word and "), Run("code()", code=True), Run(".")]),
+            Paragraph([Run("عقد مستشار الأمن الوطني اجتماعاً")]),
+        )
+    )
+    faces = embedded_faces(parts)
+    assert ("Noto Serif", "embedItalic") in faces and ("Noto Serif", "embedBoldItalic") in faces
+    assert ("DejaVu Sans Mono", "embedRegular") in faces
+    arabic = faces[("Noto Naskh Arabic", "embedRegular")]
+    assert {ord(c) for c in "عقد مستشار الأمن الوطني اجتماعاً" if not c.isspace()} <= set(arabic.getBestCmap())
+
+
+def test_the_obfuscation_changes_the_first_32_bytes_only_and_undoes_itself():
+    data = (FONTS_DIR / "NotoSans-Regular.ttf").read_bytes()
+    key = uuid.UUID("8F69C2B3-1A2B-4C5D-9E8F-0123456789AB")
+    hidden = obfuscate(data, key)
+    assert hidden[:32] != data[:32] and hidden[32:] == data[32:]
+    assert obfuscate(hidden, key) == data
+    # ECMA-376 §17.8.1: the key's bytes are its hex digits read pairwise from the end of the GUID string
+    assert hidden[0] == data[0] ^ 0xAB and hidden[15] == data[15] ^ 0x8F and hidden[16] == data[16] ^ 0xAB
+
+
+def test_characters_beyond_the_shipped_cut_are_cut_from_the_whole_face_and_kept():
+    cyrillic = "Совет безопасности собрался в среду."
+    faces = embedded_faces(package(brief(Paragraph([Run(cyrillic)]))))
+    assert {ord(c) for c in cyrillic} <= set(faces[("Noto Serif", "embedRegular")].getBestCmap())
+    kept = list(Path(user_cache_dir("briefgen"), "docx-fonts").glob("*.ttf"))
+    assert kept  # the next export of a Cyrillic brief takes the cut from the cache
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdffonts") is None, reason="needs LibreOffice")
+def test_libreoffice_without_noto_installed_sets_the_docx_in_noto(tmp_path: Path):
+    fonts = tmp_path / "fonts.conf"
+    fonts.write_text(
+        '<?xml version="1.0"?><fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir>'
+        f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>"
+    )
+    docx = tmp_path / "brief.docx"
+    docx.write_bytes(render_docx(brief(Paragraph([Run(TEXT), Run(" Bold.", bold=True)])), Style()))
+    env = {"FONTCONFIG_FILE": str(fonts), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    subprocess.run(
+        ["soffice", "--headless", profile, "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+        env=env, check=True, timeout=180, capture_output=True,
+    )  # fmt: skip
+    listed = subprocess.run(["pdffonts", str(tmp_path / "brief.pdf")], capture_output=True, text=True).stdout
+    used = set(re.findall(r"\+([A-Za-z-]+)", listed))
+    assert {"NotoSerif-Regular", "NotoSerif-Bold", "NotoSans-Bold"} <= used
+    assert not any(name.startswith("DejaVu") for name in used)
