@@ -52,6 +52,7 @@ def embed_fonts(package: bytes, style: Style) -> bytes:
         parts = {info.filename: source.read(info) for info in source.infolist()}
     texts = [data for name, data in parts.items() if _TEXT_PARTS.fullmatch(name) and name != "word/styles.xml"]
     shown = "".join(_shown_text(text.decode("utf-8")) for text in texts)
+    wanted = frozenset(map(ord, set(shown)))
     usage = font_usage(parts["word/styles.xml"], texts)
     fonts = style.fonts
     folders = [style.folder] if style.folder else []
@@ -60,7 +61,7 @@ def embed_fonts(package: bytes, style: Style) -> bytes:
         faces = family_faces(family, folders)
         for face in _faces_used(family, usage, style, shown):
             if face in faces:
-                embedded.append((family, face, subset_face(faces[face], shown)))
+                embedded.append((family, face, subset_face(faces[face], wanted)))
     if not embedded:
         return package
     _add_fonts(parts, embedded)

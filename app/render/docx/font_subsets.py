@@ -37,11 +37,10 @@ COMMON = _ranges(
 )  # fmt: skip
 
 
-def subset_face(path: Path, text: str) -> bytes:
-    """The face at ``path`` holding at least every character of ``text`` it has (and ``COMMON``)."""
+def subset_face(path: Path, wanted: frozenset[int]) -> bytes:
+    """The face at ``path`` holding at least every character of ``wanted`` it has (and ``COMMON``)."""
     ready = CUTS_DIR / path.name
     bundled = ready.is_file() and path.parent == FONTS_DIR
-    wanted = {ord(char) for char in set(text)}
     if bundled and wanted <= COMMON:  # the cut holds every character of COMMON the face has
         return ready.read_bytes()
     has = face_characters(path)
