@@ -176,6 +176,10 @@ class _BlockWriter:
         self.style = style
         self.ids = StyleIds(document)
         self.break_pending = False
+        #: A heading was just written: the next paragraph is kept whole with it (``w:keepLines``), as the PDF keeps
+        #: a heading with all of the block after it. Word and LibreOffice would otherwise split that paragraph at a
+        #: page's foot where the PDF moves heading and paragraph on, and the two formats' pages drift apart.
+        self.keep_next_whole = False
         self._box_indents: dict[str, tuple[Length, Length]] = {}
 
     def write(self, blocks: list[Block], context: _Context) -> None:
@@ -187,6 +191,8 @@ class _BlockWriter:
             case Heading():
                 level = min(max(block.level, 1), len(HEADINGS))
                 self._inlines(self._paragraph(HEADINGS[level - 1]), block.inlines)
+                self.keep_next_whole = True
+                return
             case Paragraph():
                 self._body_paragraph(block, context)
             case ListBlock():
@@ -203,11 +209,15 @@ class _BlockWriter:
                 self._figure(block, context)
             case _:
                 raise ExportError(f"the Word writer cannot place a {type(block).__name__} block")
+        self.keep_next_whole = False  # a block without paragraphs of its own (a table) took the heading's keep
 
     def _paragraph(self, style_name: str) -> DocxParagraph:
         """A new body paragraph; a page break asked for just before it becomes "page break before"."""
         paragraph = self.body.add_paragraph(self.ids.id(style_name))
         self._take_break(paragraph)
+        if self.keep_next_whole:
+            paragraph.paragraph_format.keep_together = True
+            self.keep_next_whole = False
         return paragraph
 
     def _take_break(self, paragraph: DocxParagraph) -> None:
