@@ -5,11 +5,11 @@ policy brief in DejaVu, three pages where the PDF has four).  The Office format
 lets a document carry its fonts: each face is a part of the package, its first
 32 bytes obfuscated with a key kept beside it in the font table (ECMA-376 Part 1,
 §17.8.1), and ``w:embedTrueTypeFonts`` in the settings asks Word to use and keep
-them.  A face is carried only when the document uses it: a family its styles or
-runs use (app/render/docx/font_usage.py), italic faces where anything is italic, the Arabic face
-where the text has Arabic.  The faces come subset to the characters the brief
-uses (``app.render.docx.font_subsets``), so the file grows by tens of kilobytes
-a face rather than by the whole font.
+them.  A face is carried only when the document uses it: a family its text draws
+with (app/render/docx/font_usage.py), italic faces where anything is italic, the
+Arabic face where the text has Arabic.  The faces come cut to the characters the
+brief uses (app/render/docx/font_subsets.py), so the file grows by tens of
+kilobytes a face rather than by the whole font.
 """
 
 from __future__ import annotations
