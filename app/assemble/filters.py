@@ -31,7 +31,7 @@ from app.assemble.printing import printf, repr_of, text_of
 _TEXT_INPUT = frozenset(
     {
         "capitalize", "center", "indent", "lower", "striptags", "title", "trim", "truncate", "upper",
-        "urlize", "wordcount", "wordwrap", "first_sentences", "shorten",
+        "urlize", "wordcount", "wordwrap", "first_sentences", "shorten", "web_link",
         "md", "safe", "escape_md", "e", "escape", "forceescape",
     }
 )  # fmt: skip

@@ -14,6 +14,7 @@ what everything outside this package calls.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -68,6 +69,15 @@ def dtg(moment: dt.datetime) -> str:
     return f"{utc:%d%H%M}Z {MONTHS[utc.month - 1][:3].upper()} {utc:%y}"
 
 
+#: A web address a Markdown autolink can hold whole: http(s), no spaces, no angle brackets, no controls.
+_AUTOLINKABLE = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def web_link(address: str) -> str:
+    """A web address as a link the reader can follow in every format; anything else as plain (escaped) text."""
+    return Md(f"<{address}>") if _AUTOLINKABLE.fullmatch(address) else address
+
+
 def template_globals(context: BriefContext) -> dict:
     return {
         "meta": context.meta,
@@ -94,6 +104,7 @@ TEMPLATE_FILTERS: dict[str, Callable] = {
     "dtg": dtg,
     "first_sentences": first_sentences,
     "shorten": shorten,
+    "web_link": web_link,
 }
 
 

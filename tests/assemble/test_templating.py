@@ -125,3 +125,27 @@ def test_blank_details_leave_no_dangling_separators(sample_source):
     markup = _assemble(project, sample_source)
     meta_line = markup.split("::: meta\n")[1].split("\n")[0]
     assert meta_line == "1 May 2026"
+
+
+@pytest.mark.parametrize(
+    ("address", "links"),
+    [
+        ("https://ledger.example/2026/recruitment?id=4&p=2", True),
+        ("HTTP://LEDGER.EXAMPLE/", True),
+        ("javascript:alert(1)", False),
+        ("file:///etc/passwd", False),
+        ("https://ledger.example/a>b", False),
+        ("https://ledger.example/a b", False),
+        ("not an address", False),
+    ],
+)
+def test_web_link_makes_a_link_of_a_web_address_and_text_of_anything_else(
+    tmp_path: Path, sample_source, address: str, links: bool
+):
+    """What a template writes with ``web_link`` parses as a link to that address, or as its characters."""
+    info = _broken_template(tmp_path, f"See {{{{ {address!r} | web_link }}}} now.\n")
+    context = build_context(project_from_sources([sample_source]), {sample_source.path: sample_source})
+    document = parse_markup(render_template_text(info, context))
+    runs = [i for b in iter_blocks(document.blocks) if isinstance(b, Paragraph) for i in b.inlines]
+    assert [run.href for run in runs if getattr(run, "href", None)] == ([address] if links else [])
+    assert plain_text(runs) == f"See {address} now."

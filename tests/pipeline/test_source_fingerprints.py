@@ -64,3 +64,23 @@ def test_a_template_asking_for_fingerprints_prints_each_source_s_short_hash(tmp_
     text = _build(tmp_path, capsys, str(folder))
     digest = hashlib.sha256((tmp_path / "ledger.html").read_bytes()).hexdigest()
     assert f"SHA-256 {digest[:12]}…" in text[text.rindex("Sources") :]
+
+
+def test_a_source_s_address_is_a_link_in_every_format(tmp_path: Path, capsys):
+    """The sources list's web address can be followed: a hyperlink in the DOCX, a link in the PDF and the page."""
+    import zipfile
+
+    import lxml.html
+
+    url = "https://ledger.example/recruitment"
+    ledger = _page(tmp_path / "ledger.html", "The Baghdad Ledger", url, "Shopkeepers in Basra spoke to us.")
+    out = tmp_path / "out"
+    assert main(["build", str(ledger), "--format", "docx,pdf,html", "-o", str(out), "--name", "b"]) == 0
+    with zipfile.ZipFile(out / "b.docx") as docx:
+        relationships = docx.read("word/_rels/document.xml.rels").decode()
+    assert f'Target="{url}" TargetMode="External"' in relationships
+    reader = PdfReader(out / "b.pdf")
+    links = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots") or []]
+    assert links == [url]
+    page = lxml.html.parse(str(out / "b.html")).getroot()
+    assert page.xpath("//a/@href") == [url]
