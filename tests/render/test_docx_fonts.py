@@ -213,3 +213,17 @@ def test_a_long_brief_breaks_its_pages_alike_in_the_pdf_and_the_docx(tmp_path: P
 def _pages(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def test_a_damaged_template_font_is_one_clear_message_and_nothing_written(tmp_path: Path, capsys):
+    from app.cli.main import main
+    from tests.conftest import SEEDS_DIR
+
+    template = tmp_path / "house"
+    shutil.copytree(SEEDS_DIR.parent / "templates" / "policy-brief", template)
+    (template / "NotoSerif-Regular.ttf").write_bytes(b"\x00\x01\x00\x00" + bytes(range(256)) * 20)
+    out = tmp_path / "out"
+    args = ["build", str(SEEDS_DIR / "sample.brief"), "--template", str(template), "--format", "docx", "-o", str(out)]
+    assert main(args) == 1
+    assert "NotoSerif-Regular.ttf cannot be read: it is damaged or not a font" in capsys.readouterr().err
+    assert not out.exists()

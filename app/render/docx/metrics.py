@@ -31,7 +31,10 @@ def line_height(family: str, folder: Path | None) -> float:
         files = find_family(family, [folder] if folder else None)
     except StyleError:
         return TYPICAL_LINE_HEIGHT
-    return _win_line_height(files.regular.read_bytes())
+    try:
+        return _win_line_height(files.regular.read_bytes())
+    except (OSError, struct.error, KeyError) as exc:  # truncated, damaged or not a TrueType font at all
+        raise StyleError(f"the font file {files.regular.name} cannot be read: it is damaged or not a font") from exc
 
 
 def _win_line_height(font: bytes) -> float:
