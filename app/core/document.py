@@ -88,6 +88,15 @@ class PageBreak:
 
 
 @dataclass
+class Contents:
+    """The table of contents: the top-level headings after it, to the style's depth, with their page numbers.
+
+    The template places it (``::: contents``) or the style asks for it before the first heading
+    (``[contents] show``); its title and depth are the style's, so every writer lists the same entries.
+    """
+
+
+@dataclass
 class Figure:
     """An image with its number, caption and credit, printed as one unit that does not split across pages.
 
@@ -106,7 +115,7 @@ class Figure:
     number: int
 
 
-Block = Heading | Paragraph | ListBlock | Quote | Callout | Table | PageBreak | Figure
+Block = Heading | Paragraph | ListBlock | Quote | Callout | Table | PageBreak | Figure | Contents
 
 
 @dataclass
@@ -133,6 +142,16 @@ class Document:
     blocks: list[Block]
 
 
+@dataclass(frozen=True)
+class PageLayout:
+    """Where the PDF's layout put things: what the DOCX caches in its fields (page count, contents page numbers),
+    so a reader that never updates fields still shows the truth."""
+
+    pages: int
+    #: Top-level heading n (counted from 0 in reading order, as ``top_level_headings`` counts) → its page, from 1.
+    heading_pages: dict[int, int] = field(default_factory=dict)
+
+
 def plain_text(inlines: list[Inline]) -> str:
     """Inline content as the reader sees it, citations included."""
     return "".join(i.label if isinstance(i, Citation) else i.text for i in inlines)
@@ -147,3 +166,8 @@ def iter_blocks(blocks: list[Block]):
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from iter_blocks(item)
+
+
+def top_level_headings(blocks: list[Block]) -> list[Heading]:
+    """The headings a contents lists and a layout pages, in reading order: those not inside a list, quote or box."""
+    return [block for block in blocks if isinstance(block, Heading)]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 from app.core.errors import ExportError
 
 if TYPE_CHECKING:
-    from app.core.document import Document
+    from app.core.document import Document, PageLayout
     from app.core.model import Source
     from app.core.style import Style
 
@@ -35,6 +35,9 @@ class BuiltBrief(NamedTuple):
     style: Style
     #: What building had to do that the analyst should know of (portions a template left unmarked …).
     warnings: tuple[str, ...] = ()
+    #: The PDF's layout of ``document``, once a writer has made it: the DOCX caches its page count and
+    #: contents page numbers in its fields (and lays it out itself when this is None).
+    layout: PageLayout | None = None
 
 
 #: Reads one file into a Source; raises IngestError (or anything, which the dispatcher reports as damage).

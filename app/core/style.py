@@ -157,6 +157,15 @@ class HeadingStyle(_Strict):
     numbering: bool = False
 
 
+class ContentsStyle(_Strict):
+    """The table of contents: ``show`` puts one before the first heading when the template does not place it
+    (``::: contents``); it lists top-level headings down to ``depth``, under ``title``."""
+
+    show: bool = False
+    depth: int = Field(2, ge=1, le=3)
+    title: str = Field("Contents", max_length=200)
+
+
 class Style(_Strict):
     #: Folder the style came from: fonts and the logo are looked up here first.  Declared first so the
     #: logo check can see it; it is set by ``style_from_dict``, never read from style.toml.
@@ -172,6 +181,7 @@ class Style(_Strict):
     banner: BannerStyle = Field(default_factory=BannerStyle)
     markings: MarkingStyle = Field(default_factory=MarkingStyle)
     headings: HeadingStyle = Field(default_factory=HeadingStyle)
+    contents: ContentsStyle = Field(default_factory=ContentsStyle)
     #: PNG or JPEG shown right-aligned above the first block; relative paths start at the template folder.
     logo: str = ""
     logo_height_mm: float = Field(14, ge=5, le=40)

@@ -26,6 +26,7 @@ from app.core.document import (
     Callout,
     CalloutKind,
     Citation,
+    Contents,
     Document,
     DocumentMeta,
     Heading,
@@ -64,8 +65,10 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+#: Where the table of contents goes (``::: contents`` then ``:::``); anything inside it is ignored.
+CONTENTS_CONTAINER = "contents"
 #: Every ``::: name`` the markup may use.
-CONTAINER_NAMES = frozenset((*ROLE_CONTAINERS, *CALLOUT_CONTAINERS, FIGURE_CONTAINER))
+CONTAINER_NAMES = frozenset((*ROLE_CONTAINERS, *CALLOUT_CONTAINERS, FIGURE_CONTAINER, CONTENTS_CONTAINER))
 #: The one container rule's token names: the container's own name is the token's ``info``.
 _OPEN, _CLOSE = "container_brief_open", "container_brief_close"
 
@@ -185,6 +188,9 @@ class _Builder:
             name = container_name(token.info)
             if name in ROLE_CONTAINERS:
                 return self.blocks_until(_CLOSE, ROLE_CONTAINERS[name])
+            if name == CONTENTS_CONTAINER:
+                self.blocks_until(_CLOSE, role)
+                return Contents()
             if name == FIGURE_CONTAINER:
                 self.figures += 1
                 return figure_block(self.paragraphs_until(_CLOSE), self.images, self.figures, _inlines)

@@ -18,6 +18,18 @@ def render(brief: BuiltBrief, fmt: str) -> bytes:
     return output_format(fmt).load()(brief)
 
 
+def render_each(brief: BuiltBrief, formats: list[str]) -> list[bytes]:
+    """The bytes of ``brief`` in each format, in order. When both are asked for, the PDF is laid out first and the
+    DOCX takes its layout for its fields' cached values, rather than laying the brief out again."""
+    done: dict[str, bytes] = {}
+    if "pdf" in formats and "docx" in formats and brief.layout is None:
+        from app.render.pdf.writer import lay_out_pdf
+
+        done["pdf"], layout = lay_out_pdf(brief.document, brief.style)
+        brief = brief._replace(layout=layout)
+    return [done[name] if name in done else render(brief, name) for name in formats]
+
+
 def output_name(title: str) -> str:
     """A file name from the brief's title: readable, and safe on every file system."""
     slug = slugify(title, max_words=8) if re.search(r"\w", title) else ""
@@ -41,7 +53,7 @@ def export(
     """
     chosen = [output_format(name) for name in formats]
     stem = name or output_name(brief.document.meta.title)
-    contents = render_all(brief, formats) if render_all else [render(brief, fmt.name) for fmt in chosen]
+    contents = (render_all or render_each)(brief, formats)
     rendered = [(folder / f"{stem}{fmt.extension}", data) for fmt, data in zip(chosen, contents, strict=True)]
     write_all_atomically(rendered)
     for done, (path, _) in enumerate(rendered, start=1):

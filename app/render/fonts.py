@@ -8,6 +8,7 @@ own fonts, which win over ``assets/fonts``.
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,3 +53,12 @@ def find_family(family: str, extra_dirs: list[Path] | None = None) -> FontFiles:
     bold = found.get("Bold", regular)
     italic = found.get("Italic", regular)
     return FontFiles(family, regular, bold, italic, found.get("BoldItalic", bold if "Bold" in found else italic))
+
+
+#: What a truncated, damaged or non-TrueType font file raises while it is parsed (fontTools, reportlab or struct).
+FONT_DAMAGE = (OSError, KeyError, IndexError, ValueError, struct.error)
+
+
+def damaged_font(path: Path) -> StyleError:
+    """The one message for a font file that cannot be parsed, whichever writer tried."""
+    return StyleError(f"the font file {path.name} cannot be read: it is damaged or not a font", str(path))

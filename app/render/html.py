@@ -22,6 +22,7 @@ from app.core.document import (
     Block,
     Callout,
     Citation,
+    Contents,
     Document,
     Figure,
     Heading,
@@ -36,6 +37,7 @@ from app.core.document import (
 from app.core.formats import BuiltBrief
 from app.core.images import CheckedImage
 from app.core.style import Style
+from app.render.contents import LEVEL_INDENT_PT, ContentsEntry, contents_entries, place_contents
 from app.render.figures import caption_inlines, credit_inlines
 from app.render.logo import style_logo
 from app.render.numbering import number_headings
@@ -55,13 +57,14 @@ def write_html(brief: BuiltBrief) -> bytes:
 
 def render_html(document: Document, style: Style) -> str:
     """The whole page: head with the brief's details, banners around the body, the blocks in between."""
+    document = place_contents(document, style)
     if style.headings.numbering:
         document = number_headings(document)
     looks = _Looks(style)
     meta = document.meta
     banner = _banner(meta.classification, style) if style.banner.show and meta.classification else ""
     logo = style_logo(style)
-    body = "".join(_block(block, looks) for block in document.blocks)
+    body = _document_blocks(document.blocks, looks)
     language = f' lang="{_text(meta.language)}"' if meta.language else ""
     head = [
         '<meta charset="utf-8">',
@@ -149,11 +152,48 @@ class _Looks:
         return f"{self.roles['marking']};color:{self.style.banner.colour_for(marking)}"
 
 
+def _document_blocks(blocks: list[Block], looks: _Looks) -> str:
+    """The document's own blocks: top-level headings carry an id, each contents links to those after it."""
+    contents = contents_entries(blocks, looks.style.contents.depth)
+    html: list[str] = []
+    headings = 0
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            html.append(_heading(block, looks, f"section-{headings + 1}"))
+            headings += 1
+        elif isinstance(block, Contents):
+            html.append(_contents(contents[index], looks))
+        else:
+            html.append(_block(block, looks))
+    return "".join(html)
+
+
+def _heading(heading: Heading, looks: _Looks, anchor: str = "") -> str:
+    level = min(heading.level + 1, 6)  # the brief's title is the page's one h1
+    text = _inlines(heading.inlines, looks)
+    target = f' id="{anchor}"' if anchor else ""
+    return f'<h{level}{target} dir="auto" style="{looks.heading(heading.level)}">{text}</h{level}>\n'
+
+
+def _contents(entries: list[ContentsEntry], looks: _Looks) -> str:
+    """A list of links to the headings: a web page has no page numbers."""
+    items = "".join(
+        f'<li style="margin:2pt 0 2pt {LEVEL_INDENT_PT * (entry.level - 1)}pt">'
+        f'<a href="#section-{entry.heading + 1}" style="{looks.link}">{_inlines(entry.inlines, looks)}</a></li>\n'
+        for entry in entries
+    )
+    title = _text(looks.style.contents.title)
+    return (
+        f'<nav aria-label="{title}"><h2 style="{looks.heading(1)}">{title}</h2>\n'
+        f'<ul style="list-style:none;padding:0;{looks.paragraph}">\n{items}</ul></nav>\n'
+    )
+
+
 def _block(block: Block, looks: _Looks) -> str:
     if isinstance(block, Heading):
-        level = min(block.level + 1, 6)  # the brief's title is the page's one h1
-        text = _inlines(block.inlines, looks)
-        return f'<h{level} dir="auto" style="{looks.heading(block.level)}">{text}</h{level}>\n'
+        return _heading(block, looks)
+    if isinstance(block, Contents):
+        return ""  # a contents inside a box or list lists nothing: only the document's own is placed
     if isinstance(block, Paragraph):
         return _paragraph(block, looks)
     if isinstance(block, ListBlock):

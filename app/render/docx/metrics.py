@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.core.errors import StyleError
-from app.render.fonts import find_family
+from app.render.fonts import FONT_DAMAGE, damaged_font, find_family
 
 #: Line height assumed when the font file is not at hand: that of common office fonts (Arial, Times New Roman).
 TYPICAL_LINE_HEIGHT = 1.15
@@ -33,8 +33,8 @@ def line_height(family: str, folder: Path | None) -> float:
         return TYPICAL_LINE_HEIGHT
     try:
         return _win_line_height(files.regular.read_bytes())
-    except (OSError, struct.error, KeyError) as exc:  # truncated, damaged or not a TrueType font at all
-        raise StyleError(f"the font file {files.regular.name} cannot be read: it is damaged or not a font") from exc
+    except FONT_DAMAGE as exc:
+        raise damaged_font(files.regular) from exc
 
 
 def _win_line_height(font: bytes) -> float:

@@ -32,23 +32,29 @@ Running = tuple[list[str], list[str]]
 
 #: Word field for each page placeholder ``expand_fields`` leaves to the writer.
 PAGE_FIELDS = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
+#: What each page placeholder's field shows before it is updated. The header is one part shared by every page,
+#: so its page number can only be the first page's; the page count is the layout's.
+Fields = dict[str, str]
 
 #: Padding above and below the banner text, drawn as borders in the band's own colour.
 BANNER_PADDING_PT = 1
 
 
-def setup_section(document: DocxDocument, style: Style, meta: DocumentMeta) -> None:
-    """One section for the whole brief: paper, margins, and the same header and footer on every page."""
+def setup_section(document: DocxDocument, style: Style, meta: DocumentMeta, pages: int | None = None) -> None:
+    """One section for the whole brief: paper, margins, and the same header and footer on every page.
+
+    ``pages``, the page count of the PDF's layout, is what the page-count field shows before it is updated."""
     section = document.sections[0]
     header = _running_text(style.header, meta)
     footer = _running_text(style.footer, meta)
     banner = meta.classification.strip() if style.banner.show else ""
     _set_geometry(section, style)
     _set_furniture_distances(section, style, bool(header), bool(footer), bool(banner))
+    fields = {"{page}": "1", "{pages}": str(pages or 1)}
     if header or banner:
-        _fill_header(section.header, banner, header, style)
+        _fill_header(section.header, banner, header, style, fields)
     if footer or banner:
-        _fill_footer(section.footer, banner, footer, style)
+        _fill_footer(section.footer, banner, footer, style, fields)
 
 
 def _set_geometry(section: Section, style: Style) -> None:
@@ -75,20 +81,20 @@ def _running_text(side: HeaderFooterStyle, meta: DocumentMeta) -> Running | None
     return (left, right) if left or right else None
 
 
-def _fill_header(header: _Header, banner: str, running: Running | None, style: Style) -> None:
+def _fill_header(header: _Header, banner: str, running: Running | None, style: Style, fields: Fields) -> None:
     """Banner on top, running text under it."""
     first = header.paragraphs[0]
     if banner:
         _banner(first, banner, style)
     if running:
-        _running(header.add_paragraph() if banner else first, HEADER, running, style)
+        _running(header.add_paragraph() if banner else first, HEADER, running, style, fields)
 
 
-def _fill_footer(footer: _Footer, banner: str, running: Running | None, style: Style) -> None:
+def _fill_footer(footer: _Footer, banner: str, running: Running | None, style: Style, fields: Fields) -> None:
     """Running text first, the banner as the last line of the page."""
     first = footer.paragraphs[0]
     if running:
-        _running(first, FOOTER, running, style)
+        _running(first, FOOTER, running, style, fields)
     if banner:
         _banner(footer.add_paragraph() if running else first, banner, style)
 
@@ -104,20 +110,20 @@ def _banner(paragraph: DocxParagraph, marking: str, style: Style) -> None:
     _add_text(paragraph, marking, style.fonts.arabic)
 
 
-def _running(paragraph: DocxParagraph, style_name: str, running: Running, style: Style) -> None:
+def _running(paragraph: DocxParagraph, style_name: str, running: Running, style: Style, fields: Fields) -> None:
     """Left pieces, a tab to the style's right-aligned stop, right pieces."""
     left, right = running
     paragraph.style = style_name
-    _add_pieces(paragraph, left, style.fonts.arabic)
+    _add_pieces(paragraph, left, style.fonts.arabic, fields)
     if right:
         paragraph.add_run("\t")
-        _add_pieces(paragraph, right, style.fonts.arabic)
+        _add_pieces(paragraph, right, style.fonts.arabic, fields)
 
 
-def _add_pieces(paragraph: DocxParagraph, pieces: list[str], complex_font: str) -> None:
+def _add_pieces(paragraph: DocxParagraph, pieces: list[str], complex_font: str, fields: Fields) -> None:
     for piece in pieces:
         if piece in PAGE_FIELDS:
-            add_field(paragraph, PAGE_FIELDS[piece])
+            add_field(paragraph, PAGE_FIELDS[piece], fields[piece])
         else:
             _add_text(paragraph, piece, complex_font)
 

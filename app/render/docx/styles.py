@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt, RGBColor
@@ -30,6 +30,7 @@ from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 from app.core.document import DocumentMeta
 from app.core.errors import ExportError
 from app.core.style import Style
+from app.render.contents import LEVEL_INDENT_PT
 from app.render.docx.metrics import word_line_multiple
 from app.render.docx.xml import (
     STYLE_ORDER,
@@ -63,15 +64,21 @@ CODE = "Brief Code"
 LINK = "Hyperlink"
 TABLE = "Brief Table"
 CAPTION = "Caption"
+#: Word's own names: Word and LibreOffice know them as the contents' styles.
+CONTENTS_TITLE = "TOC Heading"
+CONTENTS_LEVELS = ("toc 1", "toc 2", "toc 3")
 
 #: Styles the reference document must add to python-docx's default template, with the style each is based on.
-ADDED_PARAGRAPH_STYLES = {MARKING: BODY, META: BODY, ATTRIBUTION: BODY, SUMMARY: BODY, NOTE: BODY, BANNER: BODY}
+ADDED_PARAGRAPH_STYLES = {
+    MARKING: BODY, META: BODY, ATTRIBUTION: BODY, SUMMARY: BODY, NOTE: BODY, BANNER: BODY,
+    **{name: BODY for name in CONTENTS_LEVELS},
+}  # fmt: skip
 ADDED_CHARACTER_STYLES = (CITATION, CODE, LINK)
 
 #: Every style name the writer may put in a document; all must exist in reference.docx.
 PARAGRAPH_STYLES = (
     BODY, TITLE, SUBTITLE, QUOTE, CAPTION, HEADER, FOOTER, *HEADINGS, *BULLETS, *NUMBERS, *CONTINUES,
-    *ADDED_PARAGRAPH_STYLES,
+    CONTENTS_TITLE, *ADDED_PARAGRAPH_STYLES,
 )  # fmt: skip
 USED_STYLES = (*PARAGRAPH_STYLES, *ADDED_CHARACTER_STYLES, TABLE)
 
@@ -110,6 +117,8 @@ class Look:
     borders: dict[str, Border] = field(default_factory=dict)
     fill: str | None = None
     right_tab: float | None = None
+    #: Dots lead to the right tab (a contents entry's page number).
+    dot_leader: bool = False
 
 
 def text_width_pt(style: Style) -> float:
@@ -156,6 +165,9 @@ def looks(style: Style, meta: DocumentMeta) -> dict[str, Look]:
         HEADINGS[0]: replace(heading, size=s.heading1, colour=c.heading, before=16, after=6, borders={"bottom": rule}),
         HEADINGS[1]: replace(heading, size=s.heading2, colour=c.heading, before=12, after=4),
         HEADINGS[2]: replace(heading, size=s.heading3, colour=c.text, before=10, after=3),
+        CONTENTS_TITLE: replace(heading, size=s.heading1, colour=c.heading, before=16, after=6,
+                                borders={"bottom": rule}),
+        **{name: _contents_entry(style, n) for n, name in enumerate(CONTENTS_LEVELS, 1)},
         CAPTION: Look(f.body, s.body - 1, c.text, False, False, before=0, after=1, line=1.3, keep_next=False,
                       align=WD_ALIGN_PARAGRAPH.LEFT),
         QUOTE: Look(italic=True, colour=c.text, left=QUOTE_INDENT_PT, borders={"left": quote_bar(style)}),
@@ -178,6 +190,16 @@ def _box(background: str, border: str, after: float) -> Look:
     return Look(
         after=after, left=12, right=8, fill=background,
         borders={"top": pad, "left": Border(border, 4, 8), "bottom": pad, "right": pad},
+    )  # fmt: skip
+
+
+def _contents_entry(style: Style, level: int) -> Look:
+    """A contents entry as the PDF sets it (app/render/pdf/styles.py): the first level in the heading font."""
+    s = style.sizes
+    return Look(
+        style.fonts.heading if level == 1 else style.fonts.body, s.body, style.colours.text, False, False,
+        before=5 if level == 1 else 0, after=1, line=s.line_spacing, keep_next=False, align=WD_ALIGN_PARAGRAPH.LEFT,
+        left=LEVEL_INDENT_PT * (level - 1), right_tab=text_width_pt(style), dot_leader=True,
     )  # fmt: skip
 
 
@@ -287,7 +309,8 @@ def _apply_paragraph(target: ParagraphStyle, look: Look, style: Style) -> None:
         fmt.alignment = look.align
     if look.right_tab is not None:
         fmt.tab_stops.clear_all()
-        fmt.tab_stops.add_tab_stop(Pt(look.right_tab), WD_TAB_ALIGNMENT.RIGHT)
+        leader = WD_TAB_LEADER.DOTS if look.dot_leader else WD_TAB_LEADER.SPACES
+        fmt.tab_stops.add_tab_stop(Pt(look.right_tab), WD_TAB_ALIGNMENT.RIGHT, leader)
     ppr = target.element.get_or_add_pPr()
     set_paragraph_borders(ppr, look.borders)
     set_paragraph_shading(ppr, look.fill)

@@ -27,6 +27,7 @@ from app.core.collection import collection_paused
 from app.core.document import (
     Block,
     Callout,
+    Contents,
     Document,
     DocumentMeta,
     Figure,
@@ -34,6 +35,7 @@ from app.core.document import (
     Inline,
     ListBlock,
     PageBreak,
+    PageLayout,
     Paragraph,
     ParagraphRole,
     Quote,
@@ -45,6 +47,7 @@ from app.core.formats import BuiltBrief
 from app.core.paths import ASSETS_DIR
 from app.core.style import Style
 from app.render import figures
+from app.render.contents import ContentsEntry, contents_entries, place_contents
 from app.render.docx.embedded_fonts import embed_fonts
 from app.render.docx.inline import InlineContext, add_inlines
 from app.render.docx.package import repack
@@ -55,6 +58,8 @@ from app.render.docx.styles import (
     BODY,
     BULLETS,
     CAPTION,
+    CONTENTS_LEVELS,
+    CONTENTS_TITLE,
     CONTINUES,
     HEADINGS,
     LIST_STEP_PT,
@@ -77,12 +82,17 @@ from app.render.docx.styles import (
 )
 from app.render.docx.xml import (
     BodyAppender,
+    add_bookmark,
+    field_begin,
+    field_end,
     hex_colour,
+    internal_link,
     restarted_num,
     set_bidi,
     set_cell_shading,
     set_num,
     set_paragraph_borders,
+    text_run,
 )
 from app.render.logo import SPACE_AFTER_PT, LogoImage, style_logo
 from app.render.numbering import number_headings
@@ -109,31 +119,49 @@ CORE_PROPERTY_LIMIT = 255
 
 def write_docx(brief: BuiltBrief) -> bytes:
     """The format registry's entry point (``app.core.formats``)."""
-    return render_docx(brief.document, brief.style)
+    return render_docx(brief.document, brief.style, brief.layout)
 
 
-def render_docx(document: Document, style: Style) -> bytes:
+def render_docx(document: Document, style: Style, layout: PageLayout | None = None) -> bytes:
     """The brief as a .docx file's bytes; any failure becomes an ExportError with a readable message.
+
+    ``layout`` is the PDF's layout of the same document, whose page count and heading pages the fields cache
+    (the page count, the contents' page numbers); it is laid out here when the fields need it and none is given.
 
     Python's cycle collector is paused while the document is built: python-docx makes hundreds of thousands
     of small objects that reference counting frees, and each collection would walk every live one, so the
     time would grow faster than the brief (500 × 5 sections: 7.7 s with it, 5.3 s without).
     """
+    if layout is None and needs_layout(document, style):
+        from app.render.pdf.writer import lay_out_pdf  # only for the fields: the PDF stack loads when they need it
+
+        layout = lay_out_pdf(document, style)[1]
     with collection_paused():
-        return _render_docx(document, style)
+        return _render_docx(document, style, layout)
 
 
-def _render_docx(document: Document, style: Style) -> bytes:
+def needs_layout(document: Document, style: Style) -> bool:
+    """Whether the DOCX's fields need the page layout: a page count in the running text, or a contents."""
+    running = (style.header.left, style.header.right, style.footer.left, style.footer.right)
+    return (
+        any("{pages}" in text for text in running)
+        or place_contents(document, style) is not document
+        or any(isinstance(block, Contents) for block in document.blocks)
+    )
+
+
+def _render_docx(document: Document, style: Style, layout: PageLayout | None) -> bytes:
+    document = place_contents(document, style)
     if style.headings.numbering:
         document = number_headings(document)
     try:
         logo = style_logo(style)
         target = _open_reference()
         apply_style(target, style, document.meta)
-        setup_section(target, style, document.meta)
+        setup_section(target, style, document.meta, layout.pages if layout else None)
         if logo:
             _add_logo(target, logo, style.logo_height_mm)
-        _BlockWriter(target, style).write(document.blocks, _Context())
+        _BlockWriter(target, style, layout).write_document(document.blocks)
         moment = build_time()
         _set_properties(target.core_properties, document.meta, moment)
         buffer = io.BytesIO()
@@ -170,8 +198,11 @@ class _Context:
 class _BlockWriter:
     """Walks the blocks in order, appending to the document body."""
 
-    def __init__(self, document: DocxDocument, style: Style) -> None:
+    def __init__(self, document: DocxDocument, style: Style, layout: PageLayout | None = None) -> None:
         self.document = document
+        self.layout = layout
+        #: Top-level headings a contents lists, which get a bookmark for its links and page references.
+        self.listed: set[int] = set()
         self.body = BodyAppender(document)
         self.style = style
         self.ids = StyleIds(document)
@@ -186,13 +217,57 @@ class _BlockWriter:
         for block in blocks:
             self._block(block, context)
 
+    def write_document(self, blocks: list[Block]) -> None:
+        """The document's own blocks: each contents lists the headings after it, which are bookmarked for it."""
+        contents = contents_entries(blocks, self.style.contents.depth)
+        self.listed = {entry.heading for entries in contents.values() for entry in entries}
+        headings = 0
+        for index, block in enumerate(blocks):
+            if isinstance(block, Contents):
+                self._contents(contents[index])
+            elif isinstance(block, Heading):
+                paragraph = self._heading(block)
+                if headings in self.listed:
+                    add_bookmark(paragraph, headings, contents_bookmark(headings))
+                headings += 1
+            else:
+                self._block(block, _Context())
+
+    def _heading(self, block: Heading) -> DocxParagraph:
+        level = min(max(block.level, 1), len(HEADINGS))
+        paragraph = self._paragraph(HEADINGS[level - 1])
+        self._inlines(paragraph, block.inlines)
+        self.keep_next_whole = True
+        return paragraph
+
+    def _contents(self, entries: list[ContentsEntry]) -> None:
+        """The contents' title, then a TOC field whose cached result is the entries as Word would make them,
+        each with its page number from the layout: right before anyone updates the field."""
+        title = self._paragraph(CONTENTS_TITLE)
+        title.add_run(xml_safe(self.style.contents.title))
+        self.keep_next_whole = False
+        pages = self.layout.heading_pages if self.layout else {}
+        for number, entry in enumerate(entries):
+            paragraph = self._paragraph(CONTENTS_LEVELS[min(entry.level, len(CONTENTS_LEVELS)) - 1])
+            if number == 0:
+                field_begin(paragraph._p, f'TOC \\o "1-{self.style.contents.depth}" \\h \\z \\u')
+            bookmark = contents_bookmark(entry.heading)
+            link = internal_link(paragraph, bookmark)
+            text_run(link, xml_safe(plain_text(entry.inlines)))
+            text_run(link, "\t")
+            field_begin(link, f"PAGEREF {bookmark} \\h")
+            text_run(link, str(pages.get(entry.heading, "")))
+            field_end(link)
+            if number == len(entries) - 1:
+                field_end(paragraph._p)
+
     def _block(self, block: Block, context: _Context) -> None:
         match block:
             case Heading():
-                level = min(max(block.level, 1), len(HEADINGS))
-                self._inlines(self._paragraph(HEADINGS[level - 1]), block.inlines)
-                self.keep_next_whole = True
+                self._heading(block)
                 return
+            case Contents():
+                pass  # a contents inside a box or list lists nothing: only the document's own is placed
             case Paragraph():
                 self._body_paragraph(block, context)
             case ListBlock():
@@ -358,6 +433,11 @@ class _BlockWriter:
         paragraph = self.body.add_paragraph(self.ids.id(BODY))
         paragraph.paragraph_format.line_spacing = Pt(self.style.sizes.paragraph_space_after)
         paragraph.paragraph_format.space_after = Pt(0)
+
+
+def contents_bookmark(heading: int) -> str:
+    """The bookmark of top-level heading ``heading``: "_Toc" names, as Word's own, are hidden from its bookmark list."""
+    return f"_Toc{heading + 1}"
 
 
 def _set_properties(props: CoreProperties, meta: DocumentMeta, moment: datetime) -> None:

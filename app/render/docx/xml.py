@@ -268,3 +268,56 @@ def set_num(paragraph: DocxParagraph, num_id: int) -> None:
     num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = 0
     num_pr.get_or_add_numId().val = num_id
+
+
+def add_bookmark(paragraph: DocxParagraph, bookmark_id: int, name: str) -> None:
+    """Bookmark the whole of ``paragraph`` as ``name`` (a contents entry's link and PAGEREF land on it)."""
+    p = paragraph._p
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(bookmark_id), qn("w:name"): name})
+    ppr = p.pPr
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): str(bookmark_id)}))
+
+
+def field_begin(parent: BaseOxmlElement, instruction: str) -> None:
+    """The start of a complex field in ``parent`` (a paragraph or hyperlink): what follows, up to ``field_end``,
+    is its cached result, shown until the reader's application updates it."""
+    parent.append(_field_char("begin"))
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+    text.text = f" {instruction} "
+    run.append(text)
+    parent.append(run)
+    parent.append(_field_char("separate"))
+
+
+def field_end(parent: BaseOxmlElement) -> None:
+    parent.append(_field_char("end"))
+
+
+def _field_char(kind: str) -> BaseOxmlElement:
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))
+    return run
+
+
+def text_run(parent: BaseOxmlElement, text: str) -> BaseOxmlElement:
+    """A run of plain ``text`` (a tab when it is one) appended to ``parent``; the run."""
+    run = OxmlElement("w:r")
+    if text == "\t":
+        run.append(OxmlElement("w:tab"))
+    else:
+        run.append(OxmlElement("w:t", {qn("xml:space"): "preserve"}))
+        run[-1].text = text
+    parent.append(run)
+    return run
+
+
+def internal_link(paragraph: DocxParagraph, bookmark: str) -> BaseOxmlElement:
+    """An empty ``w:hyperlink`` to a bookmark of this document, appended to ``paragraph``."""
+    link = OxmlElement("w:hyperlink", {qn("w:anchor"): bookmark, qn("w:history"): "1"})
+    paragraph._p.append(link)
+    return link

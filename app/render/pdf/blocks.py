@@ -22,17 +22,21 @@ from reportlab.platypus import Table as RLTable
 from app.core.document import (
     Block,
     Callout,
+    Contents,
     Figure,
     Heading,
     Inline,
     ListBlock,
     Quote,
+    Run,
     Table,
     plain_text,
 )
 from app.core.document import PageBreak as DocPageBreak
 from app.core.document import Paragraph as DocParagraph
 from app.render import figures
+from app.render.contents import LEVEL_INDENT_PT, ContentsEntry, contents_entries
+from app.render.pdf.contents import ContentsLine
 from app.render.pdf.inline import inline_pieces
 from app.render.pdf.paragraph import BriefParagraph, OutlineEntry, paragraph_text
 from app.render.pdf.styles import StyleSheet
@@ -80,6 +84,22 @@ class FlowableBuilder:
     def build(self, blocks: list[Block], ctx: Context) -> list[Flowable]:
         return [f for block in blocks for f in self.block(block, ctx)]
 
+    def build_document(self, blocks: list[Block], ctx: Context) -> list[Flowable]:
+        """The document's own blocks: its top-level headings numbered for the outline and the contents, each
+        contents block listing the headings after it."""
+        contents = contents_entries(blocks, self.sheet.style.contents.depth)
+        flowables: list[Flowable] = []
+        headings = 0
+        for index, block in enumerate(blocks):
+            if isinstance(block, Heading):
+                flowables += self._heading(block, ctx, headings)
+                headings += 1
+            elif isinstance(block, Contents):
+                flowables += self._contents(contents[index], ctx)
+            else:
+                flowables += self.block(block, ctx)
+        return flowables
+
     def block(self, block: Block, ctx: Context) -> list[Flowable]:
         match block:
             case Heading():
@@ -92,6 +112,8 @@ class FlowableBuilder:
                 return [PageBreak()]
             case Figure():
                 return self._indented(self._figure(block, ctx.width), ctx.indent)
+            case Contents():
+                return []  # a contents inside a box or list lists nothing: only the document's own is placed
             case Quote() | Callout() | Table():
                 return self._indented(self._boxlike(block, ctx), ctx.indent)
         raise TypeError(f"unknown block type {type(block).__name__}")
@@ -101,15 +123,26 @@ class FlowableBuilder:
         pieces = inline_pieces(inlines, self.sheet.style, self.sheet.fonts.mono, style)
         return BriefParagraph(paragraph_text(pieces, self.sheet.fonts), style, bullet)
 
-    def _heading(self, heading: Heading, ctx: Context) -> list[Flowable]:
+    def _heading(self, heading: Heading, ctx: Context, number: int | None = None) -> list[Flowable]:
+        """A heading; ``number`` is its place among the document's top-level headings, if it is one."""
         level = min(max(heading.level, 1), 3)
         para = self.paragraph(heading.inlines, self.sheet.indented(self.sheet.role(f"h{level}"), ctx.indent))
         title = plain_text(heading.inlines).strip()
         if title:
-            para.outline_entry = OutlineEntry(heading.level, title)
+            para.outline_entry = OutlineEntry(heading.level, title, number)
         if level > 1:
             return [para]
         return [para, self._rule(space_before=3, space_after=6, keep_with_next=True)]
+
+    def _contents(self, entries: list[ContentsEntry], ctx: Context) -> list[Flowable]:
+        """The contents' title, set as a first-level heading but not itself in the outline, and its entries."""
+        title = self.paragraph([Run(self.sheet.style.contents.title)], self.sheet.role("h1"))
+        flowables: list[Flowable] = [title, self._rule(space_before=3, space_after=6, keep_with_next=True)]
+        muted = self.colours.muted
+        for entry in entries:
+            style = self.sheet.indented(self.sheet.role(f"toc{entry.level}"), LEVEL_INDENT_PT * (entry.level - 1))
+            flowables.append(ContentsLine(self.paragraph(entry.inlines, style), entry.heading, muted))
+        return flowables
 
     def _paragraph(
         self, para: DocParagraph, ctx: Context, bullet: str | None = None, bullet_indent: float = 0

@@ -39,9 +39,8 @@ from reportlab.pdfbase.ttfonts import (  # type: ignore[attr-defined]  # unShape
     unShapedFontGlob,
 )
 
-from app.core.errors import StyleError
 from app.core.style import Style
-from app.render.fonts import FontFiles, find_family
+from app.render.fonts import FONT_DAMAGE, FontFiles, damaged_font, find_family
 from app.render.pdf.face_cache import load_face
 from app.text.bidi import has_arabic
 
@@ -168,8 +167,8 @@ def _register_file(path: Path) -> str:
         name, suffix = f"{path.stem}~{suffix}", suffix + 1
     try:
         pdfmetrics.registerFont(BriefTTFont(name, str(path)))
-    except (TTFError, OSError) as exc:
-        raise StyleError(f"font file is not a usable TrueType font: {exc}", str(path)) from exc
+    except (TTFError, *FONT_DAMAGE) as exc:
+        raise damaged_font(path) from exc
     _taken.add(name.lower())
     return name
 

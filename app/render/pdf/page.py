@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from app.core.document import DocumentMeta
+from app.core.document import DocumentMeta, PageLayout
 from app.core.style import Style, expand_fields
 from app.render.furniture import BANNER_GAP, BANNER_HEIGHT, EDGE_GAP, RULE_GAP, TEXT_GAP, furniture_extent
 from app.render.pdf.bidi import draw_line, line_width
@@ -157,6 +157,22 @@ class DeferredCanvas(Canvas):
         self._furniture = furniture
         self._held_pages: list[dict] = []
         self._page_bookmarks: list[tuple[str, float]] = []
+        self._page_numbers: list[tuple[int, float, float, str, float, Any]] = []
+        #: Top-level heading → the page it was placed on (``heading_placed``).
+        self.heading_pages: dict[int, int] = {}
+
+    @property
+    def layout(self) -> PageLayout:
+        """The page count and each heading's page: final once the layout is done."""
+        return PageLayout(len(self._held_pages), dict(self.heading_pages))
+
+    def heading_placed(self, heading: int) -> None:
+        """Top-level heading ``heading`` was placed on the current page."""
+        self.heading_pages.setdefault(heading, self.getPageNumber())
+
+    def page_number_of(self, heading: int, right: float, baseline: float, font: str, size: float, colour: Any) -> None:
+        """Draw the page of ``heading``, ending at ``right``, on the current page once the layout is done."""
+        self._page_numbers.append((heading, right, baseline, font, size, colour))
 
     def bookmark_here(self, key: str, top: float) -> None:
         """Bookmark ``key`` at height ``top`` of the current page, once the page is written."""
@@ -165,6 +181,7 @@ class DeferredCanvas(Canvas):
     def showPage(self) -> None:
         self._held_pages.append(dict(self.__dict__))
         self._page_bookmarks = []
+        self._page_numbers = []
         self._startPage()  # type: ignore[attr-defined]  # Canvas.showPage's own start of a page; private, unstubbed
 
     def save(self) -> None:
@@ -173,6 +190,17 @@ class DeferredCanvas(Canvas):
             self.__dict__.update(state)
             for key, top in self._page_bookmarks:
                 self.bookmarkPage(key, fit="XYZ", left=0, top=top)
+            self._draw_page_numbers()
             self._furniture.draw(self, self.getPageNumber(), pages)
             Canvas.showPage(self)
         Canvas.save(self)
+
+    def _draw_page_numbers(self) -> None:
+        self.saveState()
+        for heading, right, baseline, font, size, colour in self._page_numbers:
+            number = self.heading_pages.get(heading)
+            if number is not None:
+                self.setFont(font, size)
+                self.setFillColor(colour)
+                self.drawRightString(right, baseline, str(number))
+        self.restoreState()

@@ -59,6 +59,8 @@ class OutlineEntry:
 
     level: int
     title: str
+    #: The heading's place among the document's top-level headings (what a contents entry points at), if it is one.
+    heading: int | None = None
 
 
 #: Paragraphs whose text, words and line breaks are remembered: a preview worker lays out the same brief again

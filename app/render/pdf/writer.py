@@ -16,13 +16,15 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemp
 from reportlab.platypus.doctemplate import LayoutError
 
 from app.core.collection import collection_paused
-from app.core.document import Document
+from app.core.document import Document, PageLayout
 from app.core.errors import BriefgenError, ExportError
 from app.core.formats import BuiltBrief
 from app.core.style import Style
+from app.render.contents import place_contents
 from app.render.logo import SPACE_AFTER_PT, LogoImage, style_logo
 from app.render.numbering import number_headings
 from app.render.pdf.blocks import Context, FlowableBuilder
+from app.render.pdf.contents import heading_key
 from app.render.pdf.coverage import shown_text
 from app.render.pdf.fonts import register_fonts
 from app.render.pdf.page import DeferredCanvas, PageFurniture
@@ -41,8 +43,14 @@ def write_pdf(brief: BuiltBrief) -> bytes:
 
 
 def render_pdf(document: Document, style: Style) -> bytes:
-    """Lay out ``document`` in ``style`` and return the PDF file's bytes (the cycle collector paused, as for the
-    DOCX: a 100 × 5 brief took 1.3–2.1 s with it, varying with when it ran)."""
+    """Lay out ``document`` in ``style`` and return the PDF file's bytes."""
+    return lay_out_pdf(document, style)[0]
+
+
+def lay_out_pdf(document: Document, style: Style) -> tuple[bytes, PageLayout]:
+    """The PDF file's bytes and where its layout put things (page count, each heading's page), which the DOCX
+    caches in its fields. The cycle collector is paused, as for the DOCX: a 100 × 5 brief took 1.3–2.1 s with it,
+    varying with when it ran."""
     try:
         with collection_paused():
             return _render(document, style)
@@ -54,7 +62,8 @@ def render_pdf(document: Document, style: Style) -> bytes:
         raise ExportError(f"PDF rendering failed: {type(exc).__name__}: {_detail(exc)}") from exc
 
 
-def _render(document: Document, style: Style) -> bytes:
+def _render(document: Document, style: Style) -> tuple[bytes, PageLayout]:
+    document = place_contents(document, style)
     if style.headings.numbering:
         document = number_headings(document)
     logo = style_logo(style)
@@ -62,11 +71,12 @@ def _render(document: Document, style: Style) -> bytes:
     furniture = PageFurniture(style, document.meta, fonts)
     template = _BriefDocTemplate(io.BytesIO(), document, furniture)
     builder = FlowableBuilder(StyleSheet(style, fonts), furniture.geometry.text_height)
-    flowables = builder.build(document.blocks, Context(furniture.geometry.text_width))
+    flowables = builder.build_document(document.blocks, Context(furniture.geometry.text_width))
     if logo:
         flowables.insert(0, _logo(logo, style.logo_height_mm))
     template.build(flowables or [Spacer(0, 0)], canvasmaker=partial(DeferredCanvas, furniture=furniture))
-    return template.filename.getvalue()
+    assert isinstance(template.canv, DeferredCanvas)  # what it was built with
+    return template.filename.getvalue(), template.canv.layout
 
 
 def _logo(logo: LogoImage, height_mm: float) -> Image:
@@ -124,11 +134,15 @@ class _BriefDocTemplate(BaseDocTemplate):
         level = max(0, min(entry.level - 1, self._outline_level + 1))
         self._outline_level = level
         self._bookmarks += 1
-        key = f"h{self._bookmarks}"
-        # Frame._y, private and not in the stubs: the bottom of what was just placed
-        top = self.frame._y + flowable.height + flowable.style.fontSize  # type: ignore[attr-defined]
         canvas = self.canv
         assert isinstance(canvas, DeferredCanvas)  # what _render builds with
+        if entry.heading is None:
+            key = f"b{self._bookmarks}"
+        else:
+            key = heading_key(entry.heading)
+            canvas.heading_placed(entry.heading)
+        # Frame._y, private and not in the stubs: the bottom of what was just placed
+        top = self.frame._y + flowable.height + flowable.style.fontSize  # type: ignore[attr-defined]
         canvas.bookmark_here(key, top)
         canvas.addOutlineEntry(entry.title, key, level=level)
         if self._bookmarks == 1:
