@@ -29,6 +29,8 @@ IMAGES = [
     ("policy-brief", 1, 1, 50, "template-policy-brief"),
     ("situation-report", 1, 1, 50, "template-situation-report"),
     ("decision-memo", 1, 1, 50, "template-decision-memo"),
+    ("report", 1, 1, 50, "template-report"),
+    ("report", 2, 2, 80, "report-contents-page"),
     ("marked", 1, 1, 80, "markings-page1"),
 ]
 

@@ -185,3 +185,48 @@ def test_a_template_places_the_contents_with_a_container():
 def contents_page_entries(page: str) -> list[str]:
     """The titles of entries (lines ending in dot leaders and a number)."""
     return [m.group(1).strip() for m in re.finditer(r"^\s*(\S.*?)\s*\.{3,}\s*\d+\s*$", page, re.M)]
+
+
+def build_report(tmp_path: Path, formats: str = "pdf,docx") -> Path:
+    """The sample brief built with the ``report`` template; the output folder."""
+    from app.cli.main import main
+    from app.core.paths import SEEDS_DIR
+
+    out = tmp_path / "report"
+    args = ["build", str(SEEDS_DIR / "sample.brief"), "--template", "report", "--format", formats, "-o", str(out)]
+    assert main([*args, "--name", "r"]) == 0
+    return out
+
+
+def test_the_report_template_has_a_cover_page_contents_and_numbered_sections(tmp_path: Path):
+    out = build_report(tmp_path)
+    pages = pdf_pages((out / "r.pdf").read_bytes())
+    cover, contents = pages[0], pages[1]
+    assert "Executive summary." in cover and "Contents" not in cover and "1. Key findings" not in cover
+    entries = dict(
+        (m.group(1).strip(), int(m.group(2)))
+        for m in re.finditer(r"^\s*(\d+(?:\.\d+)?\.? \S.*?)\s*\.{3,}\s*(\d+)\s*$", contents, re.M)
+    )
+    assert {"1. Key findings", "2. Background", "8. Sources"} <= set(entries)
+    assert entries == landing_pages(pages, list(entries), after=2)
+    body = docx_parts_of(out / "r.docx")
+    assert re.search(rb"TOC \\o &quot;1-2&quot;|TOC \\o \"1-2\"", body)
+
+
+def docx_parts_of(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as package:
+        return package.read("word/document.xml")
+
+
+@needs_libreoffice
+def test_libreoffice_prints_the_report_as_the_pdf_page_for_page(tmp_path: Path):
+    out = build_report(tmp_path)
+    ours = pdf_pages((out / "r.pdf").read_bytes())
+    theirs = page_texts(convert_without_noto(out / "r.docx", tmp_path))
+    assert len(theirs) == len(ours)
+    assert [headings_on(page) for page in theirs[2:]] == [headings_on(page) for page in ours[2:]]
+
+
+def headings_on(page: str) -> list[str]:
+    """The numbered section headings a page of the report's body carries ("3.1 Legal Measures …")."""
+    return re.findall(r"^\s*(\d+\.\d*\.? [A-Z][\w ,]+?)\s*$", page, re.M)

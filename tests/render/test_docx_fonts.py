@@ -25,6 +25,7 @@ from app.core.style import Style
 from app.render.docx.embedded_fonts import obfuscate
 from app.render.docx.writer import render_docx
 from app.render.fonts import FONTS_DIR
+from tests.render.libreoffice import convert_without_noto, needs_libreoffice, page_count, page_texts
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -156,12 +157,13 @@ def docx_paragraphs(data: bytes) -> list[tuple[str, bool]]:
     return [(p.text, bool(p.paragraph_format.keep_together)) for p in docx.Document(io.BytesIO(data)).paragraphs]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdfinfo") is None, reason="needs LibreOffice")
+@needs_libreoffice
 @pytest.mark.parametrize(
     "template",
     [
         "policy-brief",
         "situation-report",
+        "report",
         pytest.param(
             "decision-memo",
             marks=pytest.mark.xfail(
@@ -192,27 +194,47 @@ def test_a_long_brief_breaks_its_pages_alike_in_the_pdf_and_the_docx(tmp_path: P
             "meet again next week to review the measures against the agencies that recruit young men for the war.\n\n"
             f"Part One Of Source {n}\n\n{closed * 3}\n\nPart Two Of Source {n}\n\n{outlook * 2}\n"
         )
-    fonts = tmp_path / "fonts.conf"
-    fonts.write_text(
-        '<?xml version="1.0"?><fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir>'
-        f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>"
-    )
-    env = {"FONTCONFIG_FILE": str(fonts), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
     out = tmp_path / template
     args = ["build", str(sources), "--template", template, "--format", "docx,pdf", "-o", str(out), "--name", "b"]
     assert main(args) == 0
-    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
-    subprocess.run(
-        ["soffice", "--headless", profile, "--convert-to", "pdf", "--outdir", str(out / "lo"), str(out / "b.docx")],
-        env=env, check=True, timeout=180, capture_output=True,
-    )  # fmt: skip
-    pages = [_pages(out / "b.pdf"), _pages(out / "lo" / "b.pdf")]
+    pages = [page_count(out / "b.pdf"), page_count(convert_without_noto(out / "b.docx", tmp_path))]
     assert pages[0] == pages[1] and pages[0] > 1, pages
 
 
-def _pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+@needs_libreoffice
+@pytest.mark.parametrize(
+    "template",
+    [
+        pytest.param(
+            "policy-brief",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="at the foot of page 2 the PDF lacks 1.5 pt for the Assessment heading and its paragraph, "
+                "which LibreOffice, setting each line a few hundredths of a point tighter, fits",
+            ),
+        ),
+        "situation-report",
+        "decision-memo",
+        "report",
+    ],
+)
+def test_the_sample_brief_breaks_its_pages_alike_through_libreoffice_and_in_the_pdf(tmp_path: Path, template: str):
+    """Page for page: the same number of pages, each ending on the same line."""
+    from app.cli.main import main
+    from app.core.paths import SEEDS_DIR
+
+    args = ["build", str(SEEDS_DIR / "sample.brief"), "--template", template, "--format", "docx,pdf"]
+    assert main([*args, "-o", str(tmp_path), "--name", "b"]) == 0
+    lo = page_texts(convert_without_noto(tmp_path / "b.docx", tmp_path))
+    ours = page_texts(tmp_path / "b.pdf")
+    assert len(lo) == len(ours)
+    assert [last_line(page) for page in lo] == [last_line(page) for page in ours]
+
+
+def last_line(page: str) -> str:
+    """The words of the last line of a page's body, above the footer and banner (dot leaders and spacing aside)."""
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    return re.sub(r"[.\s]+", " ", lines[-3]) if len(lines) >= 3 else ""
 
 
 def test_a_damaged_template_font_is_one_clear_message_and_nothing_written(tmp_path: Path, capsys):
