@@ -35,7 +35,23 @@ class Citation:
         return f"[{self.number}, {self.locator}]" if self.locator else f"[{self.number}]"
 
 
-Inline = Run | Citation
+@dataclass(frozen=True)
+class Footnote:
+    """A note at the foot of the page (at the end of a web page), marked in the text by its number.
+
+    Notes are numbered 1, 2 … in reading order by whatever made them (a citation style that cites in notes);
+    every writer prints the same number, the DOCX as a real Word footnote.
+    """
+
+    number: int
+    inlines: tuple[Run, ...]
+
+    @property
+    def label(self) -> str:
+        return str(self.number)
+
+
+Inline = Run | Citation | Footnote
 
 #: Paragraph roles a writer must style distinctly.  The parser (app.parse.markup) opens a container for each
 #: but "body", so this is the one list of them.
@@ -152,9 +168,14 @@ class PageLayout:
     heading_pages: dict[int, int] = field(default_factory=dict)
 
 
-def plain_text(inlines: list[Inline]) -> str:
-    """Inline content as the reader sees it, citations included."""
-    return "".join(i.label if isinstance(i, Citation) else i.text for i in inlines)
+def plain_text(inlines: list[Inline] | tuple[Inline, ...]) -> str:
+    """Inline content as the reader sees it, citations and note numbers included."""
+    return "".join(i.text if isinstance(i, Run) else i.label for i in inlines)
+
+
+def footnotes(inlines: list[Inline]) -> list[Footnote]:
+    """The notes marked in ``inlines``, in order."""
+    return [inline for inline in inlines if isinstance(inline, Footnote)]
 
 
 def iter_blocks(blocks: list[Block]):
@@ -171,3 +192,20 @@ def iter_blocks(blocks: list[Block]):
 def top_level_headings(blocks: list[Block]) -> list[Heading]:
     """The headings a contents lists and a layout pages, in reading order: those not inside a list, quote or box."""
     return [block for block in blocks if isinstance(block, Heading)]
+
+
+def block_inlines(block: Block) -> list[list[Inline]]:
+    """The inline runs a block holds itself (not those of the blocks inside it): its text, its cells, its caption."""
+    match block:
+        case Heading() | Paragraph():
+            return [block.inlines]
+        case Table():
+            return [cell for row in [block.header, *block.rows] for cell in row]
+        case Figure():
+            return [block.caption, block.credit]
+    return []
+
+
+def document_footnotes(blocks: list[Block]) -> list[Footnote]:
+    """Every footnote the blocks mark, in reading order."""
+    return [note for block in iter_blocks(blocks) for inlines in block_inlines(block) for note in footnotes(inlines)]

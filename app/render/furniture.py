@@ -34,3 +34,8 @@ def furniture_extent(style: Style, running_text: bool, banner: bool) -> float:
 def edge_distance(margin_mm: float, extent: float) -> float:
     """Points from the paper's edge to the furniture's outer edge, at least EDGE_GAP."""
     return max(EDGE_GAP, margin_mm * mm - extent)
+
+
+#: Room above the rule that separates footnotes from the text, and between it and the first note (the DOCX's
+#: separator paragraph is as tall as both).
+NOTE_RULE_GAP_ABOVE, NOTE_RULE_GAP_BELOW = 8.0, 4.0

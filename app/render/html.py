@@ -25,6 +25,7 @@ from app.core.document import (
     Contents,
     Document,
     Figure,
+    Footnote,
     Heading,
     Inline,
     ListBlock,
@@ -32,6 +33,7 @@ from app.core.document import (
     Paragraph,
     Quote,
     Table,
+    document_footnotes,
     plain_text,
 )
 from app.core.formats import BuiltBrief
@@ -64,7 +66,7 @@ def render_html(document: Document, style: Style) -> str:
     meta = document.meta
     banner = _banner(meta.classification, style) if style.banner.show and meta.classification else ""
     logo = style_logo(style)
-    body = _document_blocks(document.blocks, looks)
+    body = _document_blocks(document.blocks, looks) + _notes(document_footnotes(document.blocks), looks)
     language = f' lang="{_text(meta.language)}"' if meta.language else ""
     head = [
         '<meta charset="utf-8">',
@@ -136,6 +138,8 @@ class _Looks:
         self.cell = f"border:1px solid {c.rule};padding:3pt 5pt;vertical-align:top;text-align:start"
         self.header_cell = f"{self.cell};background:{c.summary_background};font-weight:bold"
         self.caption = f"margin:4pt 0 1pt 0;font-size:{s.body - 1}pt"
+        self.notes = f"margin:{s.paragraph_space_after * 2}pt 0 0 0;font-size:{s.small + 1}pt;line-height:1.3"
+        self.notes_rule = f"width:72pt;margin:0 0 4pt 0;border:0;border-top:1px solid {c.rule}"
         self.credit = f"margin:0 0 {s.paragraph_space_after + 4}pt 0;font-size:{s.small + 0.5}pt;color:{c.muted}"
 
     def box(self, kind: str) -> str:
@@ -166,6 +170,21 @@ def _document_blocks(blocks: list[Block], looks: _Looks) -> str:
         else:
             html.append(_block(block, looks))
     return "".join(html)
+
+
+def _notes(notes: list[Footnote], looks: _Looks) -> str:
+    """The notes at the end of the page, each linking back to its mark."""
+    if not notes:
+        return ""
+    items = "".join(
+        f'<li id="note-{note.number}" value="{note.number}">{_inlines(list(note.inlines), looks)} '
+        f'<a href="#note-mark-{note.number}" style="{looks.link}" aria-label="Back to the text">↩</a></li>\n'
+        for note in notes
+    )
+    return (
+        f'<section aria-label="Notes" style="{looks.notes}"><hr style="{looks.notes_rule}">\n'
+        f'<ol style="margin:0;padding-left:18pt">\n{items}</ol></section>\n'
+    )
 
 
 def _heading(heading: Heading, looks: _Looks, anchor: str = "") -> str:
@@ -276,6 +295,12 @@ def _logo(logo: CheckedImage, style: Style) -> str:
 def _inlines(inlines: list[Inline], looks: _Looks) -> str:
     parts = []
     for inline in inlines:
+        if isinstance(inline, Footnote):
+            parts.append(
+                f'<sup><a id="note-mark-{inline.number}" href="#note-{inline.number}" style="{looks.link}">'
+                f"{inline.number}</a></sup>"
+            )
+            continue
         if isinstance(inline, Citation):
             parts.append(f'<span style="{looks.citation}">{_text(inline.label)}</span>')
             continue

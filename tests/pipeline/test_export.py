@@ -101,10 +101,10 @@ def test_a_format_that_fails_to_render_leaves_every_earlier_file(tmp_path: Path,
     list(export(brief, tmp_path, ["docx", "pdf"], "brief"))
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
 
-    def failing_writer(brief):
+    def failing_layout(document, style):
         raise ExportError("font not found")
 
-    monkeypatch.setattr(pdf_writer, "write_pdf", failing_writer)
+    monkeypatch.setattr(pdf_writer, "lay_out_pdf", failing_layout)  # every PDF, and the DOCX's layout, come from it
     with pytest.raises(ExportError, match="font not found"):
         list(export(brief, tmp_path, ["docx", "pdf"], "brief"))
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from app.core.document import Citation, Inline, Run
-from app.render.docx.styles import CITATION, CITATION_SCALE, CODE, LINK, StyleIds
+from app.core.document import Citation, Footnote, Inline, Run
+from app.render.docx.footnotes import add_footnote_mark
+from app.render.docx.styles import CITATION, CITATION_SCALE, CODE, FOOTNOTE_REFERENCE, LINK, StyleIds
 from app.render.docx.xml import add_hyperlink_run, add_styled_run, mark_rtl_run, set_fonts, set_run_text
 from app.text.bidi import has_rtl, split_by_direction
 from app.text.controls import xml_safe
@@ -26,12 +27,18 @@ class InlineContext:
     complex_font: str
     #: Every run bold (table header cells).
     bold: bool = False
+    #: The footnotes marked so far, in order: the writer puts them in the footnotes part at the end.
+    notes: list[Footnote] = field(default_factory=list)
 
 
 def add_inlines(paragraph: DocxParagraph, inlines: list[Inline], context: InlineContext) -> None:
     previous = ""
     for inline in inlines:
-        if isinstance(inline, Citation):
+        if isinstance(inline, Footnote):
+            add_footnote_mark(paragraph, inline, context.ids.id(FOOTNOTE_REFERENCE))
+            context.notes.append(inline)
+            previous = inline.label
+        elif isinstance(inline, Citation):
             _add_citation(paragraph, inline, previous, context)
             previous = inline.label
         else:

@@ -64,16 +64,18 @@ CODE = "Brief Code"
 LINK = "Hyperlink"
 TABLE = "Brief Table"
 CAPTION = "Caption"
-#: Word's own names: Word and LibreOffice know them as the contents' styles.
+#: Word's own names: Word and LibreOffice know them as the footnotes' and the contents' styles.
+FOOTNOTE_TEXT = "footnote text"
+FOOTNOTE_REFERENCE = "footnote reference"
 CONTENTS_TITLE = "TOC Heading"
 CONTENTS_LEVELS = ("toc 1", "toc 2", "toc 3")
 
 #: Styles the reference document must add to python-docx's default template, with the style each is based on.
 ADDED_PARAGRAPH_STYLES = {
     MARKING: BODY, META: BODY, ATTRIBUTION: BODY, SUMMARY: BODY, NOTE: BODY, BANNER: BODY,
-    **{name: BODY for name in CONTENTS_LEVELS},
+    **{name: BODY for name in CONTENTS_LEVELS}, FOOTNOTE_TEXT: BODY,
 }  # fmt: skip
-ADDED_CHARACTER_STYLES = (CITATION, CODE, LINK)
+ADDED_CHARACTER_STYLES = (CITATION, CODE, LINK, FOOTNOTE_REFERENCE)
 
 #: Every style name the writer may put in a document; all must exist in reference.docx.
 PARAGRAPH_STYLES = (
@@ -119,6 +121,7 @@ class Look:
     right_tab: float | None = None
     #: Dots lead to the right tab (a contents entry's page number).
     dot_leader: bool = False
+    superscript: bool | None = None
 
 
 def text_width_pt(style: Style) -> float:
@@ -181,6 +184,9 @@ def looks(style: Style, meta: DocumentMeta) -> dict[str, Look]:
         CITATION: Look(colour=c.accent, size=round(s.body * CITATION_SCALE * 2) / 2),
         CODE: Look(font=f.mono),
         LINK: Look(colour=c.link, underline=True),
+        FOOTNOTE_TEXT: Look(f.body, s.small + 1, c.text, False, False, before=0, after=1.5, line=1.3,
+                            align=WD_ALIGN_PARAGRAPH.LEFT),
+        FOOTNOTE_REFERENCE: Look(superscript=True),
     }  # fmt: skip
 
 
@@ -290,6 +296,8 @@ def _apply_font(target: CharacterStyle, look: Look) -> None:
         font.italic = look.italic
     if look.underline is not None:
         font.underline = look.underline
+    if look.superscript is not None:
+        font.superscript = look.superscript
 
 
 def _apply_paragraph(target: ParagraphStyle, look: Look, style: Style) -> None:

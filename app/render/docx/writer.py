@@ -31,6 +31,7 @@ from app.core.document import (
     Document,
     DocumentMeta,
     Figure,
+    Footnote,
     Heading,
     Inline,
     ListBlock,
@@ -49,6 +50,7 @@ from app.core.style import Style
 from app.render import figures
 from app.render.contents import ContentsEntry, contents_entries, place_contents
 from app.render.docx.embedded_fonts import embed_fonts
+from app.render.docx.footnotes import attach_footnotes
 from app.render.docx.inline import InlineContext, add_inlines
 from app.render.docx.package import repack
 from app.render.docx.page import setup_section
@@ -61,6 +63,8 @@ from app.render.docx.styles import (
     CONTENTS_LEVELS,
     CONTENTS_TITLE,
     CONTINUES,
+    FOOTNOTE_REFERENCE,
+    FOOTNOTE_TEXT,
     HEADINGS,
     LIST_STEP_PT,
     MARKING,
@@ -161,7 +165,10 @@ def _render_docx(document: Document, style: Style, layout: PageLayout | None) ->
         setup_section(target, style, document.meta, layout.pages if layout else None)
         if logo:
             _add_logo(target, logo, style.logo_height_mm)
-        _BlockWriter(target, style, layout).write_document(document.blocks)
+        writer = _BlockWriter(target, style, layout)
+        writer.write_document(document.blocks)
+        ids = writer.ids
+        attach_footnotes(target, writer.notes, ids.id(FOOTNOTE_TEXT), ids.id(FOOTNOTE_REFERENCE))
         moment = build_time()
         _set_properties(target.core_properties, document.meta, moment)
         buffer = io.BytesIO()
@@ -203,6 +210,8 @@ class _BlockWriter:
         self.layout = layout
         #: Top-level headings a contents lists, which get a bookmark for its links and page references.
         self.listed: set[int] = set()
+        #: The footnotes marked, in order (``attach_footnotes`` writes them).
+        self.notes: list[Footnote] = []
         self.body = BodyAppender(document)
         self.style = style
         self.ids = StyleIds(document)
@@ -307,7 +316,7 @@ class _BlockWriter:
         Returns whether it did.
         """
         size = self.ids.text_size(paragraph._p.style)
-        context = InlineContext(self.style.fonts.mono, size, self.ids, self.style.fonts.arabic, bold)
+        context = InlineContext(self.style.fonts.mono, size, self.ids, self.style.fonts.arabic, bold, self.notes)
         add_inlines(paragraph, inlines, context)
         text = plain_text(inlines)
         rtl = has_rtl(text) and is_rtl(text)

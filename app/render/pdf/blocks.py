@@ -24,6 +24,7 @@ from app.core.document import (
     Callout,
     Contents,
     Figure,
+    Footnote,
     Heading,
     Inline,
     ListBlock,
@@ -117,6 +118,11 @@ class FlowableBuilder:
             case Quote() | Callout() | Table():
                 return self._indented(self._boxlike(block, ctx), ctx.indent)
         raise TypeError(f"unknown block type {type(block).__name__}")
+
+    def note(self, footnote: Footnote) -> BriefParagraph:
+        """A footnote as printed at the foot of the page: its number raised, then its text."""
+        style = self.sheet.role("footnote")
+        return self.paragraph([replace(footnote, inlines=()), Run(" "), *footnote.inlines], style)
 
     def paragraph(self, inlines: list[Inline], style: ParagraphStyle, bullet: str | None = None) -> BriefParagraph:
         """The one place paragraphs are made."""

@@ -10,7 +10,16 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 
-from app.core.document import Document, Figure, Heading, Paragraph, Table, iter_blocks, plain_text
+from app.core.document import (
+    Document,
+    Figure,
+    Heading,
+    Paragraph,
+    Table,
+    document_footnotes,
+    iter_blocks,
+    plain_text,
+)
 from app.core.style import Style
 from app.render.figures import caption_inlines, credit_inlines
 from app.render.pdf.fonts import register_fonts
@@ -24,11 +33,13 @@ EXAMPLES = 5
 
 
 def shown_text(document: Document, style: Style) -> str:
-    """Every character the PDF may draw: the blocks, the brief's details, and the header and footer text."""
+    """Every character the PDF may draw: the blocks and their footnotes, the brief's details, the contents' title,
+    and the header and footer text."""
     meta = document.meta
     parts = [style.header.left, style.header.right, style.footer.left, style.footer.right]
     parts += [meta.title, meta.subtitle, meta.author, meta.organisation, meta.date, meta.classification]
-    parts.append(meta.recipient)
+    parts += [meta.recipient, style.contents.title]
+    parts += [plain_text(note.inlines) for note in document_footnotes(document.blocks)]
     for block in iter_blocks(document.blocks):
         if isinstance(block, Heading | Paragraph):
             parts.append(plain_text(block.inlines))

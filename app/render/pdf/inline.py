@@ -17,12 +17,14 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 
-from app.core.document import Citation, Inline
+from app.core.document import Citation, Footnote, Inline
 from app.core.style import Style
 from app.render.pdf.paragraph_text import Piece
 from app.render.pdf.styles import CITATION_SCALE
 
 TAB_COLUMNS = 4
+#: A note's number in the text: this much of the text's size, raised this much of it, as Word sets superscript.
+NOTE_MARK_SCALE, NOTE_MARK_RISE = 0.65, 0.33
 NBSP = "\xa0"
 #: Spaces at the start of a line, and all but the last of two or more elsewhere.
 _HELD_SPACES = re.compile(r"^ +| +(?= )", re.MULTILINE)
@@ -35,6 +37,12 @@ def inline_pieces(inlines: list[Inline], style: Style, mono_font: str, para: Par
     family, bold, italic = ps2tt(para.fontName)
     mono = ps2tt(mono_font)[0]
     for inline in inlines:
+        if isinstance(inline, Footnote):
+            size = round(para.fontSize * NOTE_MARK_SCALE, 2)
+            rise = round(para.fontSize * NOTE_MARK_RISE, 2)
+            pieces.append(Piece(inline.label, para.fontName, size, para.textColor, rise=rise, note=inline.number))
+            previous = inline.label
+            continue
         if isinstance(inline, Citation):
             if previous and not previous[-1].isspace():
                 pieces.append(Piece(" ", para.fontName, para.fontSize, para.textColor))

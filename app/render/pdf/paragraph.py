@@ -121,6 +121,15 @@ class BriefParagraph(Flowable):
     def __repr__(self) -> str:
         return f"BriefParagraph({self.getPlainText()[:40]!r})"
 
+    def notes(self) -> list[int]:
+        """The footnotes this part of the paragraph marks (a split paragraph's notes go with their marks)."""
+        content = self.content
+        return [
+            piece.note
+            for piece, start in zip(content.pieces, content.starts, strict=True)
+            if piece.note is not None and self.start <= start < self.end
+        ]
+
     # Layout --------------------------------------------------------------------------------------------------
 
     def _bullet_width(self) -> float:

@@ -39,6 +39,10 @@ class Piece:
     #: None leaves the canvas's fill colour (page furniture sets it itself).
     colour: Color | None = None
     href: str | None = None
+    #: How far above the baseline it is drawn (a note's number is raised).
+    rise: float = 0.0
+    #: The number of the footnote this piece marks, if it is a note's mark.
+    note: int | None = None
 
 
 @dataclass(frozen=True)
@@ -230,7 +234,7 @@ class RunWriter:
     def write(self, x: float, y: float, font: str, piece: Piece, glyphs: Shaped) -> None:
         """Draw one run at (x, y) in its font, size and colour."""
         text_object = self.text_object
-        text_object.setTextOrigin(x, y)
+        text_object.setTextOrigin(x, y + piece.rise)
         if self._font != (font, piece.size):
             text_object.setFont(font, piece.size)
             self._font = (font, piece.size)

@@ -153,6 +153,9 @@ def _role_styles(style: Style, fonts: FontSet) -> dict[str, ParagraphStyle]:
         "toc1": ParagraphStyle("toc1", parent=body, fontName=fonts.heading, spaceBefore=5, spaceAfter=1),
         "toc2": ParagraphStyle("toc2", parent=body, spaceBefore=0, spaceAfter=1),
         "toc3": ParagraphStyle("toc3", parent=body, spaceBefore=0, spaceAfter=1),
+        "footnote": ParagraphStyle(
+            "footnote", parent=body, fontSize=s.small + 1, leading=(s.small + 1) * 1.3, spaceAfter=1.5
+        ),
         "table_cell": ParagraphStyle("table_cell", parent=body, spaceAfter=0),
         "table_header": ParagraphStyle("table_header", parent=body, fontName=fonts.bold(fonts.body), spaceAfter=0),
     }

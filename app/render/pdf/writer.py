@@ -12,11 +12,11 @@ import io
 from functools import partial
 
 from reportlab.pdfbase.pdfdoc import XMP
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Image, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from app.core.collection import collection_paused
-from app.core.document import Document, PageLayout
+from app.core.document import Document, PageLayout, document_footnotes
 from app.core.errors import BriefgenError, ExportError
 from app.core.formats import BuiltBrief
 from app.core.style import Style
@@ -27,6 +27,7 @@ from app.render.pdf.blocks import Context, FlowableBuilder
 from app.render.pdf.contents import heading_key
 from app.render.pdf.coverage import shown_text
 from app.render.pdf.fonts import register_fonts
+from app.render.pdf.footnotes import NotesFrame
 from app.render.pdf.page import DeferredCanvas, PageFurniture
 from app.render.pdf.paragraph import BriefParagraph
 from app.render.pdf.styles import StyleSheet
@@ -69,8 +70,9 @@ def _render(document: Document, style: Style) -> tuple[bytes, PageLayout]:
     logo = style_logo(style)
     fonts = register_fonts(style, shown_text(document, style))
     furniture = PageFurniture(style, document.meta, fonts)
-    template = _BriefDocTemplate(io.BytesIO(), document, furniture)
     builder = FlowableBuilder(StyleSheet(style, fonts), furniture.geometry.text_height)
+    notes = {note.number: builder.note(note) for note in document_footnotes(document.blocks)}
+    template = _BriefDocTemplate(io.BytesIO(), document, furniture, notes)
     flowables = builder.build_document(document.blocks, Context(furniture.geometry.text_width))
     if logo:
         flowables.insert(0, _logo(logo, style.logo_height_mm))
@@ -96,7 +98,9 @@ def _detail(exc: Exception) -> str:
 class _BriefDocTemplate(BaseDocTemplate):
     """One frame per page; bookmarks every heading paragraph that carries an outline entry."""
 
-    def __init__(self, output: io.BytesIO, document: Document, furniture: PageFurniture) -> None:
+    def __init__(
+        self, output: io.BytesIO, document: Document, furniture: PageFurniture, notes: dict[int, BriefParagraph]
+    ) -> None:
         g = furniture.geometry
         meta = document.meta
         super().__init__(
@@ -114,8 +118,10 @@ class _BriefDocTemplate(BaseDocTemplate):
             lang=meta.language or None,
             initialFontName=furniture.fonts.body,  # else reportlab references (unembedded) Helvetica
         )
-        frame = Frame(g.left, g.bottom, g.text_width, g.text_height, 0, 0, 0, 0, id="body")
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        frame = NotesFrame(g.left, g.bottom, g.text_width, g.text_height, notes, furniture.style.colours.rule)
+        self.addPageTemplates(
+            [PageTemplate(id="page", frames=[frame], onPageEnd=lambda canvas, _: frame.draw_notes(canvas))]
+        )
         self._outline_level = -1
         self._bookmarks = 0
         self._language, self._keywords = meta.language, list(meta.keywords)
