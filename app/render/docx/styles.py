@@ -90,6 +90,10 @@ QUOTE_INDENT_PT = 12
 LIST_STEP_PT = 18
 LIST_HANGING_PT = 18
 
+#: Space above a box (quotation or callout), and how much more than a paragraph's it leaves under it, as in the PDF.
+BOX_SPACE_BEFORE_PT = 4.0
+BOX_EXTRA_SPACE_AFTER_PT = 4.0
+
 #: Citation labels are set this much smaller than the text around them.
 CITATION_SCALE = 0.85
 
@@ -173,7 +177,8 @@ def looks(style: Style, meta: DocumentMeta) -> dict[str, Look]:
         **{name: _contents_entry(style, n) for n, name in enumerate(CONTENTS_LEVELS, 1)},
         CAPTION: Look(f.body, s.body - 1, c.text, False, False, before=0, after=1, line=1.3, keep_next=False,
                       align=WD_ALIGN_PARAGRAPH.LEFT),
-        QUOTE: Look(italic=True, colour=c.text, left=QUOTE_INDENT_PT, borders={"left": quote_bar(style)}),
+        QUOTE: Look(italic=True, colour=c.text, before=BOX_SPACE_BEFORE_PT, left=QUOTE_INDENT_PT,
+                    borders={"left": quote_bar(style)}),
         SUMMARY: _box(c.summary_background, c.summary_border, s.paragraph_space_after),
         NOTE: _box(c.note_background, c.note_border, s.paragraph_space_after),
         **{name: Look(left=LIST_STEP_PT * n) for n, name in enumerate(CONTINUES, 1)},
@@ -191,10 +196,14 @@ def looks(style: Style, meta: DocumentMeta) -> dict[str, Look]:
 
 
 def _box(background: str, border: str, after: float) -> Look:
-    """A callout paragraph: consecutive ones share identical borders, so Word draws one box around them."""
-    pad = Border(background, 0.5, 7)
+    """A callout paragraph: consecutive ones share identical borders, so Word draws one box around them.
+
+    As in the PDF, the text sits 8 pt inside the box (a 1 pt border in the box's own colour and 7 pt of space:
+    Word counts border space in whole points) and the box stands 4 pt below what comes before; the space under
+    the box is set on its last paragraph (``_BlockWriter``)."""
+    pad = Border(background, 1, 7)
     return Look(
-        after=after, left=12, right=8, fill=background,
+        before=BOX_SPACE_BEFORE_PT, after=after, left=12, right=8, fill=background,
         borders={"top": pad, "left": Border(border, 4, 8), "bottom": pad, "right": pad},
     )  # fmt: skip
 

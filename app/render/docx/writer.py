@@ -58,6 +58,7 @@ from app.render.docx.picture import add_picture
 from app.render.docx.styles import (
     ATTRIBUTION,
     BODY,
+    BOX_EXTRA_SPACE_AFTER_PT,
     BULLETS,
     CAPTION,
     CONTENTS_LEVELS,
@@ -212,6 +213,7 @@ class _BlockWriter:
         self.listed: set[int] = set()
         #: The footnotes marked, in order (``attach_footnotes`` writes them).
         self.notes: list[Footnote] = []
+        self.last_paragraph: DocxParagraph | None = None
         self.body = BodyAppender(document)
         self.style = style
         self.ids = StyleIds(document)
@@ -283,8 +285,10 @@ class _BlockWriter:
                 self._list(block, context)
             case Quote():
                 self.write(block.blocks, replace(context, body_style=QUOTE, in_quote=True))
+                self._space_after_box()
             case Callout():
                 self.write(block.blocks, replace(context, body_style=SUMMARY if block.kind == "summary" else NOTE))
+                self._space_after_box()
             case Table():
                 self._table(block)
             case PageBreak():
@@ -295,9 +299,16 @@ class _BlockWriter:
                 raise ExportError(f"the Word writer cannot place a {type(block).__name__} block")
         self.keep_next_whole = False  # a block without paragraphs of its own (a table) took the heading's keep
 
+    def _space_after_box(self) -> None:
+        """A box leaves more room under it than a paragraph does, as in the PDF: set on its last paragraph, since
+        a space after on every one would widen the gaps inside the box."""
+        if self.last_paragraph is not None:
+            after = self.style.sizes.paragraph_space_after + BOX_EXTRA_SPACE_AFTER_PT
+            self.last_paragraph.paragraph_format.space_after = Pt(after)
+
     def _paragraph(self, style_name: str) -> DocxParagraph:
         """A new body paragraph; a page break asked for just before it becomes "page break before"."""
-        paragraph = self.body.add_paragraph(self.ids.id(style_name))
+        paragraph = self.last_paragraph = self.body.add_paragraph(self.ids.id(style_name))
         self._take_break(paragraph)
         if self.keep_next_whole:
             paragraph.paragraph_format.keep_together = True
