@@ -1,0 +1,749 @@
+"""Citation styles: today's numbered ``[n]`` list, or a CSL style (assets/csl/) formatted through citeproc-py.
+
+A template names its style in style.toml (``[citations] style = "apa"``); ``numbered`` is the default. This
+module turns a brief's source into a CSL-JSON item and formats, as inline Markdown the brief's parser reads:
+
+- ``reference(style_id, facts)``: the source's entry in the sources list (the bibliography entry); ``""`` for
+  the numbered style. ``bibliography_order(style_id, facts)`` is the order the style sorts those entries in.
+- ``format_citations(style_id, sources, cites)``: each citation of the brief, in reading order, as its in-text
+  label (APA: ``(Smith & Doe, 2026, p. 3)``) or its note (Chicago: the first note of a source in full, later
+  ones short), or ``[n]``/``[n, p. 3]`` for the numbered style::
+
+      cites = [Cite(1), Cite(2, "p. 3"), Cite(1, "p. 4")]          # number in the sources list + locator
+      for done in format_citations("chicago-notes-bibliography", {1: facts1, 2: facts2}, cites):
+          done.kind      # "note" (or "in-text", "numbered")
+          done.first     # True for the first citation of its source in reading order
+          done.markup    # the note's text or the label as inline Markdown (italics as *…*), escaped
+          done.text      # the same without markup
+
+  A citation of a number that is not in ``sources`` is formatted ``[n]`` (kind "numbered").
+
+Everything a source says is printed literally: the text citeproc makes is escaped for Markdown, and only the
+style's own italics and bold (kept apart in private-use characters meanwhile) and the source's web address (an
+autolink) become markup. citeproc-py is slow (10-70 ms a citation for Chicago), so each rendering is cached by
+(style, source facts, first/later, locator kind): a locator's own text is put in afterwards, so 500 citations of
+100 sources render a few hundred times at most, once per process.
+
+citeproc-py 0.11 gets some of CSL wrong with these styles; what this module works around, without editing the
+style files:
+
+- a ``cs:substitute`` that fills a missing author from a macro (APA and Chicago put the title first when there is
+  no author) did not suppress the variables that macro printed, so the title came twice: the variables a
+  substitute printed are recorded and suppressed (``_Substitute``);
+- ``initialize="false"`` on a name was ignored (Chicago printed "J. A. Smith"): such a name is not initialised;
+- a ``cs:label`` printed its term whatever its variable (a stray "Edition" in Chicago's notes): it prints only
+  when the variable has a value;
+- punctuation is put inside closing quotation marks where the locale says so (en-US: "Title." rather than
+  "Title".), and a period or comma after a question mark, an exclamation mark or a period is dropped;
+- a cited page never reaches the bibliography entry: entries are rendered from a page-less citation;
+- macros are looked up in a table rather than by XPath on every use (half of citeproc's time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, cmp_to_key, lru_cache
+from io import BytesIO
+from typing import Any, Literal
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import model as csl
+from citeproc.source import Locator, VariableError
+from citeproc.source.json import CiteProcJSON
+from lxml import etree
+
+from app.assemble.sandbox import Md, escape_markdown
+from app.core.errors import CitationStyleError
+from app.core.paths import ASSETS_DIR
+from app.core.regular_file import read_regular_file
+
+#: Where the shipped CSL styles are: ``<id>.csl``.
+STYLES_DIR = ASSETS_DIR / "csl"
+#: Today's numbered list: ``[n]`` citations into a list numbered in order of first use.
+NUMBERED = "numbered"
+#: The most a style file may hold (the Chicago style is 240 KB).
+_MAX_STYLE_BYTES = 2_000_000
+
+Kind = Literal["numbered", "in-text", "note"]
+
+# Private-use characters that carry the style's formatting through citeproc, and stand for what is put in after.
+_I_OPEN, _I_CLOSE, _B_OPEN, _B_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
+_LOCATOR, _URL, _SUFFIX = "\ue004", "\ue005", "\ue006"
+_PRIVATE = re.compile("[\ue000-\ue00f]")
+_CLOSERS = _I_CLOSE + _B_CLOSE
+
+
+@dataclass(frozen=True)
+class CitationStyle:
+    """A style a template can name: its id, its title, and whether it cites by number, in the text or in notes."""
+
+    id: str
+    title: str
+    kind: Kind
+
+    @property
+    def numbered(self) -> bool:
+        return self.kind == "numbered"
+
+    @property
+    def note(self) -> bool:
+        return self.kind == "note"
+
+    @property
+    def in_text(self) -> bool:
+        return self.kind == "in-text"
+
+
+_NUMBERED_STYLE = CitationStyle(NUMBERED, "Numbered sources list ([1], [2, p. 3])", "numbered")
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """What the brief knows of a source, as a CSL item is made of it (hashable: renderings are cached by it).
+
+    ``date`` and ``accessed`` are as the source gave them (ISO 8601 when a reader found one); ``language`` is a
+    language code ("en"), "" when unknown; ``format`` the reader's (``pdf``, ``html`` …).
+    """
+
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+    accessed: str = ""
+    language: str = ""
+    format: str = ""
+    file_name: str = ""
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One citation in the brief's reading order: the source's number in the sources list, and a locator."""
+
+    number: int
+    locator: str = ""
+
+
+@dataclass(frozen=True)
+class FormattedCite:
+    """A citation as its style prints it: an in-text label, a note's text, or ``[n]``."""
+
+    number: int
+    locator: str
+    kind: Kind
+    #: Whether this is the first citation of its source in reading order (a note style's full note).
+    first: bool
+    #: Inline Markdown: the style's italics as ``*…*``, the source's words escaped, its web address an autolink.
+    markup: str
+    #: The same without markup.
+    text: str
+
+
+# --- the styles -------------------------------------------------------------------------------------------------
+
+
+def style_ids() -> tuple[str, ...]:
+    """Every style a template may name: ``numbered`` first, then the shipped CSL styles by id."""
+    return (NUMBERED, *sorted(path.stem for path in STYLES_DIR.glob("*.csl")))
+
+
+def citation_styles() -> list[CitationStyle]:
+    return [citation_style(style_id) for style_id in style_ids()]
+
+
+def citation_style(style_id: str) -> CitationStyle:
+    """The style named ``style_id``; CitationStyleError for one not shipped or a damaged file."""
+    if style_id == NUMBERED:
+        return _NUMBERED_STYLE
+    loaded = _load(style_id)
+    return CitationStyle(style_id, loaded.title, loaded.kind)
+
+
+@dataclass
+class _Loaded:
+    style: CitationStylesStyle
+    title: str
+    kind: Kind
+    punctuation_in_quote: bool
+
+
+#: What never changes in a loaded style, by element: whether it calls a variable, its layout, the macros and
+#: locale terms it looks up. Keyed by the id of the element (or of its style's root): every element of a loaded
+#: style is kept alive (``_KEPT``), so lxml hands out the same Python object for it each time and ids stay theirs.
+_MEMO: dict[tuple[Any, ...], Any] = {}
+_KEPT: list[list[Any]] = []
+_MISSING = object()
+
+
+class _Memo:
+    """citeproc searched the style by XPath, and walked whole subtrees, for answers that never change."""
+
+    def _remembered(self, key: tuple[Any, ...], work: Callable[[], Any]) -> Any:
+        value = _MEMO.get(key, _MISSING)
+        if value is _MISSING:
+            value = _MEMO[key] = work()
+        return value
+
+    def calls_variable(self) -> Any:
+        return self._remembered((id(self), "calls"), super().calls_variable)  # type: ignore[misc]
+
+    def get_layout(self) -> Any:
+        return self._remembered((id(self), "layout"), super().get_layout)  # type: ignore[misc]
+
+    def get_macro(self, name: str) -> Any:
+        root = self.get_root()  # type: ignore[attr-defined]
+        return self._remembered((id(root), "macro", name), lambda: super(_Memo, self).get_macro(name))  # type: ignore[misc]
+
+    def get_term(self, name: str, form: Any = None, fallback_locale: bool = True, zero_padded: bool = False) -> Any:
+        root = self.get_root()  # type: ignore[attr-defined]
+        return self._remembered(
+            (id(root), "term", name, form, fallback_locale, zero_padded),
+            lambda: super(_Memo, self).get_term(name, form, fallback_locale, zero_padded),  # type: ignore[misc]
+        )
+
+
+#: While a substitute's child renders: the variables its texts printed (innermost substitute last).
+_PRINTED: list[set[str]] = []
+
+
+class _Text(csl.Text):
+    def _variable(self, item: Any, context: Any) -> Any:
+        text = super()._variable(item, context)
+        if text is not None and _PRINTED:
+            _PRINTED[-1].add(self.get("variable"))
+        return text
+
+
+class _Substitute(csl.Substitute):
+    """The first child that prints stands in for the missing names, and the variables it printed are printed
+    nowhere else (CSL 1.0.2, cs:substitute), also when it printed them through a macro or a choice."""
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        for child in self.getchildren():
+            _PRINTED.append(set())
+            try:
+                if isinstance(child, csl.Names) and child.name is None:
+                    names = self.xpath_search("./parent::cs:names[1]")[0]
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            finally:
+                printed = _PRINTED.pop()
+            if text:
+                self.add_to_repressed_list(child, context)
+                layout = context.get_layout()
+                repressed = layout.repressed.setdefault(_TEXT_TAG, [])
+                repressed.extend(printed)
+                return text
+        return None
+
+
+_TEXT_TAG = "{http://purl.org/net/xbiblio/csl}text"
+
+
+class _Name(csl.Name):
+    """``initialize="false"``: given names are printed in full (citeproc-py initialised them regardless)."""
+
+    def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
+        if name == "initialize-with" and self.get("initialize", "true").lower() == "false":
+            return None
+        return super().get_option(name, context, sort_options)
+
+
+class _Label(csl.Label):
+    """A label prints only when its variable has a value (citeproc-py printed "edition" for an item without)."""
+
+    def process(self, item: Any, variable: Any = None, plural: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        name = variable if variable is not None else self.get("variable")
+        if name and name != "locator" and not _has_variable(item, name):
+            return None
+        return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
+
+
+def _has_variable(item: Any, name: str) -> bool:
+    try:
+        return bool(item.reference[name.replace("-", "_")])
+    except VariableError:
+        return False
+
+
+_OWN_CLASSES = {"text": _Text, "substitute": _Substitute, "name": _Name, "label": _Label}
+
+
+def _element_classes() -> dict[str, type]:
+    """citeproc's element classes by tag, ours where it gets CSL wrong, each remembering what never changes."""
+    classes = {cls.__name__.replace("_", "-").lower(): cls for cls in csl.CitationStylesElement.__subclasses__()}
+    classes.update(_OWN_CLASSES)
+    # a style's own cs:locale answers get_term itself, with a signature of its own
+    return {tag: cls if tag == "locale" else type(cls.__name__, (_Memo, cls), {}) for tag, cls in classes.items()}
+
+
+_ELEMENT_CLASSES = _element_classes()
+
+
+def _parse_style(data: bytes) -> CitationStylesStyle:
+    """citeproc-py's style, with this module's element classes standing in for the ones it gets wrong."""
+    lookup = etree.ElementNamespaceClassLookup()
+    namespace = lookup.get_namespace("http://purl.org/net/xbiblio/csl")
+    namespace[None] = csl.CitationStylesElement
+    namespace.update(_ELEMENT_CLASSES)
+    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True, resolve_entities=False)
+    parser.set_element_class_lookup(lookup)
+    style = CitationStylesStyle.__new__(CitationStylesStyle)
+    style.parser = parser
+    style.xml = etree.parse(BytesIO(data), parser)
+    style.root = style.xml.getroot()
+    return style
+
+
+@cache
+def _load(style_id: str) -> _Loaded:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", style_id) or style_id not in style_ids():
+        raise CitationStyleError(f"unknown citation style {style_id!r}: Briefgen has {', '.join(style_ids())}")
+    path = STYLES_DIR / f"{style_id}.csl"
+    try:
+        data, _ = read_regular_file(path, _MAX_STYLE_BYTES)
+        style = _parse_style(data)
+        root = style.root
+        if not isinstance(root, csl.Style) or root.citation is None or root.bibliography is None:
+            raise ValueError("it is not a CSL style with a citation and a bibliography")
+        root.set_locale_list(root.get("default-locale", "en-US"), validate=False)
+        kind: Kind = "note" if root.get("class") == "note" else "in-text"
+        title = (root.findtext("cs:info/cs:title", namespaces=root.nsmap) or style_id).strip()
+        _KEPT.append([*root.iter(), *(element for locale in root.locales for element in locale.iter())])
+        piq = str(root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
+    except (OSError, ValueError, etree.LxmlError, AttributeError, IndexError) as exc:
+        raise CitationStyleError(f"{path}: the citation style {style_id!r} is damaged: {exc}") from None
+    return _Loaded(style, title, kind, piq)
+
+
+# --- sources as CSL items ---------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_ORGANISATION_WORDS = frozenset(
+    _words(
+        "agency association authority bank board bureau centre center college command commission committee "
+        "council court department desk directorate division embassy forum foundation government group inc "
+        "institute international league limited ltd ministry news newsroom office organisation organization "
+        "parliament party press reporters service staff team times tribunal union university wire"
+    )
+)
+_PARTICLES = frozenset(_words("da de del della der di du la le van von dos das ten ter"))
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|&|\band\b|\bund\b|\bet\b|,(?=\s*\S+\s+\S))\s*", re.IGNORECASE)
+
+
+def parse_names(author: str) -> list[dict[str, str]]:
+    """CSL names from an author line: "Jane Smith", "Smith, Jane", "Jane Smith and John Doe", or an organisation
+    ("Ministry of Defence", "Reuters Staff") as a literal name."""
+    text = re.sub(r"^\s*by\s+", "", " ".join(author.split()), flags=re.IGNORECASE).strip(" ,;")
+    if not text:
+        return []
+    words = text.replace(",", " ").split()
+    if len(words) == 1 or {w.lower().strip(".") for w in words} & _ORGANISATION_WORDS:
+        return [{"literal": text}]
+    inverted = re.fullmatch(r"([^,]+),\s*([^,]+)", text)
+    if inverted and len(inverted.group(1).split()) <= 2 and len(inverted.group(2).split()) <= 3:
+        return [{"family": inverted.group(1), "given": inverted.group(2)}]
+    names = []
+    for part in filter(None, _AUTHOR_SPLIT.split(text)):
+        names.append(_person(part.strip(" ,")))
+    return names
+
+
+def _person(text: str) -> dict[str, str]:
+    words = text.split()
+    if len(words) == 1 or len(words) > 5:
+        return {"literal": text}
+    family_start = len(words) - 1
+    while family_start > 1 and words[family_start - 1].lower() in _PARTICLES:
+        family_start -= 1
+    if words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii") and len(words) > 2:
+        return {"given": " ".join(words[: family_start - 1]), "family": words[-2], "suffix": words[-1]}
+    return {"given": " ".join(words[:family_start]), "family": " ".join(words[family_start:])}
+
+
+_MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
+def parse_date(text: str) -> dict[str, Any] | None:
+    """A CSL date: ISO 8601 ("2026-03-04", "2026-03", "2026", with a time), "4 March 2026" or "March 4, 2026";
+    anything else as a literal date; None for no date."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    iso = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+\-Z]*)?$", text)
+    parts: list[int] = []
+    if iso:
+        parts = [int(g) for g in iso.groups() if g]
+    else:
+        words = re.fullmatch(r"(?:(\d{1,2})\.?\s+)?([A-Za-z]+)\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})", text)
+        month = _MONTH_NAMES.get(words.group(2).lower()) if words else None
+        if words and month:
+            day = words.group(1) or words.group(3)
+            parts = [int(words.group(4)), month] + ([int(day)] if day else [])
+    if parts:
+        try:
+            dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError:
+            parts = []
+    return {"date-parts": [parts]} if parts else {"literal": text}
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
+#: Words a short title does not end on.
+_TRAILING = frozenset(
+    _words("a an the of and or to in on for at by with from un une le la les de des du et der die das")
+)
+
+
+def short_title(title: str) -> str:
+    """Chicago's short title: the first four words, without a leading article; "" when the title is short."""
+    words = title.split()
+    if words and words[0].lower() in _ARTICLES and len(words) > 1:
+        words = words[1:]
+    if len(words) <= 4:
+        return ""
+    words = words[:4]
+    while len(words) > 1 and words[-1].lower().strip(",;:.") in _TRAILING:
+        words.pop()
+    return " ".join(words).rstrip(",;:.—–-")
+
+
+def _clean(text: str) -> str:
+    return " ".join(_PRIVATE.sub("", text).split())
+
+
+def csl_item(facts: SourceFacts, key: str = "source") -> dict[str, Any]:
+    """The CSL-JSON item for a source: a newspaper article when it names an outlet (the outlet its container),
+    a report for a PDF or a Word file (the outlet its publisher), else a web page, or a document with no address.
+
+    The title falls back on the file name only when the source has no title at all.
+    """
+    title, outlet, url = _clean(facts.title), _clean(facts.outlet), _clean(facts.url)
+    item: dict[str, Any] = {"id": key, "title": title or _clean(facts.file_name)}
+    if facts.format in ("pdf", "docx", "odt", "doc"):
+        item["type"] = "report"
+        if outlet:
+            item["publisher"] = outlet
+    elif outlet:
+        item["type"] = "article-newspaper"
+        item["container-title"] = outlet
+    else:
+        item["type"] = "webpage" if url else "report"  # Chicago's bibliography leaves out the "document" type
+    names = parse_names(_clean(facts.author))
+    if names:
+        item["author"] = names
+    issued = parse_date(_clean(facts.date))
+    if issued:
+        item["issued"] = issued
+    accessed = parse_date(_clean(facts.accessed))
+    if accessed:
+        item["accessed"] = accessed
+    if url:
+        item["URL"] = url
+    short = short_title(item["title"])
+    if short:
+        item["title-short"] = short
+    # citeproc title-cases only English titles; a title in an unknown language keeps its case
+    item["language"] = _clean(facts.language) or "und"
+    return item
+
+
+# --- rendering --------------------------------------------------------------------------------------------------
+
+
+class _Formatted(str):
+    pass
+
+
+def _wrapper(opening: str, closing: str) -> Callable[[object], str]:
+    def wrap(text: object) -> str:
+        return _Formatted(f"{opening}{text}{closing}")
+
+    return wrap
+
+
+class _Formatter:
+    """citeproc's formatter protocol: the style's italics and bold as private-use marks, the rest as text."""
+
+    @staticmethod
+    def preformat(text: object) -> object:
+        return text
+
+    Italic = Oblique = staticmethod(_wrapper(_I_OPEN, _I_CLOSE))
+    Bold = staticmethod(_wrapper(_B_OPEN, _B_CLOSE))
+    Light = Underline = Superscript = Subscript = SmallCaps = staticmethod(_wrapper("", ""))
+
+
+class _Item(CitationItem):
+    """A citation item that finds its reference once: citeproc looked it up through three dictionaries each time a
+    condition asked the item's type or a variable (a third of a rendering's time)."""
+
+    @property
+    def reference(self) -> Any:
+        found = self.__dict__.get("_reference")
+        if found is None:
+            found = self.__dict__["_reference"] = self.citation.bibliography.source[self.key]
+        return found
+
+
+RenderKind = Literal["entry", "first", "later"]
+
+
+@lru_cache(maxsize=16384)
+def _rendered(style_id: str, facts: SourceFacts, what: RenderKind, label: str, plural: bool, suffix: bool) -> str:
+    """The style's text for one source, with placeholders for its address, its locator and a locator's suffix."""
+    loaded = _load(style_id)
+    item = csl_item(facts)
+    if "URL" in item:
+        item["URL"] = _URL
+    bibliography = CitationStylesBibliography(loaded.style, CiteProcJSON([item]), _Formatter)
+    bibliography.register(Citation([_Item("source")]))  # page-less first: no page leaks into the entry
+    try:
+        if what == "entry":
+            entries = bibliography.bibliography()
+            if entries:
+                return str(entries[0])
+            what = "first"  # a type the style's bibliography leaves out: its full note, or its citation
+        options: dict[str, Any] = {}
+        if label:
+            options["locator"] = Locator(label, f"{_LOCATOR}1,2{_LOCATOR}" if plural else _LOCATOR * 2)
+        if suffix:
+            options["suffix"] = f", {_SUFFIX}"
+        citation = Citation([_Item("source", **options)])
+        bibliography.register(citation)
+        if what == "later":
+            # cited before, but not just before (which would make it "ibid.")
+            earlier, other = CitationItem("source"), CitationItem("other")
+            Citation([earlier])
+            Citation([other])
+            bibliography._cites.extend([earlier, other])
+        return str(bibliography.cite(citation, lambda _item: ""))
+    except Exception as exc:  # citeproc's own failures on a damaged style or an item it cannot take
+        raise CitationStyleError(
+            f"the citation style {style_id!r} could not format {facts.title or facts.file_name!r}: "
+            f"{type(exc).__name__}: {exc}"
+        ) from None
+
+
+_LOCATOR_SLOT = re.compile(f"{_LOCATOR}[^{_LOCATOR}]*{_LOCATOR}")
+_TERMINAL = re.compile(f"([.?!])([{_CLOSERS}]*[”’][{_CLOSERS}]*|[{_CLOSERS}]*)([.,])")
+_DOUBLE_PERIOD = re.compile(f"(?<![.])\\.([{_CLOSERS}]*)\\.(?![.])")
+_OUTSIDE_QUOTE = re.compile(f"([”’])([{_CLOSERS}]*)([.,])")
+
+
+def _tidy(raw: str, punctuation_in_quote: bool) -> str:
+    text = _TERMINAL.sub(_terminal, " ".join(raw.split()))
+    if punctuation_in_quote:
+        text = _OUTSIDE_QUOTE.sub(r"\3\1\2", text)
+    return _DOUBLE_PERIOD.sub(r".\1", text)
+
+
+def _terminal(match: re.Match[str]) -> str:
+    """ "Title?”." and "Title?”," lose the period or comma (Chicago); "*Title?*." its period, "*Title?*," not (APA)."""
+    end, between, mark = match.groups()
+    if end in "?!" and (mark == "." or "”" in between or "’" in between):
+        return end + between
+    return match.group(0)
+
+
+def _escape(text: str) -> str:
+    """Text as literal Markdown, its spaces kept (escape_markdown strips each line)."""
+    core = text.strip()
+    if not core:
+        return text
+    start = text.index(core)
+    return text[:start] + escape_markdown(core) + text[start + len(core) :]
+
+
+_AUTOLINKABLE = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def _finish(raw: str, url: str, locator: str, suffix: str, punctuation_in_quote: bool) -> tuple[str, str]:
+    """(markup, plain) for citeproc's text: placeholders filled, the style's marks made Markdown, the rest escaped."""
+    text = _tidy(raw, punctuation_in_quote)
+    plain = _LOCATOR_SLOT.sub(lambda _m: locator, text).replace(_URL, url).replace(_SUFFIX, suffix)
+    plain = re.sub("[\ue000-\ue003]", "", plain)
+    pieces = re.split(f"({_LOCATOR_SLOT.pattern}|[{_I_OPEN}{_I_CLOSE}{_B_OPEN}{_B_CLOSE}{_URL}{_SUFFIX}])", text)
+    out: list[str] = []
+    depth = {"*": 0, "**": 0}
+    for piece in pieces:
+        if not piece:
+            continue
+        if piece in (_I_OPEN, _B_OPEN, _I_CLOSE, _B_CLOSE):
+            mark = "*" if piece in (_I_OPEN, _I_CLOSE) else "**"
+            opening = piece in (_I_OPEN, _B_OPEN)
+            depth[mark] += 1 if opening else -1
+            if (opening and depth[mark] == 1) or (not opening and depth[mark] == 0):
+                out.append("\x00" + ("<" if opening else ">") + mark)
+        elif piece == _URL:
+            out.append(f"<{url}>" if _AUTOLINKABLE.fullmatch(url) else _escape(url))
+        elif piece == _SUFFIX:
+            out.append(_escape(suffix))
+        elif piece.startswith(_LOCATOR):
+            out.append(_escape(locator))
+        else:
+            out.append(_escape(piece))
+    return _emphasis("".join(out)), " ".join(plain.split())
+
+
+_SPAN = re.compile(r"\x00<(\*{1,2})(.*?)\x00>\1", re.DOTALL)
+
+
+def _emphasis(text: str) -> str:
+    """Marks as Markdown emphasis: spaces moved outside it, empty spans dropped, unmatched marks dropped."""
+
+    def span(match: re.Match[str]) -> str:
+        mark, inner = match.group(1), match.group(2)
+        stripped = inner.strip()
+        if not stripped:
+            return inner
+        lead = inner[: len(inner) - len(inner.lstrip())]
+        trail = inner[len(inner.rstrip()) :]
+        return f"{lead}{mark}{stripped}{mark}{trail}"
+
+    return re.sub(r"\x00[<>]\*{1,2}", "", _SPAN.sub(span, text))
+
+
+# --- locators ---------------------------------------------------------------------------------------------------
+
+_LOCATOR_LABELS = {
+    "page": ("p", "p.", "pp", "pp.", "page", "pages", "pg", "pg."),
+    "paragraph": ("para", "para.", "paras", "paras.", "paragraph", "paragraphs", "¶", "¶¶"),
+    "section": ("sec", "sec.", "secs.", "section", "sections", "§", "§§"),
+    "chapter": ("ch", "ch.", "chap.", "chapter", "chapters"),
+    "figure": ("fig", "fig.", "figs.", "figure", "figures"),
+    "line": ("l.", "ll.", "line", "lines"),
+    "note": ("n.", "nn.", "note", "notes"),
+    "volume": ("vol", "vol.", "vols.", "volume", "volumes"),
+    "column": ("col", "col.", "cols.", "column", "columns"),
+}
+_LABEL_OF = {word: label for label, words in _LOCATOR_LABELS.items() for word in words}
+_PLURAL_WORDS = frozenset(("pp", "pp.", "pages", "paras", "paras.", "paragraphs", "¶¶", "secs.", "sections", "§§",
+                           "chapters", "figs.", "figures", "ll.", "lines", "nn.", "notes", "vols.", "volumes",
+                           "cols.", "columns"))  # fmt: skip
+_LOCATOR_TEXT = re.compile(r"(?:(?P<word>[^\W\d]+\.?|¶¶?|§§?)\s*)?(?P<value>[\dIVXLCDMivxlcdm][\w\s,–—&-]*)")
+
+
+def parse_locator(locator: str) -> tuple[str, str, bool]:
+    """("page", "3", False) for "p. 3", ("page", "4–5", True) for "pp. 4-5" or "4-5"; ("", text, False) for a
+    locator the style has no label for ("table 2"), printed after the citation as it is."""
+    text = " ".join(locator.split())
+    if not text:
+        return "", "", False
+    match = _LOCATOR_TEXT.fullmatch(text)
+    if match:
+        word = (match.group("word") or "").lower()
+        label = _LABEL_OF.get(word) if word else "page"
+        if label:
+            value = re.sub(r"(?<=\w)\s*[-–—]\s*(?=\w)", "–", match.group("value").strip())
+            plural = word in _PLURAL_WORDS or bool(re.search(r"\w\s*[–,&]\s*\w", value))
+            return label, value, plural
+    return "", text, False
+
+
+# --- the API ----------------------------------------------------------------------------------------------------
+
+
+def reference(style_id: str, facts: SourceFacts) -> str:
+    """The source's entry in the style's bibliography as inline Markdown; "" for the numbered style."""
+    if style_id == NUMBERED:
+        return ""
+    loaded = _load(style_id)
+    raw = _rendered(style_id, facts, "entry", "", False, False)
+    return Md(_finish(raw, _clean(facts.url), "", "", loaded.punctuation_in_quote)[0])
+
+
+def bibliography_order(style_id: str, sources: Sequence[SourceFacts]) -> list[int]:
+    """The indices of ``sources`` in the order the style sorts its bibliography (as given for an unsorted one)."""
+    if style_id == NUMBERED:
+        return list(range(len(sources)))
+    loaded = _load(style_id)
+    sort = loaded.style.root.bibliography.find("cs:sort", loaded.style.root.nsmap)
+    if sort is None:
+        return list(range(len(sources)))
+    keys = [_sort_keys(style_id, facts) for facts in sources]
+    descending = [key.get("sort", "ascending").lower() == "descending" for key in sort.findall("cs:key", sort.nsmap)]
+
+    def compare(left: int, right: int) -> int:
+        for a, b, down in zip(keys[left], keys[right], descending, strict=False):
+            if a is None and b is None:
+                continue
+            if a is None or b is None:
+                return 1 if a is None else -1  # a missing key sorts last, either way
+            result = (a > b) - (a < b)
+            if result:
+                return -result if down else result
+        return left - right
+
+    return sorted(range(len(sources)), key=cmp_to_key(compare))
+
+
+@lru_cache(maxsize=16384)
+def _sort_keys(style_id: str, facts: SourceFacts) -> tuple[Any, ...]:
+    """One source's bibliography sort keys, as citeproc computes them, made comparable (lower case, or numbers)."""
+    loaded = _load(style_id)
+    root = loaded.style.root
+    bibliography = CitationStylesBibliography(loaded.style, CiteProcJSON([csl_item(facts)]), _Formatter)
+    bibliography.register(Citation([_Item("source")]))
+    layout = root.bibliography.layout
+    sort = root.bibliography.find("cs:sort", root.nsmap)
+    keys: list[Any] = []
+    try:
+        for key in sort.findall("cs:key", root.nsmap):
+            value = key.sort_keys(bibliography.items, layout)[0]
+            keys.append(_comparable(value))
+    except Exception as exc:
+        raise CitationStyleError(f"the citation style {style_id!r} could not sort its entries: {exc}") from None
+    return tuple(keys)
+
+
+def _comparable(value: Any) -> Any:
+    if value is None:
+        return None
+    text = re.sub("[\ue000-\ue00f]", "", str(value)).lower()
+    if not text:
+        return None
+    try:
+        return (0, int(text), "")
+    except ValueError:
+        return (1, 0, text)
+
+
+def format_citations(style_id: str, sources: Mapping[int, SourceFacts], cites: Sequence[Cite]) -> list[FormattedCite]:
+    """Each of ``cites`` (in reading order) as the style prints it; see the module's docstring."""
+    loaded = None if style_id == NUMBERED else _load(style_id)
+    seen: set[int] = set()
+    done: list[FormattedCite] = []
+    for cite in cites:
+        first = cite.number not in seen
+        seen.add(cite.number)
+        facts = sources.get(cite.number)
+        if loaded is None or facts is None:
+            label = f"[{cite.number}, {cite.locator}]" if cite.locator else f"[{cite.number}]"
+            done.append(FormattedCite(cite.number, cite.locator, "numbered", first, escape_markdown(label), label))
+            continue
+        label, value, plural = parse_locator(cite.locator)
+        what: RenderKind = "first" if first or loaded.kind != "note" else "later"
+        raw = _rendered(style_id, facts, what, label, plural, bool(value and not label))
+        markup, text = _finish(raw, _clean(facts.url), value, value, loaded.punctuation_in_quote)
+        done.append(FormattedCite(cite.number, cite.locator, loaded.kind, first, Md(markup), text))
+    return done
