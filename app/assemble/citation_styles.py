@@ -57,13 +57,11 @@ from lxml import etree
 
 from app.assemble.sandbox import Md, escape_markdown
 from app.core.errors import CitationStyleError
-from app.core.paths import ASSETS_DIR
 from app.core.regular_file import read_regular_file
+from app.core.style import CSL_STYLES_DIR as STYLES_DIR
+from app.core.style import NUMBERED_CITATIONS as NUMBERED
+from app.core.style import citation_style_ids
 
-#: Where the shipped CSL styles are: ``<id>.csl``.
-STYLES_DIR = ASSETS_DIR / "csl"
-#: Today's numbered list: ``[n]`` citations into a list numbered in order of first use.
-NUMBERED = "numbered"
 #: The most a style file may hold (the Chicago style is 240 KB).
 _MAX_STYLE_BYTES = 2_000_000
 
@@ -147,7 +145,7 @@ class FormattedCite:
 
 def style_ids() -> tuple[str, ...]:
     """Every style a template may name: ``numbered`` first, then the shipped CSL styles by id."""
-    return (NUMBERED, *sorted(path.stem for path in STYLES_DIR.glob("*.csl")))
+    return citation_style_ids()
 
 
 def citation_styles() -> list[CitationStyle]:

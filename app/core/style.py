@@ -19,6 +19,7 @@ from app.core.errors import StyleError
 from app.core.images import read_logo, resolve_logo
 from app.core.marking_schemes import DEFAULT_SCHEME
 from app.core.markings import MarkingScheme
+from app.core.paths import ASSETS_DIR
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -151,6 +152,31 @@ class MarkingStyle(_Strict):
     portion_marks: bool | None = None
 
 
+#: The citation style that is not a CSL file: ``[n]`` citations into a sources list numbered in order of first use.
+NUMBERED_CITATIONS = "numbered"
+#: Where the CSL styles a template may name are kept, as ``<id>.csl`` (formatted by app/assemble/citation_styles.py).
+CSL_STYLES_DIR = ASSETS_DIR / "csl"
+
+
+def citation_style_ids() -> tuple[str, ...]:
+    """Every citation style a template may name: ``numbered`` first, then the shipped CSL styles by id."""
+    return (NUMBERED_CITATIONS, *sorted(path.stem for path in CSL_STYLES_DIR.glob("*.csl")))
+
+
+class CitationsStyle(_Strict):
+    """How the brief cites its sources: ``numbered`` (``[1]``, a numbered sources list) or a CSL style's id."""
+
+    style: str = NUMBERED_CITATIONS
+
+    @field_validator("style")
+    @classmethod
+    def _known_style(cls, value: str) -> str:
+        known = citation_style_ids()
+        if value not in known:
+            raise ValueError(f"unknown citation style {value!r}; use one of {', '.join(known)}")
+        return value
+
+
 class HeadingStyle(_Strict):
     """``numbering`` puts "1.", "1.1", "1.1.1" before headings (see app/render/numbering.py)."""
 
@@ -172,6 +198,7 @@ class Style(_Strict):
     banner: BannerStyle = Field(default_factory=BannerStyle)
     markings: MarkingStyle = Field(default_factory=MarkingStyle)
     headings: HeadingStyle = Field(default_factory=HeadingStyle)
+    citations: CitationsStyle = Field(default_factory=CitationsStyle)
     #: PNG or JPEG shown right-aligned above the first block; relative paths start at the template folder.
     logo: str = ""
     logo_height_mm: float = Field(14, ge=5, le=40)

@@ -71,7 +71,8 @@ def build_brief(
     style = style or template.style()
     images = figure_images(project, sources)
     with collection_paused():
-        context = build_context(project, sources, style.markings, section_repeats(list(sources.values())))
+        repeats = section_repeats(list(sources.values()))
+        context = build_context(project, sources, style.markings, repeats, style.citations.style)
         markings = context.markings
         assembled = render_template_bounded(template, context, markup)
         document = parse_markup(assembled, document_meta(context), images)
