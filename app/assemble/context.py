@@ -18,8 +18,8 @@ from functools import cached_property
 from app.assemble.analyst_markup import analyst_blocks, analyst_plain
 from app.assemble.citation_styles import (
     NUMBERED,
-    Cite,
     CitationStyle,
+    Cite,
     FormattedCite,
     SourceFacts,
     bibliography_order,
