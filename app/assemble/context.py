@@ -198,12 +198,9 @@ class BriefContext:
     authority: list[str] = field(default_factory=list)
     #: The template's citation style: ``numbered`` (today's ``[n]``) or a CSL style (app/assemble/citation_styles.py).
     citation_style: CitationStyle = field(default_factory=lambda: citation_style(NUMBERED))
-
-    @property
-    def bibliography(self) -> list[SourceView]:
-        """The sources in the order the citation style sorts its bibliography (numbered: their numbers' order)."""
-        order = bibliography_order(self.citation_style.id, [source.facts for source in self.sources])
-        return [self.sources[index] for index in order]
+    #: The sources in the order the citation style sorts its bibliography (numbered: their numbers' order). Sorted
+    #: here, where the build runs, so what citeproc worked out stays cached for the next build.
+    bibliography: list[SourceView] = field(default_factory=list)
 
     def format_citations(self, cites: list[Cite]) -> list[FormattedCite]:
         """Each citation of the brief, in reading order, as the citation style prints it: an in-text label, a note
@@ -443,7 +440,13 @@ def build_context(
         lowest_mark=printed_mark(markings.mark(Marking(0))),
         authority=_authority(project, markings),
         citation_style=style,
+        bibliography=_bibliography(style, list(numbering.views.values())),
     )
+
+
+def _bibliography(style: CitationStyle, sources: list[SourceView]) -> list[SourceView]:
+    order = bibliography_order(style.id, [source.facts for source in sources])
+    return [sources[index] for index in order]
 
 
 def printed_mark(mark: str) -> str:
