@@ -16,7 +16,9 @@ module turns a brief's source into a CSL-JSON item and formats, as inline Markdo
           done.markup    # the note's text or the label as inline Markdown (italics as *…*), escaped
           done.text      # the same without markup
 
-  A citation of a number that is not in ``sources`` is formatted ``[n]`` (kind "numbered").
+  A citation of a number that is not in ``sources`` (or of a source the style prints nothing for) is formatted
+  ``[n]`` (kind "numbered"). ``BriefContext.format_citations(cites)`` (app/assemble/context.py) calls this with
+  the brief's own style and sources.
 
 Everything a source says is printed literally: the text citeproc makes is escaped for Markdown, and only the
 style's own italics and bold (kept apart in private-use characters meanwhile) and the source's web address (an
@@ -743,5 +745,9 @@ def format_citations(style_id: str, sources: Mapping[int, SourceFacts], cites: S
         what: RenderKind = "first" if first or loaded.kind != "note" else "later"
         raw = _rendered(style_id, facts, what, label, plural, bool(value and not label))
         markup, text = _finish(raw, _clean(facts.url), value, value, loaded.punctuation_in_quote)
+        if not text.strip():  # the style printed nothing for this source: its number, rather than nothing
+            label = f"[{cite.number}, {cite.locator}]" if cite.locator else f"[{cite.number}]"
+            done.append(FormattedCite(cite.number, cite.locator, "numbered", first, escape_markdown(label), label))
+            continue
         done.append(FormattedCite(cite.number, cite.locator, loaded.kind, first, Md(markup), text))
     return done
