@@ -23,6 +23,7 @@ from app.assemble.citation_styles import (
     reference,
     style_ids,
 )
+from app.assemble.context import build_context
 from app.core.document import Citation, Paragraph, Run
 from app.core.errors import CitationStyleError, StyleError
 from app.core.model import BriefMeta, BriefProject, Section, SectionItem, Source, SourceRecord
@@ -295,3 +296,19 @@ def test_the_numbered_style_keeps_today_s_list(tmp_path: Path):
     listed = _brief(tmp_path, "numbered").split("# Sources")[1]
     assert "1. Reuters, “Ministers agree new budget deal after late talks”, Jane Anne Smith" in listed
     assert "File: *budget\\.html*" in listed
+
+
+def test_the_context_formats_the_brief_s_citations_in_its_style():
+    wire = _source("/data/budget.html", WIRE, "Ministers agreed a budget on Tuesday after talks ran late.")
+    project = BriefProject(
+        meta=BriefMeta(title="Budget"),
+        sources=[wire.path],
+        items=[SectionItem(source=wire.path, section_id="lead", role="background")],
+        source_records={wire.path: SourceRecord(added="2026-03-05")},
+    )
+    context = build_context(project, {wire.path: wire}, citations=CHICAGO)
+    assert context.citation_style.note
+    assert context.sources[0].reference.startswith("Smith, Jane Anne, and John Doe\\.")
+    first, later = context.format_citations([Cite(1), Cite(1, "p. 2")])
+    assert first.first and first.text.startswith("Jane Anne Smith and John Doe, “Ministers Agree")
+    assert not later.first and later.text == "Smith and Doe, “Ministers Agree New Budget,” 2."
