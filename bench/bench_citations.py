@@ -1,19 +1,26 @@
-"""Print how long the CSL citation styles take: 100 sources × 5 citations, cold and again (cached).
+"""Print how long the CSL citation styles take: 100 sources × 5 citations, cold, again, and in a new process.
 
 Run: .venv/bin/python bench/bench_citations.py
 For each shipped CSL style: loading it, the 100 bibliography entries, sorting them, and formatting 500 citations
-in reading order (a third without a locator, a third with one page, a third with a page range), first in a process
-that has formatted nothing yet, then again (what a warm preview worker does for the next build).
+in reading order (a third without a locator, a third with one page, a third with a page range): first in a process
+that has formatted nothing yet, with an empty cache folder; then all again in the same process (what a warm
+preview worker does for the next build); then in a new process that finds the renderings kept on disk (the next
+`briefgen build` of the same sources).
 """
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import itertools
 
 from app.assemble.citation_styles import (
     Cite,
@@ -51,31 +58,42 @@ def _cites(rng: random.Random, count: int, each: int) -> list[Cite]:
     return [Cite(n, locators()) for _ in range(each) for n in rng.sample(range(1, count + 1), count)]
 
 
+def _timed(style_id: str, sources: dict[int, SourceFacts], cites: list[Cite]) -> list[float]:
+    marks = [time.perf_counter()]
+    citation_style(style_id)
+    marks.append(time.perf_counter())
+    for facts in sources.values():
+        reference(style_id, facts)
+    marks.append(time.perf_counter())
+    bibliography_order(style_id, list(sources.values()))
+    marks.append(time.perf_counter())
+    format_citations(style_id, sources, cites)
+    marks.append(time.perf_counter())
+    return [after - before for before, after in itertools.pairwise(marks)]
+
+
+def _line(times: list[float]) -> str:
+    load, entries, sorting, citing = times
+    return (
+        f"load {load:.3f} s, 100 entries {entries:.2f} s, sorting them {sorting:.2f} s, 500 citations "
+        f"{citing:.2f} s: {sum(times):.2f} s"
+    )
+
+
 def main() -> None:
     rng = random.Random(1)
     sources = _sources(rng, 100)
     cites = _cites(rng, 100, 5)
-    for style_id in style_ids()[1:]:
-        started = time.perf_counter()
-        citation_style(style_id)
-        loaded = time.perf_counter()
-        for facts in sources.values():
-            reference(style_id, facts)
-        entries = time.perf_counter()
-        bibliography_order(style_id, list(sources.values()))
-        sorted_ = time.perf_counter()
-        format_citations(style_id, sources, cites)
-        cited = time.perf_counter()
-        for facts in sources.values():
-            reference(style_id, facts)
-        bibliography_order(style_id, list(sources.values()))
-        format_citations(style_id, sources, cites)
-        again = time.perf_counter()
-        print(
-            f"{style_id}: load {loaded - started:.3f} s, 100 entries {entries - loaded:.2f} s, "
-            f"sorting them {sorted_ - entries:.2f} s, 500 citations {cited - sorted_:.2f} s; "
-            f"all again (cached) {again - cited:.3f} s"
-        )
+    if sys.argv[1:2] == ["--kept"]:  # the new process, with the renderings the first one kept
+        for style_id in style_ids()[1:]:
+            print(f"{style_id}, a new process, renderings kept on disk: {_line(_timed(style_id, sources, cites))}")
+        return
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["XDG_CACHE_HOME"] = cache
+        for style_id in style_ids()[1:]:
+            print(f"{style_id}, cold: {_line(_timed(style_id, sources, cites))}")
+            print(f"{style_id}, again in the same process: {_line(_timed(style_id, sources, cites))}")
+        subprocess.run([sys.executable, __file__, "--kept"], check=True)
 
 
 if __name__ == "__main__":

@@ -22,9 +22,10 @@ module turns a brief's source into a CSL-JSON item and formats, as inline Markdo
 
 Everything a source says is printed literally: the text citeproc makes is escaped for Markdown, and only the
 style's own italics and bold (kept apart in private-use characters meanwhile) and the source's web address (an
-autolink) become markup. citeproc-py is slow (10-70 ms a citation for Chicago), so each rendering is cached by
-(style, source facts, first/later, locator kind): a locator's own text is put in afterwards, so 500 citations of
-100 sources render a few hundred times at most, once per process.
+autolink) become markup. citeproc-py is slow (5-15 ms a rendering here, once its lookups are remembered), so each
+rendering is cached by (style, source facts, first/later, locator kind): a locator's own text is put in
+afterwards, so 500 citations of 100 sources render a few hundred times at most (about 2.5 s), and once made, a
+source's renderings are kept in the user's cache folder for the next process (0.1 s; bench/bench_citations.py).
 
 citeproc-py 0.11 gets some of CSL wrong with these styles; what this module works around, without editing the
 style files:
@@ -43,19 +44,28 @@ style files:
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
+import hashlib
+import json
+import os
 import re
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cmp_to_key, lru_cache
 from io import BytesIO
+from pathlib import Path
 from typing import Any, Literal
 
+import citeproc
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
 from citeproc import model as csl
 from citeproc.source import Locator, VariableError
 from citeproc.source.json import CiteProcJSON
 from lxml import etree
+from platformdirs import user_cache_dir
 
 from app.assemble.sandbox import Md, escape_markdown
 from app.core.errors import CitationStyleError
@@ -168,6 +178,8 @@ class _Loaded:
     title: str
     kind: Kind
     punctuation_in_quote: bool
+    #: What the style's renderings depend on besides the source: the style file, citeproc and this module.
+    digest: str = ""
 
 
 #: What never changes in a loaded style, by element: whether it calls a variable, its layout, the macros and
@@ -319,7 +331,8 @@ def _load(style_id: str) -> _Loaded:
         piq = str(root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
     except (OSError, ValueError, etree.LxmlError, AttributeError, IndexError) as exc:
         raise CitationStyleError(f"{path}: the citation style {style_id!r} is damaged: {exc}") from None
-    return _Loaded(style, title, kind, piq)
+    digest = hashlib.sha256(b"\0".join([data, _CODE_DIGEST.encode(), str(citeproc.__version__).encode()])).hexdigest()
+    return _Loaded(style, title, kind, piq, digest)
 
 
 # --- sources as CSL items ---------------------------------------------------------------------------------------
@@ -510,7 +523,18 @@ RenderKind = Literal["entry", "first", "later"]
 
 @lru_cache(maxsize=16384)
 def _rendered(style_id: str, facts: SourceFacts, what: RenderKind, label: str, plural: bool, suffix: bool) -> str:
-    """The style's text for one source, with placeholders for its address, its locator and a locator's suffix."""
+    """The style's text for one source, with placeholders for its address, its locator and a locator's suffix:
+    kept on disk (``_kept``), else made by citeproc."""
+    slot = f"{what}|{label}|{int(plural)}|{int(suffix)}"
+    kept = _kept(style_id, facts).get(slot)
+    if isinstance(kept, str):
+        return kept
+    text = _render(style_id, facts, what, label, plural, suffix)
+    _keep(style_id, facts, slot, text)
+    return text
+
+
+def _render(style_id: str, facts: SourceFacts, what: RenderKind, label: str, plural: bool, suffix: bool) -> str:
     loaded = _load(style_id)
     item = csl_item(facts)
     if "URL" in item:
@@ -542,6 +566,56 @@ def _rendered(style_id: str, facts: SourceFacts, what: RenderKind, label: str, p
             f"the citation style {style_id!r} could not format {facts.title or facts.file_name!r}: "
             f"{type(exc).__name__}: {exc}"
         ) from None
+
+
+# --- what citeproc made, kept on disk ---------------------------------------------------------------------------
+#
+# A cold build of 100 sources × 5 citations spends seconds in citeproc; the same sources in the next process (the
+# next `briefgen build`, a new preview worker) should not. Each source's renderings in a style are one small JSON
+# file in the user's cache folder, named by a hash of the source's facts and of everything the renderings depend
+# on besides (the style file, citeproc's version and this module's code), so a change to any of them is a new
+# name. The disk only ever makes things faster: a missing, damaged or unwritable entry is rendered again.
+
+#: Raised when what is kept changes shape.
+_CACHE_VERSION = 1
+_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes() + str(_CACHE_VERSION).encode()).hexdigest()
+
+
+def cache_folder() -> Path:
+    """Where renderings are kept: the user's cache folder for Briefgen."""
+    return Path(user_cache_dir("briefgen")) / "citations"
+
+
+def _entry(style_id: str, facts: SourceFacts) -> Path:
+    text = json.dumps([style_id, _load(style_id).digest, dataclasses.astuple(facts)], ensure_ascii=False)
+    return cache_folder() / f"{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:40]}.json"
+
+
+@lru_cache(maxsize=16384)
+def _kept(style_id: str, facts: SourceFacts) -> dict[str, Any]:
+    """What is kept on disk for the source in the style (this process adds to the same dictionary)."""
+    try:
+        data = json.loads(_entry(style_id, facts).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _keep(style_id: str, facts: SourceFacts, slot: str, value: Any) -> None:
+    kept = _kept(style_id, facts)
+    kept[slot] = value
+    entry = _entry(style_id, facts)
+    temporary: str | None = None
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(suffix=".tmp", dir=entry.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(kept, out, ensure_ascii=False)
+        os.replace(temporary, entry)
+    except (OSError, ValueError):  # a cache folder that cannot be written to is left alone
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 _LOCATOR_SLOT = re.compile(f"{_LOCATOR}[^{_LOCATOR}]*{_LOCATOR}")
@@ -699,7 +773,17 @@ def bibliography_order(style_id: str, sources: Sequence[SourceFacts]) -> list[in
 
 @lru_cache(maxsize=16384)
 def _sort_keys(style_id: str, facts: SourceFacts) -> tuple[Any, ...]:
-    """One source's bibliography sort keys, as citeproc computes them, made comparable (lower case, or numbers)."""
+    """One source's bibliography sort keys, as citeproc computes them, made comparable (lower case, or numbers);
+    kept on disk with its renderings."""
+    kept = _kept(style_id, facts).get("sort")
+    if isinstance(kept, list):
+        return tuple(tuple(key) if isinstance(key, list) else key for key in kept)
+    keys = _compute_sort_keys(style_id, facts)
+    _keep(style_id, facts, "sort", keys)
+    return keys
+
+
+def _compute_sort_keys(style_id: str, facts: SourceFacts) -> tuple[Any, ...]:
     loaded = _load(style_id)
     root = loaded.style.root
     bibliography = CitationStylesBibliography(loaded.style, CiteProcJSON([csl_item(facts)]), _Formatter)

@@ -312,3 +312,20 @@ def test_the_context_formats_the_brief_s_citations_in_its_style():
     first, later = context.format_citations([Cite(1), Cite(1, "p. 2")])
     assert first.first and first.text.startswith("Jane Anne Smith and John Doe, “Ministers Agree")
     assert not later.first and later.text == "Smith and Doe, “Ministers Agree New Budget,” 2."
+
+
+def test_renderings_are_kept_on_disk_for_the_next_process(monkeypatch: pytest.MonkeyPatch):
+    facts = SourceFacts(title="Kept for the next build", outlet="Gulf Wire", date="2026-01-02", language="en")
+    entry = reference(APA, facts)
+    (kept,) = citation_styles.cache_folder().glob("*.json")
+    # a new process: nothing in memory, and citeproc is not asked again
+    for cached in (citation_styles._rendered, citation_styles._kept, citation_styles._sort_keys):
+        cached.cache_clear()
+    monkeypatch.setattr(citation_styles, "_render", lambda *args: pytest.fail("rendered again"))
+    assert reference(APA, facts) == entry
+    # a damaged entry is rendered again
+    kept.write_text("{not json", encoding="utf-8")
+    for cached in (citation_styles._rendered, citation_styles._kept):
+        cached.cache_clear()
+    monkeypatch.undo()
+    assert reference(APA, facts) == entry
