@@ -27,19 +27,10 @@ rendering is cached by (style, source facts, first/later, locator kind): a locat
 afterwards, so 500 citations of 100 sources render a few hundred times at most (about 2.5 s), and once made, a
 source's renderings are kept in the user's cache folder for the next process (0.1 s; bench/bench_citations.py).
 
-citeproc-py 0.11 gets some of CSL wrong with these styles; what this module works around, without editing the
-style files:
-
-- a ``cs:substitute`` that fills a missing author from a macro (APA and Chicago put the title first when there is
-  no author) did not suppress the variables that macro printed, so the title came twice: the variables a
-  substitute printed are recorded and suppressed (``_Substitute``);
-- ``initialize="false"`` on a name was ignored (Chicago printed "J. A. Smith"): such a name is not initialised;
-- a ``cs:label`` printed its term whatever its variable (a stray "Edition" in Chicago's notes): it prints only
-  when the variable has a value;
-- punctuation is put inside closing quotation marks where the locale says so (en-US: "Title." rather than
-  "Title".), and a period or comma after a question mark, an exclamation mark or a period is dropped;
-- a cited page never reaches the bibliography entry: entries are rendered from a page-less citation;
-- macros are looked up in a table rather than by XPath on every use (half of citeproc's time).
+citeproc-py runs in app/assemble/csl_engine.py, imported only once a brief uses a CSL style; what it gets wrong
+with the shipped styles is put right there (its docstring lists it), and here, on its text: punctuation goes inside
+closing quotation marks where the locale says so (en-US: "Title." rather than "Title".), and a period or comma
+after a question mark, an exclamation mark or a period is dropped ("Title?”." → "Title?”").
 """
 
 from __future__ import annotations
@@ -52,38 +43,26 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, cmp_to_key, lru_cache
-from io import BytesIO
+from functools import cmp_to_key, lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import citeproc
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-from citeproc import model as csl
-from citeproc.source import Locator, VariableError
-from citeproc.source.json import CiteProcJSON
-from lxml import etree
 from platformdirs import user_cache_dir
 
+from app.assemble.csl_marks import B_CLOSE, B_OPEN, I_CLOSE, I_OPEN, LOCATOR, PRIVATE, SUFFIX, URL
 from app.assemble.sandbox import Md, escape_markdown
-from app.core.errors import CitationStyleError
-from app.core.regular_file import read_regular_file
-from app.core.style import CSL_STYLES_DIR as STYLES_DIR
 from app.core.style import NUMBERED_CITATIONS as NUMBERED
 from app.core.style import citation_style_ids
 
-#: The most a style file may hold (the Chicago style is 240 KB).
-_MAX_STYLE_BYTES = 2_000_000
+if TYPE_CHECKING:
+    from app.assemble.csl_engine import RenderKind
 
 Kind = Literal["numbered", "in-text", "note"]
 
-# Private-use characters that carry the style's formatting through citeproc, and stand for what is put in after.
-_I_OPEN, _I_CLOSE, _B_OPEN, _B_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
-_LOCATOR, _URL, _SUFFIX = "\ue004", "\ue005", "\ue006"
-_PRIVATE = re.compile("[\ue000-\ue00f]")
-_CLOSERS = _I_CLOSE + _B_CLOSE
+_PRIVATE = re.compile(PRIVATE)
+_CLOSERS = I_CLOSE + B_CLOSE
 
 
 @dataclass(frozen=True)
@@ -168,171 +147,15 @@ def citation_style(style_id: str) -> CitationStyle:
     """The style named ``style_id``; CitationStyleError for one not shipped or a damaged file."""
     if style_id == NUMBERED:
         return _NUMBERED_STYLE
-    loaded = _load(style_id)
+    loaded = _engine().load(style_id)
     return CitationStyle(style_id, loaded.title, loaded.kind)
 
 
-@dataclass
-class _Loaded:
-    style: CitationStylesStyle
-    title: str
-    kind: Kind
-    punctuation_in_quote: bool
-    #: What the style's renderings depend on besides the source: the style file, citeproc and this module.
-    digest: str = ""
+def _engine() -> Any:
+    """citeproc and what this module puts right in it, loaded when a brief first uses a CSL style."""
+    from app.assemble import csl_engine
 
-
-#: What never changes in a loaded style, by element: whether it calls a variable, its layout, the macros and
-#: locale terms it looks up. Keyed by the id of the element (or of its style's root): every element of a loaded
-#: style is kept alive (``_KEPT``), so lxml hands out the same Python object for it each time and ids stay theirs.
-_MEMO: dict[tuple[Any, ...], Any] = {}
-_KEPT: list[list[Any]] = []
-_MISSING = object()
-
-
-class _Memo:
-    """citeproc searched the style by XPath, and walked whole subtrees, for answers that never change."""
-
-    def _remembered(self, key: tuple[Any, ...], work: Callable[[], Any]) -> Any:
-        value = _MEMO.get(key, _MISSING)
-        if value is _MISSING:
-            value = _MEMO[key] = work()
-        return value
-
-    def calls_variable(self) -> Any:
-        return self._remembered((id(self), "calls"), super().calls_variable)  # type: ignore[misc]
-
-    def get_layout(self) -> Any:
-        return self._remembered((id(self), "layout"), super().get_layout)  # type: ignore[misc]
-
-    def get_macro(self, name: str) -> Any:
-        root = self.get_root()  # type: ignore[attr-defined]
-        return self._remembered((id(root), "macro", name), lambda: super(_Memo, self).get_macro(name))  # type: ignore[misc]
-
-    def get_term(self, name: str, form: Any = None, fallback_locale: bool = True, zero_padded: bool = False) -> Any:
-        root = self.get_root()  # type: ignore[attr-defined]
-        return self._remembered(
-            (id(root), "term", name, form, fallback_locale, zero_padded),
-            lambda: super(_Memo, self).get_term(name, form, fallback_locale, zero_padded),  # type: ignore[misc]
-        )
-
-
-#: While a substitute's child renders: the variables its texts printed (innermost substitute last).
-_PRINTED: list[set[str]] = []
-
-
-class _Text(csl.Text):
-    def _variable(self, item: Any, context: Any) -> Any:
-        text = super()._variable(item, context)
-        if text is not None and _PRINTED:
-            _PRINTED[-1].add(self.get("variable"))
-        return text
-
-
-class _Substitute(csl.Substitute):
-    """The first child that prints stands in for the missing names, and the variables it printed are printed
-    nowhere else (CSL 1.0.2, cs:substitute), also when it printed them through a macro or a choice."""
-
-    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        for child in self.getchildren():
-            _PRINTED.append(set())
-            try:
-                if isinstance(child, csl.Names) and child.name is None:
-                    names = self.xpath_search("./parent::cs:names[1]")[0]
-                    text = child.render(item, names_context=names, context=context, **kwargs)
-                else:
-                    text = child.render(item, context=context, **kwargs)
-            except VariableError:
-                continue
-            finally:
-                printed = _PRINTED.pop()
-            if text:
-                self.add_to_repressed_list(child, context)
-                layout = context.get_layout()
-                repressed = layout.repressed.setdefault(_TEXT_TAG, [])
-                repressed.extend(printed)
-                return text
-        return None
-
-
-_TEXT_TAG = "{http://purl.org/net/xbiblio/csl}text"
-
-
-class _Name(csl.Name):
-    """``initialize="false"``: given names are printed in full (citeproc-py initialised them regardless)."""
-
-    def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
-        if name == "initialize-with" and self.get("initialize", "true").lower() == "false":
-            return None
-        return super().get_option(name, context, sort_options)
-
-
-class _Label(csl.Label):
-    """A label prints only when its variable has a value (citeproc-py printed "edition" for an item without)."""
-
-    def process(self, item: Any, variable: Any = None, plural: Any = None, context: Any = None, **kwargs: Any) -> Any:
-        name = variable if variable is not None else self.get("variable")
-        if name and name != "locator" and not _has_variable(item, name):
-            return None
-        return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
-
-
-def _has_variable(item: Any, name: str) -> bool:
-    try:
-        return bool(item.reference[name.replace("-", "_")])
-    except VariableError:
-        return False
-
-
-_OWN_CLASSES = {"text": _Text, "substitute": _Substitute, "name": _Name, "label": _Label}
-
-
-def _element_classes() -> dict[str, type]:
-    """citeproc's element classes by tag, ours where it gets CSL wrong, each remembering what never changes."""
-    classes = {cls.__name__.replace("_", "-").lower(): cls for cls in csl.CitationStylesElement.__subclasses__()}
-    classes.update(_OWN_CLASSES)
-    # a style's own cs:locale answers get_term itself, with a signature of its own
-    return {tag: cls if tag == "locale" else type(cls.__name__, (_Memo, cls), {}) for tag, cls in classes.items()}
-
-
-_ELEMENT_CLASSES = _element_classes()
-
-
-def _parse_style(data: bytes) -> CitationStylesStyle:
-    """citeproc-py's style, with this module's element classes standing in for the ones it gets wrong."""
-    lookup = etree.ElementNamespaceClassLookup()
-    namespace = lookup.get_namespace("http://purl.org/net/xbiblio/csl")
-    namespace[None] = csl.CitationStylesElement
-    namespace.update(_ELEMENT_CLASSES)
-    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True, resolve_entities=False)
-    parser.set_element_class_lookup(lookup)
-    style = CitationStylesStyle.__new__(CitationStylesStyle)
-    style.parser = parser
-    style.xml = etree.parse(BytesIO(data), parser)
-    style.root = style.xml.getroot()
-    return style
-
-
-@cache
-def _load(style_id: str) -> _Loaded:
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", style_id) or style_id not in style_ids():
-        raise CitationStyleError(f"unknown citation style {style_id!r}: Briefgen has {', '.join(style_ids())}")
-    path = STYLES_DIR / f"{style_id}.csl"
-    try:
-        data, _ = read_regular_file(path, _MAX_STYLE_BYTES)
-        style = _parse_style(data)
-        root = style.root
-        if not isinstance(root, csl.Style) or root.citation is None or root.bibliography is None:
-            raise ValueError("it is not a CSL style with a citation and a bibliography")
-        root.set_locale_list(root.get("default-locale", "en-US"), validate=False)
-        kind: Kind = "note" if root.get("class") == "note" else "in-text"
-        title = (root.findtext("cs:info/cs:title", namespaces=root.nsmap) or style_id).strip()
-        _KEPT.append([*root.iter(), *(element for locale in root.locales for element in locale.iter())])
-        piq = str(root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
-    except (OSError, ValueError, etree.LxmlError, AttributeError, IndexError) as exc:
-        raise CitationStyleError(f"{path}: the citation style {style_id!r} is damaged: {exc}") from None
-    digest = hashlib.sha256(b"\0".join([data, _CODE_DIGEST.encode(), str(citeproc.__version__).encode()])).hexdigest()
-    return _Loaded(style, title, kind, piq, digest)
+    return csl_engine
 
 
 # --- sources as CSL items ---------------------------------------------------------------------------------------
@@ -480,47 +303,6 @@ def csl_item(facts: SourceFacts, key: str = "source") -> dict[str, Any]:
     return item
 
 
-# --- rendering --------------------------------------------------------------------------------------------------
-
-
-class _Formatted(str):
-    pass
-
-
-def _wrapper(opening: str, closing: str) -> Callable[[object], str]:
-    def wrap(text: object) -> str:
-        return _Formatted(f"{opening}{text}{closing}")
-
-    return wrap
-
-
-class _Formatter:
-    """citeproc's formatter protocol: the style's italics and bold as private-use marks, the rest as text."""
-
-    @staticmethod
-    def preformat(text: object) -> object:
-        return text
-
-    Italic = Oblique = staticmethod(_wrapper(_I_OPEN, _I_CLOSE))
-    Bold = staticmethod(_wrapper(_B_OPEN, _B_CLOSE))
-    Light = Underline = Superscript = Subscript = SmallCaps = staticmethod(_wrapper("", ""))
-
-
-class _Item(CitationItem):
-    """A citation item that finds its reference once: citeproc looked it up through three dictionaries each time a
-    condition asked the item's type or a variable (a third of a rendering's time)."""
-
-    @property
-    def reference(self) -> Any:
-        found = self.__dict__.get("_reference")
-        if found is None:
-            found = self.__dict__["_reference"] = self.citation.bibliography.source[self.key]
-        return found
-
-
-RenderKind = Literal["entry", "first", "later"]
-
-
 @lru_cache(maxsize=16384)
 def _rendered(style_id: str, facts: SourceFacts, what: RenderKind, label: str, plural: bool, suffix: bool) -> str:
     """The style's text for one source, with placeholders for its address, its locator and a locator's suffix:
@@ -529,43 +311,12 @@ def _rendered(style_id: str, facts: SourceFacts, what: RenderKind, label: str, p
     kept = _kept(style_id, facts).get(slot)
     if isinstance(kept, str):
         return kept
-    text = _render(style_id, facts, what, label, plural, suffix)
-    _keep(style_id, facts, slot, text)
-    return text
-
-
-def _render(style_id: str, facts: SourceFacts, what: RenderKind, label: str, plural: bool, suffix: bool) -> str:
-    loaded = _load(style_id)
     item = csl_item(facts)
     if "URL" in item:
-        item["URL"] = _URL
-    bibliography = CitationStylesBibliography(loaded.style, CiteProcJSON([item]), _Formatter)
-    bibliography.register(Citation([_Item("source")]))  # page-less first: no page leaks into the entry
-    try:
-        if what == "entry":
-            entries = bibliography.bibliography()
-            if entries:
-                return str(entries[0])
-            what = "first"  # a type the style's bibliography leaves out: its full note, or its citation
-        options: dict[str, Any] = {}
-        if label:
-            options["locator"] = Locator(label, f"{_LOCATOR}1,2{_LOCATOR}" if plural else _LOCATOR * 2)
-        if suffix:
-            options["suffix"] = f", {_SUFFIX}"
-        citation = Citation([_Item("source", **options)])
-        bibliography.register(citation)
-        if what == "later":
-            # cited before, but not just before (which would make it "ibid.")
-            earlier, other = CitationItem("source"), CitationItem("other")
-            Citation([earlier])
-            Citation([other])
-            bibliography._cites.extend([earlier, other])
-        return str(bibliography.cite(citation, lambda _item: ""))
-    except Exception as exc:  # citeproc's own failures on a damaged style or an item it cannot take
-        raise CitationStyleError(
-            f"the citation style {style_id!r} could not format {facts.title or facts.file_name!r}: "
-            f"{type(exc).__name__}: {exc}"
-        ) from None
+        item["URL"] = URL
+    text = _engine().render(style_id, item, what, label, plural, suffix)
+    _keep(style_id, facts, slot, text)
+    return text
 
 
 # --- what citeproc made, kept on disk ---------------------------------------------------------------------------
@@ -578,7 +329,8 @@ def _render(style_id: str, facts: SourceFacts, what: RenderKind, label: str, plu
 
 #: Raised when what is kept changes shape.
 _CACHE_VERSION = 1
-_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes() + str(_CACHE_VERSION).encode()).hexdigest()
+_CODE = (Path(__file__), Path(__file__).with_name("csl_engine.py"))
+_CODE_DIGEST = hashlib.sha256(b"".join(path.read_bytes() for path in _CODE) + str(_CACHE_VERSION).encode()).hexdigest()
 
 
 def cache_folder() -> Path:
@@ -587,7 +339,8 @@ def cache_folder() -> Path:
 
 
 def _entry(style_id: str, facts: SourceFacts) -> Path:
-    text = json.dumps([style_id, _load(style_id).digest, dataclasses.astuple(facts)], ensure_ascii=False)
+    digest = _engine().load(style_id).digest
+    text = json.dumps([style_id, digest, _CODE_DIGEST, dataclasses.astuple(facts)], ensure_ascii=False)
     return cache_folder() / f"{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:40]}.json"
 
 
@@ -618,7 +371,7 @@ def _keep(style_id: str, facts: SourceFacts, slot: str, value: Any) -> None:
                 os.unlink(temporary)
 
 
-_LOCATOR_SLOT = re.compile(f"{_LOCATOR}[^{_LOCATOR}]*{_LOCATOR}")
+_LOCATOR_SLOT = re.compile(f"{LOCATOR}[^{LOCATOR}]*{LOCATOR}")
 _TERMINAL = re.compile(f"([.?!])([{_CLOSERS}]*[”’][{_CLOSERS}]*|[{_CLOSERS}]*)([.,])")
 _DOUBLE_PERIOD = re.compile(f"(?<![.])\\.([{_CLOSERS}]*)\\.(?![.])")
 _OUTSIDE_QUOTE = re.compile(f"([”’])([{_CLOSERS}]*)([.,])")
@@ -654,25 +407,25 @@ _AUTOLINKABLE = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+", re.IGNORECASE)
 def _finish(raw: str, url: str, locator: str, suffix: str, punctuation_in_quote: bool) -> tuple[str, str]:
     """(markup, plain) for citeproc's text: placeholders filled, the style's marks made Markdown, the rest escaped."""
     text = _tidy(raw, punctuation_in_quote)
-    plain = _LOCATOR_SLOT.sub(lambda _m: locator, text).replace(_URL, url).replace(_SUFFIX, suffix)
+    plain = _LOCATOR_SLOT.sub(lambda _m: locator, text).replace(URL, url).replace(SUFFIX, suffix)
     plain = re.sub("[\ue000-\ue003]", "", plain)
-    pieces = re.split(f"({_LOCATOR_SLOT.pattern}|[{_I_OPEN}{_I_CLOSE}{_B_OPEN}{_B_CLOSE}{_URL}{_SUFFIX}])", text)
+    pieces = re.split(f"({_LOCATOR_SLOT.pattern}|[{I_OPEN}{I_CLOSE}{B_OPEN}{B_CLOSE}{URL}{SUFFIX}])", text)
     out: list[str] = []
     depth = {"*": 0, "**": 0}
     for piece in pieces:
         if not piece:
             continue
-        if piece in (_I_OPEN, _B_OPEN, _I_CLOSE, _B_CLOSE):
-            mark = "*" if piece in (_I_OPEN, _I_CLOSE) else "**"
-            opening = piece in (_I_OPEN, _B_OPEN)
+        if piece in (I_OPEN, B_OPEN, I_CLOSE, B_CLOSE):
+            mark = "*" if piece in (I_OPEN, I_CLOSE) else "**"
+            opening = piece in (I_OPEN, B_OPEN)
             depth[mark] += 1 if opening else -1
             if (opening and depth[mark] == 1) or (not opening and depth[mark] == 0):
                 out.append("\x00" + ("<" if opening else ">") + mark)
-        elif piece == _URL:
+        elif piece == URL:
             out.append(f"<{url}>" if _AUTOLINKABLE.fullmatch(url) else _escape(url))
-        elif piece == _SUFFIX:
+        elif piece == SUFFIX:
             out.append(_escape(suffix))
-        elif piece.startswith(_LOCATOR):
+        elif piece.startswith(LOCATOR):
             out.append(_escape(locator))
         else:
             out.append(_escape(piece))
@@ -741,7 +494,7 @@ def reference(style_id: str, facts: SourceFacts) -> str:
     """The source's entry in the style's bibliography as inline Markdown; "" for the numbered style."""
     if style_id == NUMBERED:
         return ""
-    loaded = _load(style_id)
+    loaded = _engine().load(style_id)
     raw = _rendered(style_id, facts, "entry", "", False, False)
     return Md(_finish(raw, _clean(facts.url), "", "", loaded.punctuation_in_quote)[0])
 
@@ -750,12 +503,10 @@ def bibliography_order(style_id: str, sources: Sequence[SourceFacts]) -> list[in
     """The indices of ``sources`` in the order the style sorts its bibliography (as given for an unsorted one)."""
     if style_id == NUMBERED:
         return list(range(len(sources)))
-    loaded = _load(style_id)
-    sort = loaded.style.root.bibliography.find("cs:sort", loaded.style.root.nsmap)
-    if sort is None:
+    descending = _engine().sort_directions(style_id)
+    if descending is None:
         return list(range(len(sources)))
     keys = [_sort_keys(style_id, facts) for facts in sources]
-    descending = [key.get("sort", "ascending").lower() == "descending" for key in sort.findall("cs:key", sort.nsmap)]
 
     def compare(left: int, right: int) -> int:
         for a, b, down in zip(keys[left], keys[right], descending, strict=False):
@@ -778,43 +529,14 @@ def _sort_keys(style_id: str, facts: SourceFacts) -> tuple[Any, ...]:
     kept = _kept(style_id, facts).get("sort")
     if isinstance(kept, list):
         return tuple(tuple(key) if isinstance(key, list) else key for key in kept)
-    keys = _compute_sort_keys(style_id, facts)
+    keys = _engine().sort_keys(style_id, csl_item(facts))
     _keep(style_id, facts, "sort", keys)
     return keys
 
 
-def _compute_sort_keys(style_id: str, facts: SourceFacts) -> tuple[Any, ...]:
-    loaded = _load(style_id)
-    root = loaded.style.root
-    bibliography = CitationStylesBibliography(loaded.style, CiteProcJSON([csl_item(facts)]), _Formatter)
-    bibliography.register(Citation([_Item("source")]))
-    layout = root.bibliography.layout
-    sort = root.bibliography.find("cs:sort", root.nsmap)
-    keys: list[Any] = []
-    try:
-        for key in sort.findall("cs:key", root.nsmap):
-            value = key.sort_keys(bibliography.items, layout)[0]
-            keys.append(_comparable(value))
-    except Exception as exc:
-        raise CitationStyleError(f"the citation style {style_id!r} could not sort its entries: {exc}") from None
-    return tuple(keys)
-
-
-def _comparable(value: Any) -> Any:
-    if value is None:
-        return None
-    text = re.sub("[\ue000-\ue00f]", "", str(value)).lower()
-    if not text:
-        return None
-    try:
-        return (0, int(text), "")
-    except ValueError:
-        return (1, 0, text)
-
-
 def format_citations(style_id: str, sources: Mapping[int, SourceFacts], cites: Sequence[Cite]) -> list[FormattedCite]:
     """Each of ``cites`` (in reading order) as the style prints it; see the module's docstring."""
-    loaded = None if style_id == NUMBERED else _load(style_id)
+    loaded = None if style_id == NUMBERED else _engine().load(style_id)
     seen: set[int] = set()
     done: list[FormattedCite] = []
     for cite in cites:

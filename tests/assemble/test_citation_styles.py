@@ -4,11 +4,13 @@ them, escaped for Markdown; a template naming a style gets a sources list of CSL
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from app.assemble import citation_styles
+from app.assemble import citation_styles, csl_engine
 from app.assemble.catalog import find_template
 from app.assemble.citation_styles import (
     Cite,
@@ -90,8 +92,8 @@ def test_an_unknown_style_is_one_clear_error_naming_the_styles():
 
 def test_a_damaged_style_file_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     (tmp_path / "broken.csl").write_text("<style xmlns='http://purl.org/net/xbiblio/csl'><info>", encoding="utf-8")
-    monkeypatch.setattr(citation_styles, "STYLES_DIR", tmp_path)
-    monkeypatch.setattr(citation_styles, "style_ids", lambda: ("numbered", "broken"))
+    monkeypatch.setattr(csl_engine, "CSL_STYLES_DIR", tmp_path)
+    monkeypatch.setattr(csl_engine, "citation_style_ids", lambda: ("numbered", "broken"))
     with pytest.raises(CitationStyleError, match=r"broken\.csl: the citation style 'broken' is damaged"):
         citation_style("broken")
 
@@ -321,7 +323,7 @@ def test_renderings_are_kept_on_disk_for_the_next_process(monkeypatch: pytest.Mo
     # a new process: nothing in memory, and citeproc is not asked again
     for cached in (citation_styles._rendered, citation_styles._kept, citation_styles._sort_keys):
         cached.cache_clear()
-    monkeypatch.setattr(citation_styles, "_render", lambda *args: pytest.fail("rendered again"))
+    monkeypatch.setattr(csl_engine, "render", lambda *args: pytest.fail("rendered again"))
     assert reference(APA, facts) == entry
     # a damaged entry is rendered again
     kept.write_text("{not json", encoding="utf-8")
@@ -329,3 +331,20 @@ def test_renderings_are_kept_on_disk_for_the_next_process(monkeypatch: pytest.Mo
         cached.cache_clear()
     monkeypatch.undo()
     assert reference(APA, facts) == entry
+
+
+def test_a_brief_with_numbered_citations_never_loads_citeproc():
+    code = (
+        "import sys\n"
+        "from app.assemble.catalog import find_template\n"
+        "from app.brief.select import project_from_sources\n"
+        "from app.ingest import ingest\n"
+        "from app.pipeline.build import build_brief\n"
+        "from app.core.paths import SEEDS_DIR\n"
+        "source = ingest(SEEDS_DIR / 'peregraf-iraq-russian-recruitment.txt')\n"
+        "brief = build_brief(project_from_sources([source]), {source.path: source}, find_template('policy-brief'))\n"
+        "assert '# Sources' in brief.markup\n"
+        "assert 'citeproc' not in sys.modules, 'citeproc was loaded'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
