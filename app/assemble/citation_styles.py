@@ -72,6 +72,8 @@ class CitationStyle:
     id: str
     title: str
     kind: Kind
+    #: The locale its terms and dates are in ("en-GB"); "" for the style's own (en-US for the shipped styles).
+    locale: str = ""
 
     @property
     def numbered(self) -> bool:
@@ -143,12 +145,13 @@ def citation_styles() -> list[CitationStyle]:
     return [citation_style(style_id) for style_id in style_ids()]
 
 
-def citation_style(style_id: str) -> CitationStyle:
-    """The style named ``style_id``; CitationStyleError for one not shipped or a damaged file."""
+def citation_style(style_id: str, locale: str = "") -> CitationStyle:
+    """The style named ``style_id`` in ``locale`` ("" for the style's own); CitationStyleError for a style not
+    shipped, a locale citeproc-py does not have, or a damaged file."""
     if style_id == NUMBERED:
         return _NUMBERED_STYLE
-    loaded = _engine().load(style_id)
-    return CitationStyle(style_id, loaded.title, loaded.kind)
+    loaded = _engine().load(style_id, locale)
+    return CitationStyle(style_id, loaded.title, loaded.kind, locale)
 
 
 def _engine() -> Any:
@@ -304,18 +307,20 @@ def csl_item(facts: SourceFacts, key: str = "source") -> dict[str, Any]:
 
 
 @lru_cache(maxsize=16384)
-def _rendered(style_id: str, facts: SourceFacts, what: RenderKind, label: str, plural: bool, suffix: bool) -> str:
+def _rendered(
+    style_id: str, locale: str, facts: SourceFacts, what: RenderKind, label: str, plural: bool, suffix: bool
+) -> str:
     """The style's text for one source, with placeholders for its address, its locator and a locator's suffix:
     kept on disk (``_kept``), else made by citeproc."""
     slot = f"{what}|{label}|{int(plural)}|{int(suffix)}"
-    kept = _kept(style_id, facts).get(slot)
+    kept = _kept(style_id, locale, facts).get(slot)
     if isinstance(kept, str):
         return kept
     item = csl_item(facts)
     if "URL" in item:
         item["URL"] = URL
-    text = _engine().render(style_id, item, what, label, plural, suffix)
-    _keep(style_id, facts, slot, text)
+    text = _engine().render(style_id, locale, item, what, label, plural, suffix)
+    _keep(style_id, locale, facts, slot, text)
     return text
 
 
@@ -338,26 +343,26 @@ def cache_folder() -> Path:
     return Path(user_cache_dir("briefgen")) / "citations"
 
 
-def _entry(style_id: str, facts: SourceFacts) -> Path:
-    digest = _engine().load(style_id).digest
-    text = json.dumps([style_id, digest, _CODE_DIGEST, dataclasses.astuple(facts)], ensure_ascii=False)
+def _entry(style_id: str, locale: str, facts: SourceFacts) -> Path:
+    digest = _engine().load(style_id, locale).digest
+    text = json.dumps([style_id, locale, digest, _CODE_DIGEST, dataclasses.astuple(facts)], ensure_ascii=False)
     return cache_folder() / f"{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:40]}.json"
 
 
 @lru_cache(maxsize=16384)
-def _kept(style_id: str, facts: SourceFacts) -> dict[str, Any]:
+def _kept(style_id: str, locale: str, facts: SourceFacts) -> dict[str, Any]:
     """What is kept on disk for the source in the style (this process adds to the same dictionary)."""
     try:
-        data = json.loads(_entry(style_id, facts).read_text(encoding="utf-8"))
+        data = json.loads(_entry(style_id, locale, facts).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
 
 
-def _keep(style_id: str, facts: SourceFacts, slot: str, value: Any) -> None:
-    kept = _kept(style_id, facts)
+def _keep(style_id: str, locale: str, facts: SourceFacts, slot: str, value: Any) -> None:
+    kept = _kept(style_id, locale, facts)
     kept[slot] = value
-    entry = _entry(style_id, facts)
+    entry = _entry(style_id, locale, facts)
     temporary: str | None = None
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
@@ -490,23 +495,23 @@ def parse_locator(locator: str) -> tuple[str, str, bool]:
 # --- the API ----------------------------------------------------------------------------------------------------
 
 
-def reference(style_id: str, facts: SourceFacts) -> str:
+def reference(style_id: str, facts: SourceFacts, locale: str = "") -> str:
     """The source's entry in the style's bibliography as inline Markdown; "" for the numbered style."""
     if style_id == NUMBERED:
         return ""
-    loaded = _engine().load(style_id)
-    raw = _rendered(style_id, facts, "entry", "", False, False)
+    loaded = _engine().load(style_id, locale)
+    raw = _rendered(style_id, locale, facts, "entry", "", False, False)
     return Md(_finish(raw, _clean(facts.url), "", "", loaded.punctuation_in_quote)[0])
 
 
-def bibliography_order(style_id: str, sources: Sequence[SourceFacts]) -> list[int]:
+def bibliography_order(style_id: str, sources: Sequence[SourceFacts], locale: str = "") -> list[int]:
     """The indices of ``sources`` in the order the style sorts its bibliography (as given for an unsorted one)."""
     if style_id == NUMBERED:
         return list(range(len(sources)))
-    descending = _engine().sort_directions(style_id)
+    descending = _engine().sort_directions(style_id, locale)
     if descending is None:
         return list(range(len(sources)))
-    keys = [_sort_keys(style_id, facts) for facts in sources]
+    keys = [_sort_keys(style_id, locale, facts) for facts in sources]
 
     def compare(left: int, right: int) -> int:
         for a, b, down in zip(keys[left], keys[right], descending, strict=False):
@@ -523,20 +528,22 @@ def bibliography_order(style_id: str, sources: Sequence[SourceFacts]) -> list[in
 
 
 @lru_cache(maxsize=16384)
-def _sort_keys(style_id: str, facts: SourceFacts) -> tuple[Any, ...]:
+def _sort_keys(style_id: str, locale: str, facts: SourceFacts) -> tuple[Any, ...]:
     """One source's bibliography sort keys, as citeproc computes them, made comparable (lower case, or numbers);
     kept on disk with its renderings."""
-    kept = _kept(style_id, facts).get("sort")
+    kept = _kept(style_id, locale, facts).get("sort")
     if isinstance(kept, list):
         return tuple(tuple(key) if isinstance(key, list) else key for key in kept)
-    keys = _engine().sort_keys(style_id, csl_item(facts))
-    _keep(style_id, facts, "sort", keys)
+    keys = _engine().sort_keys(style_id, locale, csl_item(facts))
+    _keep(style_id, locale, facts, "sort", keys)
     return keys
 
 
-def format_citations(style_id: str, sources: Mapping[int, SourceFacts], cites: Sequence[Cite]) -> list[FormattedCite]:
+def format_citations(
+    style_id: str, sources: Mapping[int, SourceFacts], cites: Sequence[Cite], locale: str = ""
+) -> list[FormattedCite]:
     """Each of ``cites`` (in reading order) as the style prints it; see the module's docstring."""
-    loaded = None if style_id == NUMBERED else _engine().load(style_id)
+    loaded = None if style_id == NUMBERED else _engine().load(style_id, locale)
     seen: set[int] = set()
     done: list[FormattedCite] = []
     for cite in cites:
@@ -549,7 +556,7 @@ def format_citations(style_id: str, sources: Mapping[int, SourceFacts], cites: S
             continue
         label, value, plural = parse_locator(cite.locator)
         what: RenderKind = "first" if first or loaded.kind != "note" else "later"
-        raw = _rendered(style_id, facts, what, label, plural, bool(value and not label))
+        raw = _rendered(style_id, locale, facts, what, label, plural, bool(value and not label))
         markup, text = _finish(raw, _clean(facts.url), value, value, loaded.punctuation_in_quote)
         if not text.strip():  # the style printed nothing for this source: its number, rather than nothing
             label = f"[{cite.number}, {cite.locator}]" if cite.locator else f"[{cite.number}]"

@@ -206,7 +206,7 @@ class BriefContext:
         """Each citation of the brief, in reading order, as the citation style prints it: an in-text label, a note
         (the first of a source in full, later ones short) or ``[n]`` (see app/assemble/citation_styles.py)."""
         facts = {source.number: source.facts for source in self.sources}
-        return format_citations(self.citation_style.id, facts, cites)
+        return format_citations(self.citation_style.id, facts, cites, self.citation_style.locale)
 
     def parts(self, layout: Layout) -> list[PartView]:
         """The template's parts, in its order, each with the items of its roles in the analyst's order."""
@@ -264,10 +264,10 @@ class _Numbering:
         sources: Mapping[str, Source],
         markings: BriefMarkings,
         repeats: Repeats,
-        citation_style: str = NUMBERED,
+        citation_style: CitationStyle | None = None,
     ) -> None:
         self.project = project
-        self.citation_style = citation_style
+        self.citation_style = citation_style or CitationStyle(NUMBERED, "", "numbered")
         self.sources = sources
         self.markings = markings
         self.repeats = repeats
@@ -308,7 +308,7 @@ class _Numbering:
                 retrieved=_day(added),
                 fingerprint=source.sha256[:12],
                 also_reported_by=self._also_reported_by(source),
-                reference=reference(self.citation_style, facts),
+                reference=reference(self.citation_style.id, facts, self.citation_style.locale),
                 facts=facts,
             )
         return self.views[source.path]
@@ -386,13 +386,15 @@ def build_context(
     marking_style: MarkingStyle | None = None,
     repeats: Repeats | None = None,
     citations: str = NUMBERED,
+    citation_locale: str = "",
 ) -> BriefContext:
     """The template's values; ``marking_style`` is the template's choice of scheme and portion marks, ``repeats``
     the loaded sources' sections that carry each other's passages (app.pipeline.repeats), for "also reported by",
-    ``citations`` the template's citation style (style.toml ``[citations] style``)."""
+    ``citations`` and ``citation_locale`` the template's citation style and its locale (style.toml
+    ``[citations]``)."""
     markings = resolve_markings(project, marking_style or MarkingStyle())
-    style = citation_style(citations)
-    numbering = _Numbering(project, sources, markings, repeats or {}, style.id)
+    style = citation_style(citations, citation_locale)
+    numbering = _Numbering(project, sources, markings, repeats or {}, style)
     items: list[ItemView] = []
     chosen: list[QuoteView] = []
     figures: list[FigureView] = []
@@ -445,7 +447,7 @@ def build_context(
 
 
 def _bibliography(style: CitationStyle, sources: list[SourceView]) -> list[SourceView]:
-    order = bibliography_order(style.id, [source.facts for source in sources])
+    order = bibliography_order(style.id, [source.facts for source in sources], style.locale)
     return [sources[index] for index in order]
 
 

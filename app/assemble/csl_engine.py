@@ -26,10 +26,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
+from pathlib import Path
 from typing import Any, Literal
 
 import citeproc
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import LOCALES_PATH, Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
 from citeproc import model as csl
 from citeproc.source import Locator, VariableError
 from citeproc.source.json import CiteProcJSON
@@ -45,6 +46,11 @@ _MAX_STYLE_BYTES = 2_000_000
 
 Kind = Literal["in-text", "note"]
 RenderKind = Literal["entry", "first", "later"]
+
+
+def locales() -> list[str]:
+    """The locales citeproc-py has terms and date forms for ("en-GB", "fr-FR", …)."""
+    return sorted(path.name[len("locales-") : -len(".xml")] for path in Path(LOCALES_PATH).glob("locales-*.xml"))
 
 
 @dataclass
@@ -191,9 +197,9 @@ def _parse_style(data: bytes) -> CitationStylesStyle:
 
 
 @cache
-def load(style_id: str) -> Loaded:
-    """The shipped style ``style_id``, loaded once per process; CitationStyleError for an unknown id or a damaged
-    file."""
+def load(style_id: str, locale: str = "") -> Loaded:
+    """The shipped style ``style_id`` in ``locale`` ("en-GB"; "" for the style's own, en-US for the shipped ones),
+    loaded once per process; CitationStyleError for an unknown id or locale, or a damaged file."""
     known = citation_style_ids()
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", style_id) or style_id not in known:
         raise CitationStyleError(f"unknown citation style {style_id!r}: Briefgen has {', '.join(known)}")
@@ -204,7 +210,13 @@ def load(style_id: str) -> Loaded:
         root = style.root
         if not isinstance(root, csl.Style) or root.citation is None or root.bibliography is None:
             raise ValueError("it is not a CSL style with a citation and a bibliography")
-        root.set_locale_list(root.get("default-locale", "en-US"), validate=False)
+        language = locale or root.get("default-locale", "en-US")
+        if locale and (
+            not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", locale)
+            or not (Path(LOCALES_PATH) / f"locales-{locale}.xml").is_file()
+        ):
+            raise CitationStyleError(f"unknown citation locale {locale!r}: {', '.join(locales())} are known")
+        root.set_locale_list(language, validate=False)
         kind: Kind = "note" if root.get("class") == "note" else "in-text"
         title = (root.findtext("cs:info/cs:title", namespaces=root.nsmap) or style_id).strip()
         _KEPT.append([*root.iter(), *(element for locale in root.locales for element in locale.iter())])
@@ -253,11 +265,13 @@ class _Item(CitationItem):
         return found
 
 
-def render(style_id: str, item: dict[str, Any], what: RenderKind, label: str, plural: bool, suffix: bool) -> str:
+def render(
+    style_id: str, locale: str, item: dict[str, Any], what: RenderKind, label: str, plural: bool, suffix: bool
+) -> str:
     """The style's text for the CSL item (its "id" "source"): its bibliography entry, or its citation (the first
     or a later one), with a locator of CSL ``label`` (singular or ``plural``) as a placeholder, and with a
     placeholder for a locator the style has no label for (``suffix``)."""
-    loaded = load(style_id)
+    loaded = load(style_id, locale)
     bibliography = CitationStylesBibliography(loaded.style, CiteProcJSON([item]), _Formatter)
     bibliography.register(Citation([_Item("source")]))  # page-less first: no page leaks into the entry
     try:
@@ -286,19 +300,19 @@ def render(style_id: str, item: dict[str, Any], what: RenderKind, label: str, pl
         ) from None
 
 
-def sort_directions(style_id: str) -> list[bool] | None:
+def sort_directions(style_id: str, locale: str) -> list[bool] | None:
     """Whether each of the style's bibliography sort keys is descending; None when the style does not sort."""
-    root = load(style_id).style.root
+    root = load(style_id, locale).style.root
     sort = root.bibliography.find("cs:sort", root.nsmap)
     if sort is None:
         return None
     return [key.get("sort", "ascending").lower() == "descending" for key in sort.findall("cs:key", root.nsmap)]
 
 
-def sort_keys(style_id: str, item: dict[str, Any]) -> tuple[Any, ...]:
+def sort_keys(style_id: str, locale: str, item: dict[str, Any]) -> tuple[Any, ...]:
     """The CSL item's bibliography sort keys, as citeproc computes them, made comparable (lower case, or numbers);
     () for a style whose bibliography is not sorted."""
-    loaded = load(style_id)
+    loaded = load(style_id, locale)
     root = loaded.style.root
     bibliography = CitationStylesBibliography(loaded.style, CiteProcJSON([item]), _Formatter)
     bibliography.register(Citation([_Item("source")]))

@@ -167,6 +167,16 @@ class CitationsStyle(_Strict):
     """How the brief cites its sources: ``numbered`` (``[1]``, a numbered sources list) or a CSL style's id."""
 
     style: str = NUMBERED_CITATIONS
+    #: The language of a CSL style's terms and dates ("en-GB": "4 March 2026", ‘single quotes’); "" for the
+    #: style's own (en-US for the shipped styles). Ignored by the numbered style.
+    locale: str = ""
+
+    @field_validator("locale")
+    @classmethod
+    def _locale_code(cls, value: str) -> str:
+        if value and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+            raise ValueError(f"{value!r} is not a locale like 'en-GB' or 'fr-FR'")
+        return value
 
     @field_validator("style")
     @classmethod

@@ -72,7 +72,8 @@ def build_brief(
     images = figure_images(project, sources)
     with collection_paused():
         repeats = section_repeats(list(sources.values()))
-        context = build_context(project, sources, style.markings, repeats, style.citations.style)
+        citations = style.citations
+        context = build_context(project, sources, style.markings, repeats, citations.style, citations.locale)
         markings = context.markings
         assembled = render_template_bounded(template, context, markup)
         document = parse_markup(assembled, document_meta(context), images)

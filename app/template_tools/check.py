@@ -112,7 +112,8 @@ def _undefined_problems(info: TemplateInfo, project: BriefProject, sources: dict
     """Every undefined name the template uses, and the error that stopped the render early, if one did."""
     try:
         style = info.style()
-        context = build_context(project, sources, style.markings, citations=style.citations.style)
+        citations = style.citations
+        context = build_context(project, sources, style.markings, None, citations.style, citations.locale)
         found, stopped = run_template(record_undefined, info, context)
     except BriefgenError as exc:  # the worker was stopped (too slow or too large), or the scheme is unknown
         found, stopped = [], [str(exc)]

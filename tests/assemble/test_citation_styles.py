@@ -348,3 +348,17 @@ def test_a_brief_with_numbered_citations_never_loads_citeproc():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_locale_gives_the_style_its_language_s_terms_dates_and_quotation_marks():
+    british = reference(CHICAGO, WIRE, "en-GB")
+    # British quotation marks, the full stop outside them, the day before the month
+    assert "‘Ministers Agree New Budget Deal After Late Talks’\\. *Reuters*, 4 March 2026\\." in british
+    (note,) = format_citations(CHICAGO, {1: PAGE}, [Cite(1)], "fr-FR")
+    assert note.text == "« Who Joins, and Why? », consulté le 5 mars 2026, https://example.org/who."
+    assert format_citations(APA, {1: WIRE}, [Cite(1, "p. 4")], "de-DE")[0].text == "(Smith & Doe, 2026, S. 4)"
+    with pytest.raises(CitationStyleError, match=r"unknown citation locale 'xx-YY'.*en-GB"):
+        citation_style(APA, "xx-YY")
+    assert style_from_dict({"citations": {"style": "apa", "locale": "en-GB"}}).citations.locale == "en-GB"
+    with pytest.raises(StyleError, match=r"citations\.locale: '\.\./x' is not a locale"):
+        style_from_dict({"citations": {"locale": "../x"}})
