@@ -3,11 +3,12 @@
 A template names its style in style.toml (``[citations] style = "apa"``); ``numbered`` is the default. This
 module turns a brief's source into a CSL-JSON item and formats, as inline Markdown the brief's parser reads:
 
-- ``reference(style_id, facts)``: the source's entry in the sources list (the bibliography entry); ``""`` for
-  the numbered style. ``bibliography_order(style_id, facts)`` is the order the style sorts those entries in.
-- ``format_citations(style_id, sources, cites)``: each citation of the brief, in reading order, as its in-text
-  label (APA: ``(Smith & Doe, 2026, p. 3)``) or its note (Chicago: the first note of a source in full, later
-  ones short), or ``[n]``/``[n, p. 3]`` for the numbered style::
+- ``reference(style_id, facts, locale="")``: the source's entry in the sources list (the bibliography entry);
+  ``""`` for the numbered style. ``bibliography_order(style_id, facts, locale="")`` is the order the style sorts
+  those entries in. ``locale`` ("en-GB") is the language of the style's terms and dates; "" is the style's own.
+- ``format_citations(style_id, sources, cites, locale="")``: each citation of the brief, in reading order, as
+  its in-text label (APA: ``(Smith & Doe, 2026, p. 3)``) or its note (Chicago: the first note of a source in
+  full, later ones short), or ``[n]``/``[n, p. 3]`` for the numbered style::
 
       cites = [Cite(1), Cite(2, "p. 3"), Cite(1, "p. 4")]          # number in the sources list + locator
       for done in format_citations("chicago-notes-bibliography", {1: facts1, 2: facts2}, cites):
@@ -266,8 +267,12 @@ def short_title(title: str) -> str:
     return " ".join(words).rstrip(",;:.—–-")
 
 
+_CONTROLS = re.compile("[\x00-\x1f\x7f]")
+
+
 def _clean(text: str) -> str:
-    return " ".join(_PRIVATE.sub("", text).split())
+    """Metadata as citeproc may see it: one line, without the characters this module marks its own text with."""
+    return " ".join(_CONTROLS.sub(" ", _PRIVATE.sub("", text)).split())
 
 
 def csl_item(facts: SourceFacts, key: str = "source") -> dict[str, Any]:
