@@ -16,6 +16,17 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from app.assemble.analyst_markup import analyst_blocks, analyst_plain
+from app.assemble.citation_styles import (
+    NUMBERED,
+    CitationStyle,
+    Cite,
+    FormattedCite,
+    SourceFacts,
+    bibliography_order,
+    citation_style,
+    format_citations,
+    reference,
+)
 from app.assemble.informative import key_sentence, main_writing_system, sentence_script
 from app.assemble.layout import Layout
 from app.assemble.marking import AUTHORITY_FIELDS, BriefMarkings, resolve_markings
@@ -56,6 +67,11 @@ class SourceView:
     fingerprint: str = ""
     #: Other loaded sources (outlet, else title) that carry a passage of an item from this source.
     also_reported_by: tuple[str, ...] = ()
+    #: The source's entry as the brief's CSL citation style formats it (markup: the style's italics, the rest
+    #: escaped); "" for the numbered style.
+    reference: str = ""
+    #: What the citation styles are told of the source (app/assemble/citation_styles.py).
+    facts: SourceFacts = field(default_factory=SourceFacts)
 
 
 @dataclass(frozen=True)
@@ -180,6 +196,17 @@ class BriefContext:
     #: "Classified By: …" lines for the first page, where the scheme has an authority block and the brief is
     #: above the scheme's lowest level; empty otherwise.
     authority: list[str] = field(default_factory=list)
+    #: The template's citation style: ``numbered`` (today's ``[n]``) or a CSL style (app/assemble/citation_styles.py).
+    citation_style: CitationStyle = field(default_factory=lambda: citation_style(NUMBERED))
+    #: The sources in the order the citation style sorts its bibliography (numbered: their numbers' order). Sorted
+    #: here, where the build runs, so what citeproc worked out stays cached for the next build.
+    bibliography: list[SourceView] = field(default_factory=list)
+
+    def format_citations(self, cites: list[Cite]) -> list[FormattedCite]:
+        """Each citation of the brief, in reading order, as the citation style prints it: an in-text label, a note
+        (the first of a source in full, later ones short) or ``[n]`` (see app/assemble/citation_styles.py)."""
+        facts = {source.number: source.facts for source in self.sources}
+        return format_citations(self.citation_style.id, facts, cites, self.citation_style.locale)
 
     def parts(self, layout: Layout) -> list[PartView]:
         """The template's parts, in its order, each with the items of its roles in the analyst's order."""
@@ -232,9 +259,15 @@ class _Numbering:
     """Source views numbered in order of first use: citations ``[@n]`` point into this list."""
 
     def __init__(
-        self, project: BriefProject, sources: Mapping[str, Source], markings: BriefMarkings, repeats: Repeats
+        self,
+        project: BriefProject,
+        sources: Mapping[str, Source],
+        markings: BriefMarkings,
+        repeats: Repeats,
+        citation_style: CitationStyle | None = None,
     ) -> None:
         self.project = project
+        self.citation_style = citation_style or CitationStyle(NUMBERED, "", "numbered")
         self.sources = sources
         self.markings = markings
         self.repeats = repeats
@@ -249,19 +282,34 @@ class _Numbering:
         if source is None:
             raise SelectionError(f"the brief refers to a source that is not loaded: {path}")
         if source.path not in self.views:
+            file_name = readable(source.path.replace("\\", "/").rsplit("/", 1)[-1])
+            added = self.project.record(source.path).added
+            facts = SourceFacts(
+                title=source.title,
+                outlet=source.outlet,
+                author=source.author,
+                date=source.date,
+                url=source.url,
+                accessed=added,
+                language=source.language,
+                format=source.format,
+                file_name=file_name,
+            )
             self.views[source.path] = SourceView(
                 number=len(self.views) + 1,
                 title=source.title,
                 outlet=source.outlet,
                 author=source.author,
                 date=source.date,
-                file_name=readable(source.path.replace("\\", "/").rsplit("/", 1)[-1]),
+                file_name=file_name,
                 format=source.format,
                 mark=printed_mark(self.markings.source_mark(source.path)),
                 url=source.url,
-                retrieved=_day(self.project.record(source.path).added),
+                retrieved=_day(added),
                 fingerprint=source.sha256[:12],
                 also_reported_by=self._also_reported_by(source),
+                reference=reference(self.citation_style.id, facts, self.citation_style.locale),
+                facts=facts,
             )
         return self.views[source.path]
 
@@ -337,11 +385,16 @@ def build_context(
     sources: Mapping[str, Source],
     marking_style: MarkingStyle | None = None,
     repeats: Repeats | None = None,
+    citations: str = NUMBERED,
+    citation_locale: str = "",
 ) -> BriefContext:
     """The template's values; ``marking_style`` is the template's choice of scheme and portion marks, ``repeats``
-    the loaded sources' sections that carry each other's passages (app.pipeline.repeats), for "also reported by"."""
+    the loaded sources' sections that carry each other's passages (app.pipeline.repeats), for "also reported by",
+    ``citations`` and ``citation_locale`` the template's citation style and its locale (style.toml
+    ``[citations]``)."""
     markings = resolve_markings(project, marking_style or MarkingStyle())
-    numbering = _Numbering(project, sources, markings, repeats or {})
+    style = citation_style(citations, citation_locale)
+    numbering = _Numbering(project, sources, markings, repeats or {}, style)
     items: list[ItemView] = []
     chosen: list[QuoteView] = []
     figures: list[FigureView] = []
@@ -388,7 +441,14 @@ def build_context(
         summary_mark=printed_mark(markings.mark(markings.overall)),
         lowest_mark=printed_mark(markings.mark(Marking(0))),
         authority=_authority(project, markings),
+        citation_style=style,
+        bibliography=_bibliography(style, list(numbering.views.values())),
     )
+
+
+def _bibliography(style: CitationStyle, sources: list[SourceView]) -> list[SourceView]:
+    order = bibliography_order(style.id, [source.facts for source in sources], style.locale)
+    return [sources[index] for index in order]
 
 
 def printed_mark(mark: str) -> str:

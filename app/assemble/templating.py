@@ -95,6 +95,8 @@ def template_globals(context: BriefContext) -> dict:
         "summary_mark": context.summary_mark,
         "lowest_mark": context.lowest_mark,
         "authority": context.authority,
+        "citation_style": context.citation_style,
+        "bibliography": context.bibliography,
         "now": build_time(),
     }
 

@@ -53,5 +53,9 @@ class StyleError(TemplateError):
     """A style.toml has an unknown key or a value of the wrong type."""
 
 
+class CitationStyleError(BriefgenError):
+    """A citation style a template names is not one Briefgen ships, or its file is damaged."""
+
+
 class ExportError(BriefgenError):
     """A brief could not be written; an earlier file of the same name is untouched."""

@@ -19,6 +19,7 @@ from app.core.errors import StyleError
 from app.core.images import read_logo, resolve_logo
 from app.core.marking_schemes import DEFAULT_SCHEME
 from app.core.markings import MarkingScheme
+from app.core.paths import ASSETS_DIR
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -151,6 +152,41 @@ class MarkingStyle(_Strict):
     portion_marks: bool | None = None
 
 
+#: The citation style that is not a CSL file: ``[n]`` citations into a sources list numbered in order of first use.
+NUMBERED_CITATIONS = "numbered"
+#: Where the CSL styles a template may name are kept, as ``<id>.csl`` (formatted by app/assemble/citation_styles.py).
+CSL_STYLES_DIR = ASSETS_DIR / "csl"
+
+
+def citation_style_ids() -> tuple[str, ...]:
+    """Every citation style a template may name: ``numbered`` first, then the shipped CSL styles by id."""
+    return (NUMBERED_CITATIONS, *sorted(path.stem for path in CSL_STYLES_DIR.glob("*.csl")))
+
+
+class CitationsStyle(_Strict):
+    """How the brief cites its sources: ``numbered`` (``[1]``, a numbered sources list) or a CSL style's id."""
+
+    style: str = NUMBERED_CITATIONS
+    #: The language of a CSL style's terms and dates ("en-GB": "4 March 2026", ‘single quotes’); "" for the
+    #: style's own (en-US for the shipped styles). Ignored by the numbered style.
+    locale: str = ""
+
+    @field_validator("locale")
+    @classmethod
+    def _locale_code(cls, value: str) -> str:
+        if value and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+            raise ValueError(f"{value!r} is not a locale like 'en-GB' or 'fr-FR'")
+        return value
+
+    @field_validator("style")
+    @classmethod
+    def _known_style(cls, value: str) -> str:
+        known = citation_style_ids()
+        if value not in known:
+            raise ValueError(f"unknown citation style {value!r}; use one of {', '.join(known)}")
+        return value
+
+
 class HeadingStyle(_Strict):
     """``numbering`` puts "1.", "1.1", "1.1.1" before headings (see app/render/numbering.py)."""
 
@@ -182,6 +218,7 @@ class Style(_Strict):
     markings: MarkingStyle = Field(default_factory=MarkingStyle)
     headings: HeadingStyle = Field(default_factory=HeadingStyle)
     contents: ContentsStyle = Field(default_factory=ContentsStyle)
+    citations: CitationsStyle = Field(default_factory=CitationsStyle)
     #: PNG or JPEG shown right-aligned above the first block; relative paths start at the template folder.
     logo: str = ""
     logo_height_mm: float = Field(14, ge=5, le=40)

@@ -71,7 +71,9 @@ def build_brief(
     style = style or template.style()
     images = figure_images(project, sources)
     with collection_paused():
-        context = build_context(project, sources, style.markings, section_repeats(list(sources.values())))
+        repeats = section_repeats(list(sources.values()))
+        citations = style.citations
+        context = build_context(project, sources, style.markings, repeats, citations.style, citations.locale)
         markings = context.markings
         assembled = render_template_bounded(template, context, markup)
         document = parse_markup(assembled, document_meta(context), images)

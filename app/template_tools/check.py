@@ -111,7 +111,10 @@ def record_undefined(info: TemplateInfo, context: BriefContext) -> tuple[list[st
 def _undefined_problems(info: TemplateInfo, project: BriefProject, sources: dict) -> list[str]:
     """Every undefined name the template uses, and the error that stopped the render early, if one did."""
     try:
-        found, stopped = run_template(record_undefined, info, build_context(project, sources, info.style().markings))
+        style = info.style()
+        citations = style.citations
+        context = build_context(project, sources, style.markings, None, citations.style, citations.locale)
+        found, stopped = run_template(record_undefined, info, context)
     except BriefgenError as exc:  # the worker was stopped (too slow or too large), or the scheme is unknown
         found, stopped = [], [str(exc)]
     return [f"{info.source_path}: undefined: {message}" for message in found] + stopped
