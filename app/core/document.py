@@ -28,10 +28,14 @@ class Citation:
 
     number: int
     locator: str = ""
+    #: What an in-text citation style prints ("(Reuters, 2026, p. 3)"); "" for the numbered label.
+    text: str = ""
 
     @property
     def label(self) -> str:
-        """The text both writers print, so the formats agree to the character."""
+        """The text every writer prints, so the formats agree to the character."""
+        if self.text:
+            return self.text
         return f"[{self.number}, {self.locator}]" if self.locator else f"[{self.number}]"
 
 

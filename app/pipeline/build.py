@@ -21,6 +21,7 @@ from app.core.images import CheckedImage, read_figure
 from app.core.model import BriefProject, FigureItem, Source
 from app.core.style import Style
 from app.parse.markup import parse_markup
+from app.pipeline.citations import apply_citation_style
 from app.pipeline.portions import mark_unmarked_portions
 from app.pipeline.repeats import section_repeats
 from app.text.language import detect_language
@@ -77,6 +78,7 @@ def build_brief(
         markings = context.markings
         assembled = render_template_bounded(template, context, markup)
         document = parse_markup(assembled, document_meta(context), images)
+        apply_citation_style(document, context)
         document.meta.language = brief_language(document)
         warnings = mark_unmarked_portions(document, markings)
     return BuiltBrief(assembled, document, style.with_marking_scheme(markings.scheme), tuple(warnings))

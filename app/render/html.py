@@ -128,6 +128,7 @@ class _Looks:
         }
         self.link = f"color:{c.link}"
         self.citation = f"color:{c.accent};font-size:85%"
+        self.in_text = f"color:{c.accent}"
         self.code = f"font-family:{MONO};font-size:90%"
         self.quote = f"margin:0 0 {s.paragraph_space_after}pt 0;padding:2pt 0 2pt 12pt;"
         self.quote += f"border-left:3px solid {c.quote_border};font-style:italic"
@@ -302,7 +303,8 @@ def _inlines(inlines: list[Inline], looks: _Looks) -> str:
             )
             continue
         if isinstance(inline, Citation):
-            parts.append(f'<span style="{looks.citation}">{_text(inline.label)}</span>')
+            look = looks.in_text if inline.text else looks.citation  # an author-date label is prose: the text's size
+            parts.append(f'<span style="{look}">{_text(inline.label)}</span>')
             continue
         text = _text(inline.text).replace("\n", "<br>")
         if inline.code:

@@ -28,6 +28,7 @@ from app.assemble.citation_styles import (
 from app.assemble.context import build_context
 from app.core.document import Citation, Paragraph, Run
 from app.core.errors import CitationStyleError, StyleError
+from app.core.formats import BuiltBrief
 from app.core.model import BriefMeta, BriefProject, Section, SectionItem, Source, SourceRecord
 from app.core.paths import TEMPLATES_DIR
 from app.core.style import style_from_dict
@@ -255,6 +256,11 @@ def _source(path: str, facts: SourceFacts, paragraph: str) -> Source:
 
 
 def _brief(tmp_path: Path, style: str) -> str:
+    return built_brief(tmp_path, style).markup
+
+
+def built_brief(tmp_path: Path, style: str, repeat: int = 1) -> BuiltBrief:
+    """Two sources, each cited ``repeat`` times (an item each), in the policy brief with ``style``."""
     folder = tmp_path / f"house-{style}"
     shutil.copytree(TEMPLATES_DIR / "policy-brief", folder)
     with (folder / "style.toml").open("a", encoding="utf-8") as handle:
@@ -265,10 +271,10 @@ def _brief(tmp_path: Path, style: str) -> str:
     project = BriefProject(
         meta=BriefMeta(title="Budget"),
         sources=list(sources),
-        items=[SectionItem(source=s.path, section_id="lead", role="background") for s in (wire, report)],
+        items=[SectionItem(source=s.path, section_id="lead", role="background") for s in (wire, report)] * repeat,
         source_records={path: SourceRecord(added="2026-03-05") for path in sources},
     )
-    return build_brief(project, sources, find_template(str(folder))).markup
+    return build_brief(project, sources, find_template(str(folder)))
 
 
 def test_a_template_naming_apa_prints_a_sources_list_of_apa_entries(tmp_path: Path):

@@ -54,7 +54,9 @@ def _add_citation(paragraph: DocxParagraph, citation: Citation, previous: str, c
     """
     if previous and not previous[-1].isspace():
         paragraph.add_run(" ")
-    add_styled_run(paragraph, citation.label, context.ids.id(CITATION), citation_half_points(context.text_size))
+    # an author-date label is prose ("(Reuters, 2026)"): the text's size; a number is set smaller
+    size = round(context.text_size * 2) if citation.text else citation_half_points(context.text_size)
+    add_styled_run(paragraph, citation.label, context.ids.id(CITATION), size)
 
 
 def citation_half_points(text_size: float) -> int:

@@ -214,6 +214,8 @@ class _BlockWriter:
         #: The footnotes marked, in order (``attach_footnotes`` writes them).
         self.notes: list[Footnote] = []
         self.last_paragraph: DocxParagraph | None = None
+        #: The paragraphs of the box being written, if any (``_box``).
+        self.box_paragraphs: list[DocxParagraph] | None = None
         self.body = BodyAppender(document)
         self.style = style
         self.ids = StyleIds(document)
@@ -284,11 +286,9 @@ class _BlockWriter:
             case ListBlock():
                 self._list(block, context)
             case Quote():
-                self.write(block.blocks, replace(context, body_style=QUOTE, in_quote=True))
-                self._space_after_box()
+                self._box(block.blocks, replace(context, body_style=QUOTE, in_quote=True))
             case Callout():
-                self.write(block.blocks, replace(context, body_style=SUMMARY if block.kind == "summary" else NOTE))
-                self._space_after_box()
+                self._box(block.blocks, replace(context, body_style=SUMMARY if block.kind == "summary" else NOTE))
             case Table():
                 self._table(block)
             case PageBreak():
@@ -299,9 +299,20 @@ class _BlockWriter:
                 raise ExportError(f"the Word writer cannot place a {type(block).__name__} block")
         self.keep_next_whole = False  # a block without paragraphs of its own (a table) took the heading's keep
 
-    def _space_after_box(self) -> None:
-        """A box leaves more room under it than a paragraph does, as in the PDF: set on its last paragraph, since
-        a space after on every one would widen the gaps inside the box."""
+    def _box(self, blocks: list[Block], context: _Context) -> None:
+        """A quotation or callout. It leaves more room under it than a paragraph does, as in the PDF: set on its
+        last paragraph, since a space after on every one would widen the gaps inside the box. Right after a
+        heading, the whole box is kept on one page with it, as the PDF keeps a heading with the block after it."""
+        whole = self.keep_next_whole
+        outer, self.box_paragraphs = self.box_paragraphs, []
+        self.write(blocks, context)
+        written, self.box_paragraphs = self.box_paragraphs, outer
+        if outer is not None:
+            outer += written
+        if whole:
+            for paragraph in written:
+                paragraph.paragraph_format.keep_together = True
+                paragraph.paragraph_format.keep_with_next = paragraph is not written[-1]
         if self.last_paragraph is not None:
             after = self.style.sizes.paragraph_space_after + BOX_EXTRA_SPACE_AFTER_PT
             self.last_paragraph.paragraph_format.space_after = Pt(after)
@@ -309,6 +320,8 @@ class _BlockWriter:
     def _paragraph(self, style_name: str) -> DocxParagraph:
         """A new body paragraph; a page break asked for just before it becomes "page break before"."""
         paragraph = self.last_paragraph = self.body.add_paragraph(self.ids.id(style_name))
+        if self.box_paragraphs is not None:
+            self.box_paragraphs.append(paragraph)
         self._take_break(paragraph)
         if self.keep_next_whole:
             paragraph.paragraph_format.keep_together = True

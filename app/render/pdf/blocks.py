@@ -221,7 +221,7 @@ class FlowableBuilder:
         if isinstance(block, Table):
             return [self._table(block, ctx.width)]
         if isinstance(block, Quote):
-            look = BoxLook(3, self.colours.quote_border, None, padding=2)
+            look = BoxLook(3, self.colours.quote_border, None, padding=0)  # no inner space: as the DOCX sets it
         elif block.kind == "summary":
             look = BoxLook(4, self.colours.summary_border, self.colours.summary_background, padding=8)
         else:

@@ -64,6 +64,7 @@ class NotesFrame(Frame):
         for number in numbers:
             paragraph = self._notes[number]
             height += paragraph.wrap(self._text_width, self._text_height)[1] + paragraph.style.spaceAfter
+        height -= self._notes[numbers[-1]].style.spaceAfter  # nothing follows the last note
         return min(height, self._text_height * MOST_OF_PAGE)
 
     def _new(self, flowable: Flowable) -> list[int]:

@@ -46,7 +46,8 @@ def inline_pieces(inlines: list[Inline], style: Style, mono_font: str, para: Par
         if isinstance(inline, Citation):
             if previous and not previous[-1].isspace():
                 pieces.append(Piece(" ", para.fontName, para.fontSize, para.textColor))
-            size = round(para.fontSize * CITATION_SCALE, 2)
+            # an author-date label is prose ("(Reuters, 2026)"): the text's size; a number is set smaller
+            size = para.fontSize if inline.text else round(para.fontSize * CITATION_SCALE, 2)
             pieces.append(Piece(inline.label, para.fontName, size, HexColor(style.colours.accent)))
             previous = inline.label
             continue
