@@ -31,6 +31,7 @@ IMAGES = [
     ("decision-memo", 1, 1, 50, "template-decision-memo"),
     ("report", 1, 1, 50, "template-report"),
     ("report", 2, 2, 80, "report-contents-page"),
+    ("report", 3, 3, 80, "report-footnotes-page"),
     ("marked", 1, 1, 80, "markings-page1"),
 ]
 

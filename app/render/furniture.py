@@ -38,4 +38,4 @@ def edge_distance(margin_mm: float, extent: float) -> float:
 
 #: Room above the rule that separates footnotes from the text, and between it and the first note (the DOCX's
 #: separator paragraph is as tall as both).
-NOTE_RULE_GAP_ABOVE, NOTE_RULE_GAP_BELOW = 4.0, 3.0
+NOTE_RULE_GAP_ABOVE, NOTE_RULE_GAP_BELOW = 3.0, 2.0

@@ -119,3 +119,18 @@ def test_libreoffice_prints_each_docx_note_on_the_page_that_marks_it(tmp_path: P
         marked = [i for i, text in enumerate(pages) if f"End {n}." in text]
         noted = [i for i, text in enumerate(pages) if f"note {n} text" in text]
         assert marked and noted and noted[0] == marked[0], n
+
+
+def test_notes_take_room_on_their_own_page_only():
+    """The frame's foot comes back down on every new page: a long note on page 1 leaves the later pages full."""
+    rest = [Paragraph([Run(f"Paragraph {n}. {TEXT}")]) for n in range(40)]
+    long_note = Footnote(1, (Run("A long note. " * 40),))
+    noted = Document(DocumentMeta(), [Paragraph([Run("A claim."), long_note]), *rest])
+    plain = Document(DocumentMeta(), [Paragraph([Run("A claim.")]), *rest])
+    noted_pages, plain_pages = (
+        [[line for line in page if "long note" not in line] for page in pdf_pages(render_pdf(document, Style()))]
+        for document in (noted, plain)
+    )
+    assert len(noted_pages[0]) < len(plain_pages[0]) - 3  # the note's room on its page
+    full = min(len(page) for page in plain_pages[1:-1])
+    assert all(len(page) >= full - 1 for page in noted_pages[1:-1])

@@ -53,7 +53,9 @@ class NotesFrame(Frame):
         self.placed: list[int] = []
 
     def _reset(self) -> None:
+        """A new page: no notes, and the frame's bottom back where it was (reportlab's reset keeps it)."""
         super()._reset()  # type: ignore[misc]  # private, unstubbed
+        self._geom()  # type: ignore[attr-defined]  # works out the bottom again; private, unstubbed
         self.placed = []
 
     def _room(self, numbers: list[int]) -> float:

@@ -23,8 +23,8 @@ from app.render.pdf.paragraph_text import Piece
 from app.render.pdf.styles import CITATION_SCALE
 
 TAB_COLUMNS = 4
-#: A note's number in the text: this much of the text's size, raised this much of it, as Word sets superscript.
-NOTE_MARK_SCALE, NOTE_MARK_RISE = 0.65, 0.33
+#: A note's number in the text: this much of the text's size, raised this much of it, as LibreOffice sets superscript.
+NOTE_MARK_SCALE, NOTE_MARK_RISE = 0.58, 0.33
 NBSP = "\xa0"
 #: Spaces at the start of a line, and all but the last of two or more elsewhere.
 _HELD_SPACES = re.compile(r"^ +| +(?= )", re.MULTILINE)

@@ -115,7 +115,7 @@ class BriefParagraph(Flowable):
     def rtl(self) -> bool:
         return self.content.rtl
 
-    def getPlainText(self) -> str:
+    def getPlainText(self, identify: object = None) -> str:  # reportlab's signature: its messages pass ``identify``
         return self.content.text[self.start : self.end]
 
     def __repr__(self) -> str:
