@@ -134,3 +134,17 @@ def test_notes_take_room_on_their_own_page_only():
     assert len(noted_pages[0]) < len(plain_pages[0]) - 3  # the note's room on its page
     full = min(len(page) for page in plain_pages[1:-1])
     assert all(len(page) >= full - 1 for page in noted_pages[1:-1])
+
+
+def test_the_frame_reportlab_copies_to_measure_shares_the_notes():
+    """reportlab deep-copies the page's frame on every measure of a kept-together group; a copy of every laid-out
+    note each time made a 500-note brief's PDF take minutes, so the copy shares them (and has its own list of
+    the notes placed on its page)."""
+    import copy
+
+    from app.render.pdf.footnotes import NotesFrame
+
+    frame = NotesFrame(0, 0, 400, 600, {1: object()}, "#000000")  # type: ignore[dict-item]
+    frame.placed = [1]
+    twin = copy.deepcopy(frame)
+    assert twin._notes is frame._notes and twin.placed == [1] and twin.placed is not frame.placed
