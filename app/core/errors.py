@@ -55,3 +55,7 @@ class StyleError(TemplateError):
 
 class ExportError(BriefgenError):
     """A brief could not be written; an earlier file of the same name is untouched."""
+
+
+class PresetError(BriefgenError):
+    """An export preset is unknown, invalid, or the presets file cannot be read or written."""
