@@ -93,7 +93,7 @@ def _build(args: argparse.Namespace, choices: ExportChoices, writers: WriterProc
     template = find_template(project.template)
     loaded = {s.path: s for s in sources}
     brief = build_brief(project, loaded, template)
-    stem = file_stem(choices.name, project, template)
+    stem = file_stem(choices.name, project, template, brief)
     writers.begin(brief)  # the brief's checks run while it is written; the PDF's worker checks its fonts
     fonts_here = "pdf" in formats and not writers.checks_fonts
     checked = brief_checks(project, loaded, template, built=brief if fonts_here else None)

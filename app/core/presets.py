@@ -210,7 +210,7 @@ def save_preset(preset: Preset, path: Path | None = None) -> bool:
         raise PresetError(f"{stored.damage}; the preset was not saved, so the presets in it are kept")
     entries = list(stored.entries)
     position = _position(stored, preset.name)
-    data = preset.model_dump(exclude_none=True, exclude_defaults=False)
+    data = {key: value for key, value in preset.model_dump(exclude_none=True).items() if value != []}
     if position is None:
         entries.append(data)
     else:

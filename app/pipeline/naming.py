@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from app.assemble.catalog import TemplateInfo
 from app.core.clock import build_time
 from app.core.errors import ExportError
+from app.core.formats import BuiltBrief
 from app.core.model import BriefProject
 from app.core.presets import is_name_pattern, name_pattern_problem
 from app.pipeline.export import safe_stem
@@ -42,10 +43,11 @@ def export_project(
     return project.model_copy(update=update) if update else project
 
 
-def file_stem(name: str | None, project: BriefProject, template: TemplateInfo) -> str:
+def file_stem(name: str | None, project: BriefProject, template: TemplateInfo, built: BuiltBrief | None = None) -> str:
     """The file name (without extension) for ``project`` built with ``template``: ``name`` as given when it has
     no placeholders, else the pattern (the default one when ``name`` is empty) expanded; ExportError naming an
-    unknown placeholder."""
+    unknown placeholder. With the ``built`` brief, its title and marking are the ones it prints (a brief with
+    no title of its own takes its first source's)."""
     name = (name or "").strip()
     if name and not is_name_pattern(name):
         return name
@@ -54,11 +56,14 @@ def file_stem(name: str | None, project: BriefProject, template: TemplateInfo) -
     if problem:
         raise ExportError(problem)
     fields = {field for _, field, _, _ in string.Formatter().parse(pattern) if field}
+    printed = built.document.meta if built else None
     values = {
-        "title": project.meta.title,
+        "title": printed.title if printed else project.meta.title,
         "template": template.name,
         "date": brief_date(project.meta.date) if "date" in fields else "",
-        "marking": brief_marking(project, template) if "marking" in fields else "",
+        "marking": (printed.classification if printed else brief_marking(project, template))
+        if "marking" in fields
+        else "",
     }
     return expand_name(pattern, values)
 
