@@ -28,6 +28,8 @@ from app.core.regular_file import read_regular_file
 
 #: The placeholders a file-name pattern may use.
 PLACEHOLDERS = ("date", "title", "marking", "template")
+#: The file name when the analyst gives none: the title and the template, so templates never overwrite each other.
+DEFAULT_NAME_PATTERN = "{title}-{template}"
 #: The version written in the file; a file of a later version is read as far as it validates.
 FILE_VERSION = 1
 #: Largest presets file read (a hundred presets are about 30 kilobytes).

@@ -18,12 +18,10 @@ from app.core.clock import build_time
 from app.core.errors import ExportError
 from app.core.formats import BuiltBrief
 from app.core.model import BriefProject
-from app.core.presets import is_name_pattern, name_pattern_problem
+from app.core.presets import DEFAULT_NAME_PATTERN, is_name_pattern, name_pattern_problem
 from app.pipeline.export import safe_stem
 from app.text.slug import slugify
 
-#: The file name when the analyst gives none: the title and the template, so templates never overwrite each other.
-DEFAULT_NAME_PATTERN = "{title}-{template}"
 #: Longest a placeholder's value may be in a name, in bytes: a long title leaves room for what follows it.
 MAX_VALUE_BYTES = 64
 _UNSAFE_LITERAL = re.compile(r"[^\w\s.-]", re.UNICODE)
