@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from app.text.controls import printable
 
@@ -46,7 +47,7 @@ def _save(args: argparse.Namespace) -> None:
         formats=list(dict.fromkeys(args.format or [])),
         marking_scheme=args.marking_scheme,
         citation_style=args.citation_style,
-        folder=args.output,
+        folder=str(Path(args.output).expanduser().absolute()) if args.output else None,  # not the folder of today
         file_name=args.file_name,
     )
     if preset.marking_scheme:

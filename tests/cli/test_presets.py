@@ -55,6 +55,12 @@ def test_save_list_and_delete_presets(tmp_path: Path, capsys):
     assert [p["name"] for p in json.loads(presets_file().read_text(encoding="utf-8"))["presets"]] == ["weekly"]
 
 
+def test_a_relative_folder_is_saved_as_the_folder_meant(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "presets", "save", "here", "-o", "out")[0] == 0
+    assert find_preset("here").folder == str(tmp_path / "out")
+
+
 def test_saving_a_preset_checks_what_it_names(capsys):
     code, _, err = run(capsys, "presets", "save", "bad", "--marking-scheme", "martian")
     assert code == 1 and err.startswith("briefgen: there is no marking scheme “martian”")
