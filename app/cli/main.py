@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.cli import check as cli_check
+from app.cli import presets as cli_presets
 from app.cli import templates as cli_templates
 from app.cli.terminal import make_streams_forgiving
 from app.core.clock import drop_unusable_epoch
@@ -29,7 +30,13 @@ from app.text.controls import printable
 #: Usage errors exit with 2 from argparse itself.
 EXIT_OK, EXIT_ERROR = 0, 1
 #: Each command's module in app.cli, imported when the command runs; each has ``run(args) -> int``.
-COMMAND_MODULES = {"build": "build", "inspect": "inspect", "check": "check", "templates": "templates"}
+COMMAND_MODULES = {
+    "build": "build",
+    "inspect": "inspect",
+    "check": "check",
+    "templates": "templates",
+    "presets": "presets",
+}
 
 
 def _formats(value: str) -> list[str]:
@@ -67,8 +74,16 @@ def _parser() -> argparse.ArgumentParser:
         help=f"comma-separated or repeated, from {','.join(output_names())} "
         f"(default: {','.join(default_output_names())})",
     )
-    build.add_argument("-o", "--output", type=Path, default=Path("."), help="output folder (default: .)")
-    build.add_argument("--name", help="output file name without extension (default: from the title)")
+    build.add_argument("-o", "--output", type=Path, help="output folder (default: the preset's, else .)")
+    build.add_argument(
+        "--name",
+        help="output file name without extension, or a pattern of {date} {title} {marking} {template} "
+        "(default: {title}-{template})",
+    )
+    build.add_argument("--marking-scheme", help="mark this build in another scheme (us, uk, nato, none …)")
+    build.add_argument(
+        "--preset", help="use an export preset's choices (see `briefgen presets`); options given here win"
+    )
     build.add_argument("--markup", action="store_true", help="also write the assembled markup (as --format md)")
     build.add_argument(
         "--save", type=Path, metavar="PROJECT.brief", help="also save the project built (sources fingerprinted)"
@@ -82,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_templates.add_parser(sub)
     cli_check.add_parser(sub)
+    cli_presets.add_parser(sub, _formats)
 
     gui = sub.add_parser("gui", help="open the desktop window (what `briefgen` alone does)")
     gui.add_argument("project", nargs="?", type=Path, metavar="PROJECT.brief", help="a project to open")

@@ -59,3 +59,7 @@ class CitationStyleError(BriefgenError):
 
 class ExportError(BriefgenError):
     """A brief could not be written; an earlier file of the same name is untouched."""
+
+
+class PresetError(BriefgenError):
+    """An export preset is unknown, invalid, or the presets file cannot be read or written."""

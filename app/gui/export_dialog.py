@@ -1,4 +1,5 @@
-"""Export: the dialog asking where and in which formats, and the status-bar note with what was written.
+"""Export: the dialog asking where, in which formats, with which template and under which name (or preset), and
+the status-bar note with what was written.
 
 The dialog opens window-modal without blocking the event loop (``open``), so
 the window keeps painting and tests can fill it in like a user.
@@ -6,11 +7,14 @@ the window keeps painting and tests can fill it in like a user.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,7 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import BriefgenError
 from app.core.formats import OUTPUT_FORMATS, output_format
+from app.core.presets import (
+    DEFAULT_NAME_PATTERN,
+    PLACEHOLDERS,
+    delete_preset,
+    is_name_pattern,
+    load_presets,
+    make_preset,
+    name_pattern_problem,
+    save_preset,
+)
 from app.gui import dialogs
 from app.gui.icons import icon
 
@@ -30,20 +45,82 @@ from app.gui.icons import icon
 @dataclass(frozen=True)
 class ExportChoice:
     folder: Path
+    #: A file name, or a pattern of PLACEHOLDERS (app/pipeline/naming.py), without extension.
     name: str
     formats: list[str]
+    #: A template for this export; "" is the brief's own.
+    template: str = ""
+    #: A marking scheme for this export (a preset's); None is the brief's own.
+    marking_scheme: str | None = None
+    #: A citation style for this export (a preset's); None is the template's. Not yet used by the build.
+    citation_style: str | None = None
 
-    def paths(self) -> list[Path]:
-        return [self.folder / f"{self.name}{output_format(fmt).extension}" for fmt in self.formats]
+    def paths(self, stem: str) -> list[Path]:
+        """The files written when the name comes out as ``stem``."""
+        return [self.folder / f"{stem}{output_format(fmt).extension}" for fmt in self.formats]
 
 
 class ExportDialog(QDialog):
-    def __init__(self, parent: QWidget, name: str, folder: str, formats: list[str]) -> None:
+    """Where, in which formats, with which template and under which name; presets fill all of it at once."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        name: str,
+        folder: str,
+        formats: list[str],
+        template: str = "",
+        templates: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export brief")
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
+        self._brief_template = template
+        #: What the chosen preset sets beyond the fields shown (kept until another preset is chosen).
+        self._extras: tuple[str | None, str | None] = (None, None)
+
+        self.preset_combo = QComboBox()
+        self.preset_combo.setObjectName("exportPreset")
+        self.preset_combo.setToolTip("Fill in the template, formats, folder and file name saved under a name")
+        self.preset_combo.activated.connect(self._preset_chosen)
+        self.save_preset_button = QPushButton("Save as Preset…")
+        self.save_preset_button.setObjectName("savePreset")
+        self.save_preset_button.setAutoDefault(False)
+        self.save_preset_button.clicked.connect(self._save_preset)
+        self.delete_preset_button = QPushButton("Delete")
+        self.delete_preset_button.setObjectName("deletePreset")
+        self.delete_preset_button.setAutoDefault(False)
+        self.delete_preset_button.clicked.connect(self._delete_preset)
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(self.preset_combo, 1)
+        preset_row.addWidget(self.save_preset_button)
+        preset_row.addWidget(self.delete_preset_button)
+        #: What the presets file could not give (a damaged file, a preset that does not validate).
+        self.preset_problem = QLabel()
+        self.preset_problem.setObjectName("presetProblem")
+        self.preset_problem.setWordWrap(True)
+        self.preset_problem.hide()
+        #: What the chosen preset sets that the dialog does not show (marking scheme, citation style).
+        self.preset_note = QLabel()
+        self.preset_note.setObjectName("presetNote")
+        self.preset_note.setWordWrap(True)
+        self.preset_note.hide()
+
+        self.template_combo = QComboBox()
+        self.template_combo.setObjectName("exportTemplate")
+        self.template_combo.addItem(f"The brief's ({template})" if template else "The brief's", "")
+        for each in templates:
+            self.template_combo.addItem(each.replace("-", " ").capitalize(), each)
+
         self.name_edit = QLineEdit(name)
         self.name_edit.setObjectName("exportName")
+        self.name_edit.setToolTip(
+            "A file name, or a pattern of " + " ".join(f"{{{p}}}" for p in PLACEHOLDERS) + " (the default: "
+            f"{DEFAULT_NAME_PATTERN}, so each template's files keep their own names)"
+        )
+        self.name_hint = QLabel()
+        self.name_hint.setObjectName("exportNameHint")
+        self.name_hint.setWordWrap(True)
         self.folder_edit = QLineEdit(folder)
         self.folder_edit.setObjectName("exportFolder")
         browse = QPushButton("Choose…")
@@ -72,22 +149,132 @@ class ExportDialog(QDialog):
 
         form = QFormLayout(self)
         form.setVerticalSpacing(10)
+        form.addRow("Preset", preset_row)
+        form.addRow(self.preset_problem)
+        form.addRow(self.preset_note)
+        form.addRow("Template", self.template_combo)
         form.addRow("File name", self.name_edit)
+        form.addRow("", self.name_hint)
         form.addRow("Folder", folder_row)
         form.addRow("Formats", format_row)
         form.addRow(self.buttons)
+        self.load_presets()
         self._validate()
 
     def choice(self) -> ExportChoice:
+        marking_scheme, citation_style = self._extras
         return ExportChoice(
             folder=Path(self.folder_edit.text().strip()).expanduser(),
             name=self.name_edit.text().strip(),
             formats=[fmt for fmt, box in self.format_boxes.items() if box.isChecked()],
+            template=self.template_combo.currentData() or "",
+            marking_scheme=marking_scheme,
+            citation_style=citation_style,
         )
 
+    # --- presets ------------------------------------------------------------------------------------
+    def load_presets(self, chosen: str = "") -> None:
+        """Fill the preset chooser from the presets file, ``chosen`` selected; what cannot be read is said once."""
+        book = load_presets()
+        self._presets = {preset.name: preset for preset in book.presets}
+        self.preset_combo.clear()
+        self.preset_combo.addItem("No preset", "")
+        for preset in sorted(book.presets, key=lambda p: p.name.casefold()):
+            self.preset_combo.addItem(preset.name, preset.name)
+            self.preset_combo.setItemData(self.preset_combo.count() - 1, preset.summary(), Qt.ItemDataRole.ToolTipRole)
+        self.preset_combo.setCurrentIndex(max(self.preset_combo.findData(chosen), 0))
+        self.preset_problem.setText(book.problem)
+        self.preset_problem.setVisible(bool(book.problem))
+        self._preset_buttons()
+
+    def _preset_chosen(self, _index: int = -1) -> None:
+        preset = self._presets.get(self.preset_combo.currentData() or "")
+        self._preset_buttons()
+        if preset is None:
+            self._show_extras(None, None)
+            return
+        self._choose_template(preset.template or "")
+        if preset.formats:
+            for fmt, box in self.format_boxes.items():
+                box.setChecked(fmt in preset.formats)
+        if preset.folder:
+            self.folder_edit.setText(preset.folder)
+        self.name_edit.setText(preset.file_name or DEFAULT_NAME_PATTERN)
+        self._show_extras(preset.marking_scheme, preset.citation_style)
+
+    def _choose_template(self, name: str) -> None:
+        position = self.template_combo.findData(name)
+        if position < 0:  # a template given by folder, or one no longer installed: shown as named
+            self.template_combo.addItem(name, name)
+            position = self.template_combo.count() - 1
+        self.template_combo.setCurrentIndex(position)
+
+    def _show_extras(self, marking_scheme: str | None, citation_style: str | None) -> None:
+        self._extras = (marking_scheme, citation_style)
+        parts = [
+            f"marking scheme {marking_scheme}" if marking_scheme else "",
+            f"citation style {citation_style}" if citation_style else "",
+        ]
+        note = ", ".join(p for p in parts if p)
+        self.preset_note.setText(f"The preset also sets the {note}." if note else "")
+        self.preset_note.setVisible(bool(note))
+
+    def _preset_buttons(self) -> None:
+        self.delete_preset_button.setEnabled(bool(self.preset_combo.currentData()))
+
+    def _save_preset(self) -> None:
+        current = self.preset_combo.currentData() or ""
+        name = dialogs.ask_text(self, "Save Preset", "Save these export choices as the preset:", current)
+        if not name:
+            return
+        existing = next((n for n in self._presets if n.casefold() == name.casefold()), None)
+        if (
+            existing
+            and existing != current
+            and not dialogs.confirm(
+                self, "Replace preset", f"There is already a preset “{existing}”. Replace it?", "Replace"
+            )
+        ):
+            return
+        choice = self.choice()
+        try:
+            preset = make_preset(
+                name=name,
+                template=choice.template or None,
+                formats=choice.formats,
+                marking_scheme=choice.marking_scheme,
+                citation_style=choice.citation_style,
+                folder=self.folder_edit.text().strip() or None,
+                file_name=choice.name or None,
+            )
+            save_preset(preset)
+        except BriefgenError as exc:
+            dialogs.report(self, "Cannot save the preset", [exc])
+            return
+        self.load_presets(preset.name)
+
+    def _delete_preset(self) -> None:
+        name = self.preset_combo.currentData() or ""
+        if not name or not dialogs.confirm(self, "Delete preset", f"Delete the preset “{name}”?", "Delete"):
+            return
+        try:
+            delete_preset(name)
+        except BriefgenError as exc:
+            dialogs.report(self, "Cannot delete the preset", [exc])
+            return
+        self._show_extras(None, None)
+        self.load_presets()
+
+    # --- checking -----------------------------------------------------------------------------------
     def _validate(self) -> None:
         choice = self.choice()
-        self.export_button.setEnabled(bool(choice.formats and choice.name and self.folder_edit.text().strip()))
+        problem = name_pattern_problem(choice.name) if is_name_pattern(choice.name) else None
+        if problem:
+            self.name_hint.setText(problem[:1].upper() + problem[1:])
+        else:
+            self.name_hint.setText("Placeholders: " + " ".join(f"{{{p}}}" for p in PLACEHOLDERS))
+        ready = choice.formats and choice.name and self.folder_edit.text().strip() and not problem
+        self.export_button.setEnabled(bool(ready))
 
     def _browse(self) -> None:
         folder = dialogs.existing_folder(self, "Export to folder", self.folder_edit.text())

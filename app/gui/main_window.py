@@ -55,6 +55,7 @@ from app.core.model import (
     SourceFigure,
 )
 from app.core.paths import SAMPLE_BRIEF, SEEDS_DIR
+from app.core.presets import DEFAULT_NAME_PATTERN
 from app.core.problems import Problem
 from app.gui import dialogs
 from app.gui.autosave_schedule import AutosaveSchedule
@@ -714,18 +715,32 @@ class MainWindow(QMainWindow):
 
     # --- export -----------------------------------------------------------------------------------
     def export(self) -> None:
+        combo = self.preview_panel.template_combo
         dialog = ExportDialog(
             self,
-            name=output_name(self.session.project.meta.title),
+            name=DEFAULT_NAME_PATTERN,
             folder=self.settings.folder("export"),
             formats=self.settings.export_formats(),
+            template=self.session.project.template,
+            templates=[combo.itemData(i) for i in range(combo.count()) if combo.itemData(i)],
         )
         dialog.accepted.connect(lambda: self.export_to(dialog.choice()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def export_to(self, choice: ExportChoice) -> None:
-        existing = [p for p in choice.paths() if p.exists()]
+        from app.assemble.catalog import find_template  # the names need the template's name and marking scheme
+        from app.pipeline.naming import export_project, file_stem
+
+        project, sources = self.session.snapshot()
+        project = export_project(project, choice.template, choice.marking_scheme)
+        try:
+            stem = file_stem(choice.name, project, find_template(project.template))
+        except BriefgenError as exc:
+            self._export_failed(exc)
+            return
+        paths = choice.paths(stem)
+        existing = [p for p in paths if p.exists()]
         if existing and not dialogs.confirm(
             self,
             "Replace files",
@@ -736,10 +751,9 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_folder("export", choice.folder)
         self.settings.set_export_formats(choice.formats)
-        project, sources = self.session.snapshot()
 
         def run(_progress: Progress) -> tuple[list[Path], list[str]]:
-            return deliver_bounded(project, sources, choice.folder, choice.formats, choice.name)
+            return deliver_bounded(project, sources, choice.folder, choice.formats, stem)
 
         self.export_action.setEnabled(False)
         self.export_result.hide()

@@ -11,6 +11,8 @@ from app.core.formats import BuiltBrief, output_format
 from app.text.slug import slugify
 
 MAX_NAME_BYTES = 120
+#: Names Windows reserves for devices, whatever the extension: "con.pdf" cannot be created there.
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$", re.IGNORECASE)
 
 
 def render(brief: BuiltBrief, fmt: str) -> bytes:
@@ -32,10 +34,15 @@ def render_each(brief: BuiltBrief, formats: list[str]) -> list[bytes]:
 
 def output_name(title: str) -> str:
     """A file name from the brief's title: readable, and safe on every file system."""
-    slug = slugify(title, max_words=8) if re.search(r"\w", title) else ""
-    while len(slug.encode("utf-8")) > MAX_NAME_BYTES:  # file systems allow 255 bytes, less the temp-file affixes
-        slug = slug[:-1]
-    return slug.strip("-_") or "brief"
+    return safe_stem(slugify(title, max_words=8) if re.search(r"\w", title) else "")
+
+
+def safe_stem(stem: str) -> str:
+    """``stem`` bounded in length, without separators or dots at its ends, never a name Windows reserves."""
+    while len(stem.encode("utf-8")) > MAX_NAME_BYTES:  # file systems allow 255 bytes, less the temp-file affixes
+        stem = stem[:-1]
+    stem = stem.strip("-_. ") or "brief"
+    return f"{stem}-brief" if _RESERVED.match(stem) else stem
 
 
 def export(

@@ -75,7 +75,7 @@ def test_build_from_project_file(tmp_path: Path, capsys, sample_source):
     save_project(project, tmp_path / "p.brief")
     code, _, err = run(capsys, "build", str(tmp_path / "p.brief"), "--format", "pdf", "-o", str(tmp_path / "o"))
     assert (code, err) == (0, "")
-    text = "\n".join(pdf_pages(tmp_path / "o" / "from-project.pdf"))
+    text = "\n".join(pdf_pages(tmp_path / "o" / "from-project-policy-brief.pdf"))  # the default: title, template
     assert "Recruitment Tactics and Economic Drivers" in text
     assert "Lead note here." in text
 

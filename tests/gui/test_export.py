@@ -57,7 +57,7 @@ def test_export_remembers_folder_and_formats(qtbot, window: MainWindow, tmp_path
     again = window.findChild(type(dialog))
     assert again.folder_edit.text() == str(tmp_path)
     assert [f for f, box in again.format_boxes.items() if box.isChecked()] == ["docx"]
-    assert again.name_edit.text() == "untitled-brief"
+    assert again.name_edit.text() == "{title}-{template}"  # the default: templates never overwrite each other
     again.format_boxes["docx"].setChecked(False)
     assert not again.export_button.isEnabled()  # nothing to export
     again.reject()
