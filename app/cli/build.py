@@ -48,7 +48,7 @@ def export_choices(args: argparse.Namespace) -> ExportChoices:
         folder=args.output or (Path(preset.folder).expanduser() if preset.folder else Path(".")),
         name=name,
         marking_scheme=args.marking_scheme or preset.marking_scheme,
-        citation_style=preset.citation_style,
+        citation_style=args.citation_style or preset.citation_style,
     )
 
 
@@ -68,7 +68,7 @@ def _build(args: argparse.Namespace, choices: ExportChoices, writers: WriterProc
     from app.brief.select import project_from_sources
     from app.cli.reading import open_brief, read_all, source_files
     from app.core.errors import BriefgenError
-    from app.pipeline.build import build_brief
+    from app.pipeline.build import build_brief, export_style
     from app.pipeline.checks import brief_checks
     from app.pipeline.export import export
     from app.pipeline.naming import export_project, file_stem
@@ -92,7 +92,7 @@ def _build(args: argparse.Namespace, choices: ExportChoices, writers: WriterProc
     formats = choices.formats
     template = find_template(project.template)
     loaded = {s.path: s for s in sources}
-    brief = build_brief(project, loaded, template)
+    brief = build_brief(project, loaded, template, style=export_style(template, choices.citation_style))
     stem = file_stem(choices.name, project, template, brief)
     writers.begin(brief)  # the brief's checks run while it is written; the PDF's worker checks its fonts
     fonts_here = "pdf" in formats and not writers.checks_fonts

@@ -82,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--marking-scheme", help="mark this build in another scheme (us, uk, nato, none …)")
     build.add_argument(
+        "--citation-style", help="cite in another style for this build (numbered, apa, chicago-notes-bibliography)"
+    )
+    build.add_argument(
         "--preset", help="use an export preset's choices (see `briefgen presets`); options given here win"
     )
     build.add_argument("--markup", action="store_true", help="also write the assembled markup (as --format md)")

@@ -753,7 +753,7 @@ class MainWindow(QMainWindow):
         self.settings.set_export_formats(choice.formats)
 
         def run(_progress: Progress) -> tuple[list[Path], list[str]]:
-            return deliver_bounded(project, sources, choice.folder, choice.formats, stem)
+            return deliver_bounded(project, sources, choice.folder, choice.formats, stem, choice.citation_style)
 
         self.export_action.setEnabled(False)
         self.export_result.hide()

@@ -11,11 +11,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from app.assemble.catalog import TemplateInfo
+from app.assemble.citation_styles import style_ids
 from app.assemble.context import BriefContext, build_context
 from app.assemble.worker import render_template_bounded
 from app.core.collection import collection_paused
 from app.core.document import Document, DocumentMeta, Heading, Paragraph, iter_blocks, plain_text
-from app.core.errors import ProjectError
+from app.core.errors import CitationStyleError, ProjectError
 from app.core.formats import BuiltBrief
 from app.core.images import CheckedImage, read_figure
 from app.core.model import BriefProject, FigureItem, Source
@@ -82,6 +83,17 @@ def build_brief(
         document.meta.language = brief_language(document)
         warnings = mark_unmarked_portions(document, markings)
     return BuiltBrief(assembled, document, style.with_marking_scheme(markings.scheme), tuple(warnings))
+
+
+def export_style(template: TemplateInfo, citation_style: str | None = None) -> Style:
+    """The template's style, citing in ``citation_style`` when one is given (an export preset's, or the command
+    line's); CitationStyleError naming the styles there are for an unknown one."""
+    style = template.style()
+    if not citation_style:
+        return style
+    if citation_style not in style_ids():
+        raise CitationStyleError(f"unknown citation style {citation_style!r}; use one of {', '.join(style_ids())}")
+    return style.model_copy(update={"citations": style.citations.model_copy(update={"style": citation_style})})
 
 
 def figure_images(project: BriefProject, sources: Mapping[str, Source]) -> dict[str, CheckedImage]:

@@ -68,18 +68,36 @@ def repeats(sources: Sequence[Source]) -> dict[tuple[str, str], list[tuple[str, 
 
 
 def deliver(
-    project: BriefProject, sources: Mapping[str, Source], folder: Path, formats: list[str], name: str
+    project: BriefProject,
+    sources: Mapping[str, Source],
+    folder: Path,
+    formats: list[str],
+    name: str,
+    citation_style: str | None = None,
 ) -> tuple[list[Path], list[str]]:
     """Build, write every format, check (app.pipeline.deliver.deliver)."""
     from app.pipeline.deliver import deliver as deliver_here
 
-    return deliver_here(project, sources, folder, formats, name)
+    return deliver_here(project, sources, folder, formats, name, citation_style)
 
 
 def deliver_bounded(
-    project: BriefProject, sources: Mapping[str, Source], folder: Path, formats: list[str], name: str
+    project: BriefProject,
+    sources: Mapping[str, Source],
+    folder: Path,
+    formats: list[str],
+    name: str,
+    citation_style: str | None = None,
 ) -> tuple[list[Path], list[str]]:
     """``deliver`` in a bounded child process: seconds of work for a long brief, stopped if it runs away."""
     return run_bounded(
-        deliver, project, dict(sources), folder, list(formats), name, what="the export", seconds=EXPORT_SECONDS
+        deliver,
+        project,
+        dict(sources),
+        folder,
+        list(formats),
+        name,
+        citation_style,
+        what="the export",
+        seconds=EXPORT_SECONDS,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 from app.cli.main import main
@@ -123,3 +124,24 @@ def test_an_unknown_placeholder_stops_the_build_before_it_reads(tmp_path: Path, 
         "briefgen: unknown placeholder {author} in the file-name pattern “{title}-{author}”; "
         "use {date}, {title}, {marking}, {template}\n"
     )
+
+
+def test_a_preset_or_the_command_line_names_the_citation_style(tmp_path: Path, capsys):
+    run(capsys, "presets", "save", "cited", "--format", "docx", "--citation-style", "apa", "-o", str(tmp_path / "p"))
+    code, _, err = run(capsys, "build", str(SAMPLE_BRIEF), "--preset", "cited", "--name", "b")
+    assert code == 0, err
+    with zipfile.ZipFile(tmp_path / "p" / "b.docx") as package:
+        assert "n.d.)" in package.read("word/document.xml").decode()
+        assert "word/footnotes.xml" not in package.namelist()
+    args = ["build", str(SAMPLE_BRIEF), "--preset", "cited", "--citation-style", "chicago-notes-bibliography"]
+    code, _, err = run(capsys, *args, "--name", "c")
+    assert code == 0, err
+    with zipfile.ZipFile(tmp_path / "p" / "c.docx") as package:
+        assert "word/footnotes.xml" in package.namelist()
+
+
+def test_an_unknown_citation_style_is_one_message(tmp_path: Path, capsys):
+    code, out, err = run(capsys, "build", str(SAMPLE_BRIEF), "--citation-style", "mla", "-o", str(tmp_path))
+    assert code == 1 and not out
+    assert "unknown citation style 'mla'; use one of numbered, apa, chicago-notes-bibliography" in err
+    assert not list(tmp_path.iterdir())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,9 @@ def test_choosing_a_preset_fills_the_dialog_and_exports_as_it_says(qtbot, window
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     stem = "untitled-brief-official-decision-memo"  # the UK scheme's lowest level, the preset's template
     assert done.args[0] == [folder / f"{stem}.pdf", folder / f"{stem}.html"]
-    assert "OFFICIAL" in (folder / f"{stem}.html").read_text(encoding="utf-8")
+    page = (folder / f"{stem}.html").read_text(encoding="utf-8")
+    assert "OFFICIAL" in page
+    assert "n.d.)" in page and not re.search(r">\[\d+\]<", page)  # the preset's citation style: APA labels
     assert window.session.project.template == "policy-brief"  # the preset's template was for this export only
     assert window.session.project.meta.marking_scheme == ""
 
