@@ -89,6 +89,9 @@ class PageView(QScrollArea):
         self.drawn: dict[int, _Drawn] = {}
         self.setObjectName("previewPages")
         self.setWidgetResizable(False)
+        # Always there, so the view's width never depends on the pages' height: fitting to the width, a scroll bar
+        # that came and went narrowed the view, shrank a page that just fitted, and went again, for ever.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         #: The widget the pages are painted on.
         self.canvas = PagesCanvas(self)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from app.core.document import Document, DocumentMeta, Paragraph, Run
 from app.core.style import Style
 from app.gui.page_view import FIT_PAGE, FIT_WIDTH, PAGE_MARGIN, PageView
 from app.pipeline.pages import Preview, preview_of
@@ -165,3 +166,24 @@ def test_a_preview_replaced_while_a_page_is_drawn_still_gets_its_pages(qtbot, vi
             view.show_preview(long_preview)
             view.show_preview(long_preview)
         assert 0 in view.drawn_pages()
+
+
+def test_a_page_that_almost_fits_the_view_does_not_set_it_resizing_for_ever(qtbot):
+    """Fit to width at a height where one page just fits: a scroll bar appearing would narrow the view, shrink
+    the page so it fits, and the scroll bar would go again, round and round (the window hung). The view's
+    width stays the same whatever the pages' height."""
+    one_page = preview_of(render_pdf(Document(DocumentMeta(), [Paragraph([Run("One line.")])]), Style()))
+    pages = PageView()
+    qtbot.addWidget(pages)
+    pages.resize(600, 300)
+    pages.show()
+    qtbot.waitExposed(pages)
+    with qtbot.waitSignal(pages.pagesDrawn, timeout=10_000):
+        pages.show_preview(one_page)
+    widths = set()
+    for height in range(780, 880):  # through the height where the page's fit-to-width height meets the view's
+        pages.resize(600, height)
+        QApplication.processEvents()
+        widths.add(pages.viewport().width())
+    assert len(widths) == 1
+    pages.stop()
