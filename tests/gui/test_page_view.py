@@ -22,15 +22,21 @@ def long_preview() -> Preview:
     return preview_of(render_pdf(make_sample_document(paragraphs=300), Style()))
 
 
-@pytest.fixture
-def view(qtbot, long_preview: Preview) -> PageView:
+def shown(qtbot, preview: Preview, width: int, height: int) -> PageView:
+    """A page view of that size on screen, showing ``preview`` once its pages in view are drawn."""
     pages = PageView()
     qtbot.addWidget(pages)
-    pages.resize(600, 800)
+    pages.resize(width, height)
     pages.show()
     qtbot.waitExposed(pages)
     with qtbot.waitSignal(pages.pagesDrawn, timeout=10_000):
-        pages.show_preview(long_preview)
+        pages.show_preview(preview)
+    return pages
+
+
+@pytest.fixture
+def view(qtbot, long_preview: Preview) -> PageView:
+    pages = shown(qtbot, long_preview, 600, 800)
     yield pages
     pages.stop()
 
@@ -173,13 +179,7 @@ def test_a_page_that_almost_fits_the_view_does_not_set_it_resizing_for_ever(qtbo
     the page so it fits, and the scroll bar would go again, round and round (the window hung). The view's
     width stays the same whatever the pages' height."""
     one_page = preview_of(render_pdf(Document(DocumentMeta(), [Paragraph([Run("One line.")])]), Style()))
-    pages = PageView()
-    qtbot.addWidget(pages)
-    pages.resize(600, 300)
-    pages.show()
-    qtbot.waitExposed(pages)
-    with qtbot.waitSignal(pages.pagesDrawn, timeout=10_000):
-        pages.show_preview(one_page)
+    pages = shown(qtbot, one_page, 600, 300)
     widths = set()
     for height in range(780, 880):  # through the height where the page's fit-to-width height meets the view's
         pages.resize(600, height)
