@@ -29,9 +29,10 @@ EXPORT_SECONDS = 600.0
 def warm_up_preview() -> None:
     """Load the PDF writer, register the default template's fonts and write a small brief, so that the first
     preview finds them ready (app.pipeline.writer_processes.warm_up)."""
+    from app.pipeline.export import render
     from app.pipeline.writer_processes import warm_up
 
-    warm_up("pdf")
+    warm_up(render, "pdf")
 
 
 def preview(project: BriefProject, sources: Mapping[str, Source]) -> Preview:

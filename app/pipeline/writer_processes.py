@@ -23,14 +23,16 @@ writing the real brief then fails the same way, and that is the error reported.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from app.assemble.catalog import find_template
 from app.core.bounded import WarmWorker
+from app.core.document import PageLayout
 from app.core.formats import BuiltBrief, output_format
 from app.core.model import BriefProject
 from app.parse.markup import parse_markup
 from app.pipeline.export import render
+from app.render.docx.cached_fields import fill_fields
 
 #: A writer's time limit: generous, as writing a brief of thousands of passages is legitimate work.
 WRITING_SECONDS = 600.0
@@ -58,9 +60,9 @@ class WriterProcesses:
         for name in dict.fromkeys(formats):
             fmt = output_format(name)
             if fmt.starts_slowly:
-                worker = WarmWorker(f"writing the {fmt.label}", seconds=WRITING_SECONDS)
-                worker.begin(warm_up, name, template)
-                self._workers[name] = worker
+                self._workers[name] = WarmWorker(f"writing the {fmt.label}", seconds=WRITING_SECONDS)
+        for name, worker in self._workers.items():
+            worker.begin(warm_up, self._job(name), name, template)
         self._begun: BuiltBrief | None = None
         #: What the PDF's fonts cannot draw, once ``render_all`` has collected it.
         self.font_warnings: list[str] = []
@@ -77,7 +79,7 @@ class WriterProcesses:
             with contextlib.suppress(Exception):  # a failed warm-up: the brief itself will say what is wrong
                 worker.finish()
         for name, worker in self._workers.items():
-            worker.begin(render, brief, name)
+            worker.begin(self._job(name), brief, name)
         if self.checks_fonts:
             self._workers["pdf"].begin(font_warnings, brief)
         self._begun = brief
@@ -91,6 +93,9 @@ class WriterProcesses:
         try:
             here = {name: render(brief, name) for name in formats if name not in self._workers}
             there = {name: worker.finish() for name, worker in self._workers.items()}
+            if self._side_by_side:
+                (pdf, layout), (docx, nonce) = there["pdf"], there["docx"]
+                there = {"pdf": pdf, "docx": fill_fields(docx, nonce, layout)}
             if self.checks_fonts:
                 self.font_warnings = self._workers["pdf"].finish()
         except BaseException:
@@ -98,17 +103,27 @@ class WriterProcesses:
             raise
         return [here[name] if name in here else there[name] for name in formats]
 
+    @property
+    def _side_by_side(self) -> bool:
+        """The DOCX and the PDF are written apart at once: the DOCX takes its fields' values from the PDF's layout
+        when both are done, rather than lay the brief out a second time (app/render/docx/cached_fields.py)."""
+        return "docx" in self._workers and "pdf" in self._workers
+
+    def _job(self, name: str) -> Callable[[BuiltBrief, str], object]:
+        return (write_laid_out if name == "pdf" else write_deferred) if self._side_by_side else render
+
     def close(self) -> None:
         """End the workers (they also end when the program does)."""
         for worker in self._workers.values():
             worker.close()
 
 
-def warm_up(name: str, template: str = "") -> None:
-    """Load the writer of format ``name`` and write a small brief in the style of ``template`` (by default the
-    default one), so that the fonts it registers and the code it runs are ready for the real brief."""
+def warm_up(job: Callable[[BuiltBrief, str], object], name: str, template: str = "") -> None:
+    """Load the writer of format ``name`` and write a small brief with ``job`` (what the worker will write the
+    brief with: beside the PDF's, the DOCX's lays nothing out) in the style of ``template`` (by default the default
+    one), so that the fonts it registers and the code it runs are ready for the real brief."""
     style = find_template(template or BriefProject().template).style()
-    render(BuiltBrief(WARM_UP_MARKUP, parse_markup(WARM_UP_MARKUP), style), name)
+    job(BuiltBrief(WARM_UP_MARKUP, parse_markup(WARM_UP_MARKUP), style), name)
 
 
 def font_warnings(brief: BuiltBrief) -> list[str]:
@@ -116,3 +131,17 @@ def font_warnings(brief: BuiltBrief) -> list[str]:
     from app.render.pdf.coverage import coverage_warnings
 
     return coverage_warnings(brief.document, brief.style)
+
+
+def write_laid_out(brief: BuiltBrief, _name: str) -> tuple[bytes, PageLayout]:
+    """The PDF and its layout, for the DOCX written beside it."""
+    from app.render.pdf.writer import lay_out_pdf
+
+    return lay_out_pdf(brief.document, brief.style)
+
+
+def write_deferred(brief: BuiltBrief, _name: str) -> tuple[bytes, str]:
+    """The DOCX with tokens for its fields' values (filled from the PDF's layout), and their nonce."""
+    from app.render.docx.writer import write_docx_deferred
+
+    return write_docx_deferred(brief)

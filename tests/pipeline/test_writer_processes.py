@@ -68,3 +68,43 @@ def test_a_brief_a_writer_apart_cannot_write_is_reported_and_nothing_is_written(
     finally:
         writers.close()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_docx_written_beside_the_pdf_takes_the_pdf_s_layout_into_its_fields(sample_source, monkeypatch):
+    """Written apart at the same time, the DOCX fills its cached page numbers from the PDF's layout: the file is
+    the one written here with that layout, to the byte, and holds no token."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    project = project_from_sources([sample_source])
+    report = build_brief(project, {sample_source.path: sample_source}, find_template("report"))
+    writers = WriterProcesses(["docx", "pdf"])
+    try:
+        docx, pdf = writers.render_all(report, ["docx", "pdf"])
+    finally:
+        writers.close()
+    from app.render.docx.writer import render_docx
+    from app.render.pdf.writer import lay_out_pdf
+
+    here_pdf, layout = lay_out_pdf(report.document, report.style)
+    assert pdf == here_pdf
+    assert docx == render_docx(report.document, report.style, layout)
+    assert "\ue000".encode() not in docx
+    assert layout.pages > 3 and len(layout.heading_pages) > 5
+
+
+def test_fill_fields_changes_only_the_tokens():
+    import zipfile
+
+    from app.core.document import PageLayout
+    from app.render.docx.cached_fields import Deferred, fill_fields
+
+    fields = Deferred()
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w") as target:
+        target.writestr("word/document.xml", f"<p>{fields.heading_page(0)} of {fields.pages}</p>".encode())
+        target.writestr("word/media/image1.png", b"\x89PNG \xee\x80\x80 not a token")
+        target.writestr("word/other.xml", f"<p>\ue000{'0' * 16}:p\ue001</p>".encode())  # another nonce
+    filled = fill_fields(package.getvalue(), fields.nonce, PageLayout(7, {0: 3}))
+    with zipfile.ZipFile(io.BytesIO(filled)) as result:
+        assert result.read("word/document.xml") == b"<p>3 of 7</p>"
+        assert result.read("word/media/image1.png") == b"\x89PNG \xee\x80\x80 not a token"
+        assert result.read("word/other.xml") == f"<p>\ue000{'0' * 16}:p\ue001</p>".encode()

@@ -40,17 +40,18 @@ Fields = dict[str, str]
 BANNER_PADDING_PT = 1
 
 
-def setup_section(document: DocxDocument, style: Style, meta: DocumentMeta, pages: int | None = None) -> None:
+def setup_section(document: DocxDocument, style: Style, meta: DocumentMeta, pages: str = "1") -> None:
     """One section for the whole brief: paper, margins, and the same header and footer on every page.
 
-    ``pages``, the page count of the PDF's layout, is what the page-count field shows before it is updated."""
+    ``pages``, the page count of the PDF's layout (or its token), is what the page-count field shows before it is
+    updated."""
     section = document.sections[0]
     header = _running_text(style.header, meta)
     footer = _running_text(style.footer, meta)
     banner = meta.classification.strip() if style.banner.show else ""
     _set_geometry(section, style)
     _set_furniture_distances(section, style, bool(header), bool(footer), bool(banner))
-    fields = {"{page}": "1", "{pages}": str(pages or 1)}
+    fields = {"{page}": "1", "{pages}": pages}
     if header or banner:
         _fill_header(section.header, banner, header, style, fields)
     if footer or banner:

@@ -49,6 +49,7 @@ from app.core.paths import ASSETS_DIR
 from app.core.style import Style
 from app.render import figures
 from app.render.contents import ContentsEntry, contents_entries, place_contents
+from app.render.docx.cached_fields import Deferred, FieldValues, LaidOut
 from app.render.docx.embedded_fonts import embed_fonts
 from app.render.docx.footnotes import attach_footnotes
 from app.render.docx.inline import InlineContext, add_inlines
@@ -127,22 +128,37 @@ def write_docx(brief: BuiltBrief) -> bytes:
     return render_docx(brief.document, brief.style, brief.layout)
 
 
-def render_docx(document: Document, style: Style, layout: PageLayout | None = None) -> bytes:
+def render_docx(
+    document: Document, style: Style, layout: PageLayout | None = None, fields: Deferred | None = None
+) -> bytes:
     """The brief as a .docx file's bytes; any failure becomes an ExportError with a readable message.
 
     ``layout`` is the PDF's layout of the same document, whose page count and heading pages the fields cache
-    (the page count, the contents' page numbers); it is laid out here when the fields need it and none is given.
+    (the page count, the contents' page numbers); it is laid out here when the fields need it and none is given,
+    unless ``fields`` asks for tokens in their place (``cached_fields.fill_fields`` puts the numbers in later).
 
     Python's cycle collector is paused while the document is built: python-docx makes hundreds of thousands
     of small objects that reference counting frees, and each collection would walk every live one, so the
     time would grow faster than the brief (500 × 5 sections: 7.7 s with it, 5.3 s without).
     """
-    if layout is None and needs_layout(document, style):
+    values: FieldValues
+    if fields is not None:
+        values = fields
+    elif layout is None and needs_layout(document, style):
         from app.render.pdf.writer import lay_out_pdf  # only for the fields: the PDF stack loads when they need it
 
-        layout = lay_out_pdf(document, style)[1]
+        values = LaidOut(lay_out_pdf(document, style)[1])
+    else:
+        values = LaidOut(layout) if layout else LaidOut()
     with collection_paused():
-        return _render_docx(document, style, layout)
+        return _render_docx(document, style, values)
+
+
+def write_docx_deferred(brief: BuiltBrief) -> tuple[bytes, str]:
+    """The DOCX with tokens for its fields' values, and their nonce: for a writer working beside the PDF's, which
+    sends the layout the tokens are filled from (app/pipeline/writer_processes.py)."""
+    fields = Deferred()
+    return render_docx(brief.document, brief.style, fields=fields), fields.nonce
 
 
 def needs_layout(document: Document, style: Style) -> bool:
@@ -155,7 +171,7 @@ def needs_layout(document: Document, style: Style) -> bool:
     )
 
 
-def _render_docx(document: Document, style: Style, layout: PageLayout | None) -> bytes:
+def _render_docx(document: Document, style: Style, values: FieldValues) -> bytes:
     document = place_contents(document, style)
     if style.headings.numbering:
         document = number_headings(document)
@@ -163,10 +179,10 @@ def _render_docx(document: Document, style: Style, layout: PageLayout | None) ->
         logo = style_logo(style)
         target = _open_reference()
         apply_style(target, style, document.meta)
-        setup_section(target, style, document.meta, layout.pages if layout else None)
+        setup_section(target, style, document.meta, values.pages)
         if logo:
             _add_logo(target, logo, style.logo_height_mm)
-        writer = _BlockWriter(target, style, layout)
+        writer = _BlockWriter(target, style, values)
         writer.write_document(document.blocks)
         ids = writer.ids
         attach_footnotes(target, writer.notes, ids.id(FOOTNOTE_TEXT), ids.id(FOOTNOTE_REFERENCE))
@@ -206,9 +222,9 @@ class _Context:
 class _BlockWriter:
     """Walks the blocks in order, appending to the document body."""
 
-    def __init__(self, document: DocxDocument, style: Style, layout: PageLayout | None = None) -> None:
+    def __init__(self, document: DocxDocument, style: Style, values: FieldValues) -> None:
         self.document = document
-        self.layout = layout
+        self.values = values
         #: Top-level headings a contents lists, which get a bookmark for its links and page references.
         self.listed: set[int] = set()
         #: The footnotes marked, in order (``attach_footnotes`` writes them).
@@ -259,7 +275,6 @@ class _BlockWriter:
         title = self._paragraph(CONTENTS_TITLE)
         title.add_run(xml_safe(self.style.contents.title))
         self.keep_next_whole = False
-        pages = self.layout.heading_pages if self.layout else {}
         for number, entry in enumerate(entries):
             paragraph = self._paragraph(CONTENTS_LEVELS[min(entry.level, len(CONTENTS_LEVELS)) - 1])
             if number == 0:
@@ -269,7 +284,7 @@ class _BlockWriter:
             text_run(link, xml_safe(plain_text(entry.inlines)))
             text_run(link, "\t")
             field_begin(link, f"PAGEREF {bookmark} \\h")
-            text_run(link, str(pages.get(entry.heading, "")))
+            text_run(link, self.values.heading_page(entry.heading))
             field_end(link)
             if number == len(entries) - 1:
                 field_end(paragraph._p)
