@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from app.assemble.catalog import find_template
 from app.core.bounded import WarmWorker
@@ -78,10 +79,10 @@ class WriterProcesses:
         for worker in self._workers.values():
             with contextlib.suppress(Exception):  # a failed warm-up: the brief itself will say what is wrong
                 worker.finish()
+        # One job per worker: a second one sent while the first one's answer comes back would fill both pipes (a
+        # long brief's PDF one way, the brief the other) and neither side would read.
         for name, worker in self._workers.items():
             worker.begin(self._job(name), brief, name)
-        if self.checks_fonts:
-            self._workers["pdf"].begin(font_warnings, brief)
         self._begun = brief
 
     def render_all(self, brief: BuiltBrief, formats: Sequence[str]) -> list[bytes]:
@@ -93,11 +94,12 @@ class WriterProcesses:
         try:
             here = {name: render(brief, name) for name in formats if name not in self._workers}
             there = {name: worker.finish() for name, worker in self._workers.items()}
-            if self._side_by_side:
-                (pdf, layout), (docx, nonce) = there["pdf"], there["docx"]
-                there = {"pdf": pdf, "docx": fill_fields(docx, nonce, layout)}
             if self.checks_fonts:
-                self.font_warnings = self._workers["pdf"].finish()
+                written: WrittenPdf = there["pdf"]
+                there["pdf"], self.font_warnings = written.data, written.font_warnings
+                if self._side_by_side:
+                    docx, nonce = there["docx"]
+                    there["docx"] = fill_fields(docx, nonce, written.layout)
         except BaseException:
             self.close()
             raise
@@ -110,7 +112,9 @@ class WriterProcesses:
         return "docx" in self._workers and "pdf" in self._workers
 
     def _job(self, name: str) -> Callable[[BuiltBrief, str], object]:
-        return (write_laid_out if name == "pdf" else write_deferred) if self._side_by_side else render
+        if name == "pdf":
+            return write_pdf_checked
+        return write_deferred if name == "docx" and self._side_by_side else render
 
     def close(self) -> None:
         """End the workers (they also end when the program does)."""
@@ -126,18 +130,22 @@ def warm_up(job: Callable[[BuiltBrief, str], object], name: str, template: str =
     job(BuiltBrief(WARM_UP_MARKUP, parse_markup(WARM_UP_MARKUP), style), name)
 
 
-def font_warnings(brief: BuiltBrief) -> list[str]:
-    """The PDF writer's warnings about characters its fonts cannot draw (app.render.pdf.coverage)."""
+class WrittenPdf(NamedTuple):
+    """What the PDF's worker sends back: the file, its layout (for a DOCX written beside it) and what its fonts
+    cannot draw (it has them registered), in one answer."""
+
+    data: bytes
+    layout: PageLayout
+    font_warnings: list[str]
+
+
+def write_pdf_checked(brief: BuiltBrief, _name: str) -> WrittenPdf:
+    """The PDF, its layout and its fonts' warnings (app.render.pdf.coverage)."""
     from app.render.pdf.coverage import coverage_warnings
-
-    return coverage_warnings(brief.document, brief.style)
-
-
-def write_laid_out(brief: BuiltBrief, _name: str) -> tuple[bytes, PageLayout]:
-    """The PDF and its layout, for the DOCX written beside it."""
     from app.render.pdf.writer import lay_out_pdf
 
-    return lay_out_pdf(brief.document, brief.style)
+    data, layout = lay_out_pdf(brief.document, brief.style)
+    return WrittenPdf(data, layout, coverage_warnings(brief.document, brief.style))
 
 
 def write_deferred(brief: BuiltBrief, _name: str) -> tuple[bytes, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import pickle
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,27 @@ def test_fill_fields_changes_only_the_tokens():
         assert result.read("word/document.xml") == b"<p>3 of 7</p>"
         assert result.read("word/media/image1.png") == b"\x89PNG \xee\x80\x80 not a token"
         assert result.read("word/other.xml") == f"<p>\ue000{'0' * 16}:p\ue001</p>".encode()
+
+
+@pytest.mark.timeout(120)
+def test_a_long_brief_is_written_by_both_workers_without_either_waiting_on_the_other(tmp_path: Path):
+    """The PDF's worker gets one job: a second one (its font check) sent while the first one's answer came back
+    filled both pipes with a long brief, and the command hung."""
+    from app.ingest import ingest
+
+    paragraph = "Officials said the committee would meet again next week to review the measures. " * 60
+    sources = []
+    for n in range(40):
+        path = tmp_path / f"s{n:02}.txt"
+        path.write_text(f"Source {n} Headline\n\n{paragraph}\n\nPart Two\n\n{paragraph}\n", encoding="utf-8")
+        sources.append(ingest(path))
+    brief = build_brief(project_from_sources(sources), {s.path: s for s in sources}, find_template("policy-brief"))
+    assert len(pickle.dumps(brief)) > 1 << 19  # more than a pipe's (a socket pair's) buffers hold
+    writers = WriterProcesses(["docx", "pdf"])
+    try:
+        docx, pdf = writers.render_all(brief, ["docx", "pdf"])
+    finally:
+        writers.close()
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert pages > 10 and f"Page 1 of {pages}".encode() not in docx  # the page count is in a field …
+    assert "Source 39 Headline" in "\n".join(docx_text(docx))
