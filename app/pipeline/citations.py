@@ -20,19 +20,17 @@ def apply_citation_style(document: Document, context: BriefContext) -> None:
     if context.citation_style.numbered:
         return
     runs = [inlines for block in iter_blocks(document.blocks) for inlines in block_inlines(block)]
-    cited = [(inlines, i) for inlines in runs for i, inline in enumerate(inlines) if isinstance(inline, Citation)]
+    cited = [(inlines, i, c) for inlines in runs for i, c in enumerate(inlines) if isinstance(c, Citation)]
     if not cited:
         return
-    formatted = context.format_citations([Cite(inlines[i].number, inlines[i].locator) for inlines, i in cited])  # type: ignore[union-attr]
+    formatted = context.format_citations([Cite(citation.number, citation.locator) for _, _, citation in cited])
     notes = 0
-    for (inlines, index), cite in zip(cited, formatted, strict=True):
+    for (inlines, index, citation), cite in zip(cited, formatted, strict=True):
         if cite.kind == "note":
             notes += 1
             inlines[index] = Footnote(notes, _note_runs(cite))
             _no_space_before(inlines, index)
         elif cite.kind == "in-text":
-            citation = inlines[index]
-            assert isinstance(citation, Citation)
             inlines[index] = Citation(citation.number, citation.locator, cite.text)
 
 

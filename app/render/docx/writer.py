@@ -164,11 +164,8 @@ def write_docx_deferred(brief: BuiltBrief) -> tuple[bytes, str]:
 def needs_layout(document: Document, style: Style) -> bool:
     """Whether the DOCX's fields need the page layout: a page count in the running text, or a contents."""
     running = (style.header.left, style.header.right, style.footer.left, style.footer.right)
-    return (
-        any("{pages}" in text for text in running)
-        or place_contents(document, style) is not document
-        or any(isinstance(block, Contents) for block in document.blocks)
-    )
+    placed = place_contents(document, style).blocks
+    return any("{pages}" in text for text in running) or any(isinstance(block, Contents) for block in placed)
 
 
 def _render_docx(document: Document, style: Style, values: FieldValues) -> bytes:
