@@ -31,9 +31,12 @@ def furniture_extent(style: Style, running_text: bool, banner: bool) -> float:
     return reach + (BANNER_HEIGHT if banner else 0)
 
 
-def edge_distance(margin_mm: float, extent: float) -> float:
-    """Points from the paper's edge to the furniture's outer edge, at least EDGE_GAP."""
-    return max(EDGE_GAP, margin_mm * mm - extent)
+def block_margin(margin_mm: float, extent: float) -> float:
+    """Points from the paper's edge to the text block: the style's margin, or more when the furniture needs it.
+
+    Both writers take the text block's edge from here.  Word and LibreOffice would otherwise let a tall header
+    reach into the gap below it, starting the DOCX's text higher than the PDF's and breaking pages apart."""
+    return max(margin_mm * mm, extent + EDGE_GAP)
 
 
 #: Room above the rule that separates footnotes from the text, and between it and the first note (the DOCX's

@@ -9,14 +9,13 @@ import pypdfium2 as pdfium
 import pytest
 from docx import Document as open_docx
 from pypdf import PdfReader
-from reportlab.lib.units import mm
 
 from app.assemble.catalog import discover_templates, find_template
 from app.brief.select import project_from_sources
 from app.core.style import Style
 from app.pipeline.build import build_brief
 from app.pipeline.export import render
-from app.render.furniture import EDGE_GAP, RULE_GAP, furniture_extent
+from app.render.furniture import RULE_GAP, block_margin, furniture_extent
 
 BUILT_IN = ("policy-brief", "situation-report", "decision-memo")
 #: A marking that is in no template's own text and is not the default, so where it shows it came from the brief.
@@ -68,8 +67,8 @@ def _pdf_margins(data: bytes, style: Style) -> list[tuple[list[str], list[str]]]
     the gap to the header and footer rules, so no body line can reach in.
     """
     extent = furniture_extent(style, running_text=True, banner=True)
-    top = max(style.page.margin_top_mm * mm, extent + EDGE_GAP)
-    bottom = max(style.page.margin_bottom_mm * mm, extent + EDGE_GAP)
+    top = block_margin(style.page.margin_top_mm, extent)
+    bottom = block_margin(style.page.margin_bottom_mm, extent)
     margins = []
     for page in pdfium.PdfDocument(data):
         width, height = page.get_size()

@@ -311,6 +311,9 @@ def test_default_style_sizes_reach_the_styles(out):
     assert out.styles["Normal"].font.size == Pt(sizes.body)
     # Word multiplies Noto Serif's own line height, (1069 + 293) / 1000 em, so lines end up line_spacing × size apart.
     assert out.styles["Normal"].paragraph_format.line_spacing * 1.362 == pytest.approx(sizes.line_spacing, abs=0.005)
+    # LibreOffice keeps the multiple as a whole percentage, dropping the fraction: the 240ths must give the nearest.
+    line = out.styles["Normal"].element.pPr.find(qn("w:spacing")).get(qn("w:line"))
+    assert int(line) * 100 // 240 == round(sizes.line_spacing / 1.362 * 100)
     assert out.styles["Title"].font.size == Pt(sizes.title)
     assert out.styles["Heading 1"].paragraph_format.keep_with_next is True
 

@@ -164,14 +164,7 @@ def docx_paragraphs(data: bytes) -> list[tuple[str, bool]]:
         "policy-brief",
         "situation-report",
         "report",
-        pytest.param(
-            "decision-memo",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="LibreOffice sets the memo's 10 pt lines a few hundredths of a point tighter than the PDF: "
-                "over two pages of bullets it fits two more, and the decision box moves up a page",
-            ),
-        ),
+        "decision-memo",
     ],
 )
 def test_a_long_brief_breaks_its_pages_alike_in_the_pdf_and_the_docx(tmp_path: Path, template: str):

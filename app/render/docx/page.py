@@ -23,7 +23,7 @@ from app.render.docx.xml import (
     set_paragraph_borders,
     set_paragraph_shading,
 )
-from app.render.furniture import edge_distance, furniture_extent
+from app.render.furniture import block_margin, furniture_extent
 from app.text.bidi import split_by_direction
 from app.text.controls import xml_safe
 
@@ -49,8 +49,7 @@ def setup_section(document: DocxDocument, style: Style, meta: DocumentMeta, page
     header = _running_text(style.header, meta)
     footer = _running_text(style.footer, meta)
     banner = meta.classification.strip() if style.banner.show else ""
-    _set_geometry(section, style)
-    _set_furniture_distances(section, style, bool(header), bool(footer), bool(banner))
+    _set_geometry(section, style, bool(header), bool(footer), bool(banner))
     fields = {"{page}": "1", "{pages}": pages}
     if header or banner:
         _fill_header(section.header, banner, header, style, fields)
@@ -58,22 +57,21 @@ def setup_section(document: DocxDocument, style: Style, meta: DocumentMeta, page
         _fill_footer(section.footer, banner, footer, style, fields)
 
 
-def _set_geometry(section: Section, style: Style) -> None:
+def _set_geometry(section: Section, style: Style, header: bool, footer: bool, banner: bool) -> None:
+    """Paper, the PDF's text block, and header and footer as far from the paper's edge as the PDF's."""
     width, height = PAGE_SIZES_MM[style.page.size]
     section.page_width, section.page_height = Mm(width), Mm(height)
-    section.top_margin = Mm(style.page.margin_top_mm)
-    section.bottom_margin = Mm(style.page.margin_bottom_mm)
+    top_reach = furniture_extent(style, running_text=header, banner=banner)
+    bottom_reach = furniture_extent(style, running_text=footer, banner=banner)
+    top, bottom = (
+        block_margin(style.page.margin_top_mm, top_reach),
+        block_margin(style.page.margin_bottom_mm, bottom_reach),
+    )
+    section.top_margin, section.bottom_margin = Pt(top), Pt(bottom)
+    section.header_distance, section.footer_distance = Pt(top - top_reach), Pt(bottom - bottom_reach)
     section.left_margin = Mm(style.page.margin_left_mm)
     section.right_margin = Mm(style.page.margin_right_mm)
     section.different_first_page_header_footer = False
-
-
-def _set_furniture_distances(section: Section, style: Style, header: bool, footer: bool, banner: bool) -> None:
-    """Header and footer as far from the paper's edge as the PDF's, leaving its gap to the text block."""
-    top = furniture_extent(style, running_text=header, banner=banner)
-    bottom = furniture_extent(style, running_text=footer, banner=banner)
-    section.header_distance = Pt(edge_distance(style.page.margin_top_mm, top))
-    section.footer_distance = Pt(edge_distance(style.page.margin_bottom_mm, bottom))
 
 
 def _running_text(side: HeaderFooterStyle, meta: DocumentMeta) -> Running | None:

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.core.document import DocumentMeta, PageLayout
 from app.core.style import Style, expand_fields
-from app.render.furniture import BANNER_GAP, BANNER_HEIGHT, EDGE_GAP, RULE_GAP, TEXT_GAP, furniture_extent
+from app.render.furniture import BANNER_GAP, BANNER_HEIGHT, RULE_GAP, TEXT_GAP, block_margin, furniture_extent
 from app.render.pdf.bidi import draw_line, line_width
 from app.render.pdf.fonts import FontSet
 
@@ -64,8 +64,8 @@ class PageFurniture:
     def _geometry(self) -> PageGeometry:
         page = self.style.page
         width, height = PAGE_SIZES[page.size]
-        top = max(page.margin_top_mm * mm, self._extent(self.header) + EDGE_GAP)
-        bottom = max(page.margin_bottom_mm * mm, self._extent(self.footer) + EDGE_GAP)
+        top = block_margin(page.margin_top_mm, self._extent(self.header))
+        bottom = block_margin(page.margin_bottom_mm, self._extent(self.footer))
         return PageGeometry(width, height, page.margin_left_mm * mm, page.margin_right_mm * mm, top, bottom)
 
     def _extent(self, texts: list[list[str]]) -> float:
