@@ -15,7 +15,16 @@ import re
 from app.brief.records import source_record
 from app.core.marking_schemes import DEFAULT_SCHEME, find_scheme
 from app.core.markings import MarkingError
-from app.core.model import BriefItem, BriefMeta, BriefProject, FigureItem, Section, SectionItem, Source
+from app.core.model import (
+    BriefItem,
+    BriefMeta,
+    BriefProject,
+    FigureItem,
+    Section,
+    SectionItem,
+    Source,
+    SourceDetails,
+)
 from app.core.terms import ROLES
 from app.text.dates import MONTHS, format_date
 
@@ -185,6 +194,15 @@ def set_source_marking(project: BriefProject, path: str, classification: str) ->
     record = project.record(path)
     project.source_records[path] = record.model_copy(update={"classification": classification})
     return record.classification
+
+
+def set_source_details(project: BriefProject, path: str, details: SourceDetails) -> SourceDetails:
+    """Set the analyst's corrections to a source's title, outlet, author, date and URL; returns the old ones."""
+    if path not in project.sources:
+        raise ValueError(f"{path} is not a source of the brief")
+    record = project.record(path)
+    project.source_records[path] = record.model_copy(update={"details": details})
+    return record.details
 
 
 def marking_choices(scheme_id: str) -> list[str]:

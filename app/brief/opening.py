@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.brief.project_file import load_project
+from app.brief.records import with_details
 from app.core.errors import IngestError
 from app.core.model import BriefProject, Source
 from app.ingest import ingest_many_bounded
@@ -42,12 +43,14 @@ class OpenedProject:
 def read_sources(project: BriefProject, path: Path | None = None) -> OpenedProject:
     """Read every source ``project`` names; a source that fails is reported in ``errors``, never raised.
 
+    Each source carries the analyst's corrections to its title, outlet, author, date and URL.
     The project's source paths are absolute already (project files store them
     relative to themselves and loading resolves them), so the loaded sources
     carry exactly the paths the items refer to.
     """
     sources, errors = ingest_many_bounded(project.sources)
-    return OpenedProject(project, path.resolve() if path is not None else None, sources, errors)
+    corrected = [with_details(source, project.record(source.path)) for source in sources]
+    return OpenedProject(project, path.resolve() if path is not None else None, corrected, errors)
 
 
 def open_project(path: str | Path) -> OpenedProject:

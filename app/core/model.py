@@ -117,6 +117,20 @@ class BriefMeta(BaseModel):
     declassify_on: str = ""
 
 
+class SourceDetails(BaseModel):
+    """The analyst's corrections to what a source's file says of itself; "" keeps what was read.
+
+    A saved page may carry its outlet's name as its title, and a plain-text file
+    has no headline at all, yet the sources list and every citation print these.
+    """
+
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+
+
 class SourceRecord(BaseModel):
     """What the brief knows of one of its sources beyond its path: the analyst's marking for it, and the
     fingerprint taken when it was added, so a file changed since is noticed before the brief leaves."""
@@ -127,6 +141,8 @@ class SourceRecord(BaseModel):
     sha256: str = ""
     #: The day the source was added (retrieved), ISO 8601.
     added: str = ""
+    #: Title, outlet, author, date and URL as the analyst corrected them.
+    details: SourceDetails = Field(default_factory=SourceDetails)
 
 
 def new_item_id() -> str:

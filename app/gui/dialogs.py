@@ -12,10 +12,12 @@ from typing import Literal
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from app.brief.autosave import Recovery
 from app.core.errors import BriefgenError
+from app.core.model import Source, SourceDetails
+from app.gui.source_details_dialog import SourceDetailsDialog
 from app.text.controls import printable
 
 #: How many outside files the trust question lists before "… and N more".
@@ -88,6 +90,12 @@ def ask_marking(parent: QWidget | None, title: str, label: str, choices: list[st
     if not ok:
         return None
     return answer.strip()
+
+
+def ask_source_details(parent: QWidget | None, source: Source, details: SourceDetails) -> SourceDetails | None:
+    """The analyst's corrections to ``source`` (as its file reads), starting from ``details``; None on cancel."""
+    dialog = SourceDetailsDialog(source, details, parent)
+    return dialog.details() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_builtin_template(parent: QWidget | None, name: str) -> BuiltinChoice:

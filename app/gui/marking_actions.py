@@ -1,4 +1,4 @@
-"""Markings and sources in the window: a source's marking, re-reading a changed source, the scheme's levels
+"""Markings and sources in the window: a source's marking and details, re-reading a changed source, the scheme's levels
 offered in the forms, and which sections repeat other sources'.
 
 The work is the core's (app.brief.edit, app.pipeline.repeats); this module asks
@@ -20,7 +20,7 @@ from app.core.model import Source
 from app.gui import dialogs
 from app.gui.models import SourcesModel
 from app.gui.session import BriefSession
-from app.gui.undo_commands import ReloadSourceCommand, SetSourceMarkingCommand
+from app.gui.undo_commands import ReloadSourceCommand, SetSourceDetailsCommand, SetSourceMarkingCommand
 from app.gui.workers import JobFunction, JobRunner, LatestJob
 from app.ingest import ingest_bounded
 from app.pipeline import jobs
@@ -83,6 +83,17 @@ class MarkingActions(QObject):
         )
         if answer is not None and answer != current:
             self._session.undo_stack.push(SetSourceMarkingCommand(self._session, path, answer))
+
+    def ask_source_details(self, path: str) -> None:
+        """Ask for the analyst's corrections to the title, outlet, author, date and URL of the source at ``path``;
+        an undoable change."""
+        source = self._session.source_as_read(path)
+        if source is None:
+            return
+        current = self._session.project.record(path).details
+        answer = dialogs.ask_source_details(self._window, source, current)
+        if answer is not None and answer != current:
+            self._session.undo_stack.push(SetSourceDetailsCommand(self._session, path, answer))
 
     def reload_source(self, path: str) -> None:
         """Read the source at ``path`` again on a worker; put it in place of the loaded one (undoable)."""

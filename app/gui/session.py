@@ -20,8 +20,18 @@ from PySide6.QtGui import QUndoStack
 
 from app.brief import edit as brief_edit
 from app.brief.edit import FigureKey, ItemKey, SectionKey
-from app.brief.records import source_record
-from app.core.model import BriefItem, BriefProject, FigureItem, QuoteItem, Section, SectionItem, Source, SourceRecord
+from app.brief.records import source_record, with_details
+from app.core.model import (
+    BriefItem,
+    BriefProject,
+    FigureItem,
+    QuoteItem,
+    Section,
+    SectionItem,
+    Source,
+    SourceDetails,
+    SourceRecord,
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,8 @@ class BriefSession(QObject):
         super().__init__(parent)
         self.project: BriefProject = brief_edit.new_project()
         self._sources: list[Source] = []
+        #: The sources as the analyst corrected them (``with_details``), worked out once per change.
+        self._shown: list[Source] | None = None
         self.path: Path | None = None
         #: Counts replacements, so work started for one brief can tell it finished after another opened.
         self.generation = 0
@@ -89,11 +101,18 @@ class BriefSession(QObject):
 
     @property
     def sources(self) -> Sequence[Source]:
-        """The loaded sources in the order the analyst sees them (read-only: change them through the session)."""
-        return self._sources
+        """The loaded sources in the order the analyst sees them, with their corrected details (read-only: change
+        them through the session)."""
+        if self._shown is None:
+            self._shown = [with_details(source, self.project.record(source.path)) for source in self._sources]
+        return self._shown
 
     def sources_by_path(self) -> dict[str, Source]:
-        return {source.path: source for source in self._sources}
+        return {source.path: source for source in self.sources}
+
+    def source_as_read(self, path: str) -> Source | None:
+        """The source at ``path`` as its file says, before the analyst's corrections."""
+        return next((source for source in self._sources if source.path == path), None)
 
     def resolve(self, item: BriefItem) -> tuple[Source | None, Section | None]:
         """The loaded source and section an item comes from; None for what is not loaded or not from a source."""
@@ -139,7 +158,7 @@ class BriefSession(QObject):
         self.aboutToReplace.emit()
         self.project = project
         self._chosen = None
-        self._sources = list(sources)
+        self._sources, self._shown = list(sources), None
         self.replaced.emit()
         self.set_path(path)
         self.metaChanged.emit("")
@@ -197,6 +216,11 @@ class BriefSession(QObject):
         self.itemChanged.emit(brief_edit.index_of(self.project, key))
         self.contentChanged.emit()
 
+    def set_source_details(self, path: str, details: SourceDetails) -> None:
+        brief_edit.set_source_details(self.project, path, details)
+        self._shown = None
+        self._source_changed(path)
+
     def set_source_marking(self, path: str, classification: str) -> None:
         brief_edit.set_source_marking(self.project, path, classification)
         self._source_changed(path)
@@ -208,6 +232,7 @@ class BriefSession(QObject):
         old = (self._sources[row], self.project.record(source.path))
         self.sourceAboutToBeRemoved.emit(row)  # its sections may differ now: the row leaves and comes back
         del self._sources[row]
+        self._shown = None
         self.sourceRemoved.emit(row)
         self.project.source_records[source.path] = record or source_record(source, old[1])
         self._insert_sources(row, [source])
@@ -243,6 +268,7 @@ class BriefSession(QObject):
         row = next(i for i, s in enumerate(self._sources) if s.path == path)
         self.sourceAboutToBeRemoved.emit(row)
         source = self._sources.pop(row)
+        self._shown = None
         self.sourceRemoved.emit(row)
         self.contentChanged.emit()
         return RemovedSource(source, row, project_index, items)
@@ -259,6 +285,7 @@ class BriefSession(QObject):
             rows = (row, row + len(sources) - 1)
             self.sourcesAboutToBeInserted.emit(*rows)
             self._sources[row:row] = sources
+            self._shown = None
             self.sourcesInserted.emit(*rows)
 
     def _remove_items(self, keys: set[ItemKey]) -> list[tuple[int, BriefItem]]:

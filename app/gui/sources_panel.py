@@ -116,6 +116,7 @@ class SourcesPanel(QWidget):
     quoteRequested = Signal(object)
     #: Ask for the marking of the source at this path / read it again from its file.
     markingRequested = Signal(str)
+    detailsRequested = Signal(str)
     reloadRequested = Signal(str)
 
     def __init__(self, model: SourcesModel, parent: QWidget | None = None) -> None:
@@ -156,6 +157,9 @@ class SourcesPanel(QWidget):
         self.marking_action = QAction("Set &Marking…", self)
         self.marking_action.setToolTip("The source's classification: its items take it unless you mark them")
         self.marking_action.triggered.connect(lambda: self._request_for_source(self.markingRequested))
+        self.details_action = QAction("Edit &Details…", self)
+        self.details_action.setToolTip("Correct the source's title, outlet, author, date and URL")
+        self.details_action.triggered.connect(lambda: self._request_for_source(self.detailsRequested))
         self.reload_action = QAction(icon("reset"), "Re-&load from File", self)
         self.reload_action.setToolTip("Read the source's file again, as it is now")
         self.reload_action.triggered.connect(lambda: self._request_for_source(self.reloadRequested))
@@ -234,7 +238,7 @@ class SourcesPanel(QWidget):
     def tree_menu(self) -> QMenu:
         """The sources list's menu for the current row's source."""
         menu = QMenu(self)
-        menu.addActions([self.marking_action, self.reload_action])
+        menu.addActions([self.marking_action, self.details_action, self.reload_action])
         menu.addSeparator()
         remove = menu.addAction(icon("remove"), "Remove Source")
         remove.triggered.connect(self._request_remove)

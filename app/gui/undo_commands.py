@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from app.brief.edit import ItemKey, key_of
-from app.core.model import BriefItem, Source, SourceRecord
+from app.core.model import BriefItem, Source, SourceDetails, SourceRecord
 from app.core.terms import ROLE_LABELS, ROLES
 from app.gui.session import BriefSession, RemovedSource
 
@@ -204,6 +204,21 @@ class SetSourceMarkingCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._session.set_source_marking(self._path, self._old)
+
+
+class SetSourceDetailsCommand(QUndoCommand):
+    def __init__(self, session: BriefSession, path: str, details: SourceDetails) -> None:
+        super().__init__("Edit source details")
+        self._session = session
+        self._path = path
+        self._old = session.project.record(path).details
+        self._new = details
+
+    def redo(self) -> None:
+        self._session.set_source_details(self._path, self._new)
+
+    def undo(self) -> None:
+        self._session.set_source_details(self._path, self._old)
 
 
 class ReloadSourceCommand(QUndoCommand):

@@ -107,3 +107,36 @@ def test_read_sources_makes_the_project_path_absolute(tmp_path: Path, monkeypatc
     opened = read_sources(BriefProject(), Path("later.brief"))
     assert opened.path == Path(os.getcwd()).resolve() / "later.brief"
     assert opened.sources == [] and opened.errors == []
+
+
+def test_the_analyst_s_corrections_to_a_source_are_saved_and_given_to_every_reader_of_the_brief(tmp_path: Path):
+    from app.brief.edit import add_source, set_source_details
+    from app.brief.project_file import load_project
+    from app.cli.main import main
+    from app.core.model import SourceDetails
+    from app.ingest import ingest
+
+    brief, article, _notes = _case(tmp_path)
+    project = load_project(brief)
+    as_read = ingest(article)
+    fixed = SourceDetails(title="Iraq moves to curb recruitment", outlet="Asharq Al-Awsat", date="2026-01-05")
+    assert set_source_details(project, str(article), fixed) == SourceDetails()
+    project.items = [SectionItem(source=str(article), section_id=as_read.sections[1].id)]
+    save_project(project, brief)
+
+    opened = open_project(brief)
+    source = opened.sources_by_path()[str(article)]
+    assert (source.title, source.outlet, source.date) == (fixed.title, fixed.outlet, fixed.date)
+    assert source.author == as_read.author and source.sections == as_read.sections  # the rest as read
+
+    out = tmp_path / "out"
+    assert main(["build", str(brief), "--format", "html", "-o", str(out), "--name", "b"]) == 0
+    html = (out / "b.html").read_text(encoding="utf-8")
+    assert "Iraq moves to curb recruitment" in html and "Asharq Al-Awsat" in html
+
+    # A file changed since keeps the analyst's corrections with its new fingerprint.
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nA late paragraph.\n", encoding="utf-8")
+    project = opened.project
+    del project.sources[0]
+    add_source(project, ingest(article), 0)
+    assert project.record(str(article)).details == fixed

@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from app.core.problems import Problem
 from app.gui.main_window import MainWindow
 from app.gui.models import Roles
+from app.gui.source_details_dialog import SourceDetailsDialog
 from tests.conftest import SAMPLE
 from tests.gui.helpers import load_by_drop, section_index, tick
 from tests.gui.test_preview import preview_text
@@ -143,3 +145,37 @@ def test_sections_another_source_repeats_say_where(qtbot, window: MainWindow, tm
     qtbot.waitUntil(lambda: "also in 1" in (index.data(Roles.BADGE) or ""), timeout=RENDER)
     assert "Also in " in index.data(Qt.ItemDataRole.ToolTipRole)
     assert "› Judicial Warnings" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_source_s_details_are_corrected_in_its_dialog_and_reach_the_sources_list(qtbot, window: MainWindow):
+    panel = window.preview_panel
+    load_by_drop(qtbot, window, [SAMPLE])
+    with qtbot.waitSignal(panel.rendered, timeout=RENDER):
+        tick(qtbot, window, "Judicial Warnings")
+    tree = window.sources_panel.tree
+    tree.setCurrentIndex(section_index(window, "Judicial Warnings").parent())
+    read_title = tree.currentIndex().data()
+    typed: dict[str, str] = {}
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SourceDetailsDialog)
+        typed["placeholder"] = dialog.fields["title"].placeholderText()
+        for name, text in (("title", "Iraq moves to curb recruitment"), ("outlet", "Asharq Al-Awsat")):
+            dialog.fields[name].selectAll()
+            qtbot.keyClicks(dialog.fields[name], text)
+        qtbot.keyClick(dialog.fields["url"], Qt.Key.Key_Return)  # Enter accepts, as in any dialog
+
+    menu = window.sources_panel.tree_menu()
+    details = next(a for a in menu.actions() if a.text() == "Edit &Details…")
+    QTimer.singleShot(0, fill_in)
+    with qtbot.waitSignal(panel.rendered, timeout=RENDER):
+        details.trigger()
+    assert typed["placeholder"] == read_title  # the file's own title stays in view, in grey
+    assert tree.currentIndex().data() == "Iraq moves to curb recruitment"
+    text = preview_text(window)
+    assert "Iraq moves to curb recruitment" in text and "Asharq Al-Awsat" in text
+    with qtbot.waitSignal(panel.rendered, timeout=RENDER):
+        window.undo_action.trigger()
+    assert tree.currentIndex().data() == read_title
+    assert "Asharq Al-Awsat" not in preview_text(window)
