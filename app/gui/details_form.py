@@ -86,7 +86,7 @@ class DetailsForm(QScrollArea):
         self.scheme.setObjectName("meta_marking_scheme")
         self.scheme.addItem("The template's", "")
         for scheme_id in scheme_ids():
-            self.scheme.addItem(_scheme_name(scheme_id), scheme_id)
+            self.scheme.addItem(scheme_name(scheme_id), scheme_id)
         self.scheme.activated.connect(lambda _: self._emit("marking_scheme", self.scheme.currentData()))
         self.portion_marks = QComboBox()
         self.portion_marks.setObjectName("meta_portion_marks")
@@ -178,7 +178,7 @@ class DetailsForm(QScrollArea):
             self.classification.addItems(brief_edit.marking_choices(scheme_id))
             self.classification.setCurrentText(typed)
             self.classification.lineEdit().setPlaceholderText(  # type: ignore[union-attr]  # editable: it has one
-                f"Empty: the lowest level of the {_scheme_name(scheme_id)} scheme"
+                f"Empty: the lowest level of the {scheme_name(scheme_id)} scheme"
             )
         finally:
             self._updating = False
@@ -200,7 +200,8 @@ class DetailsForm(QScrollArea):
             self.edited.emit("summary", self.summary.toPlainText())
 
 
-def _scheme_name(scheme_id: str) -> str:
+def scheme_name(scheme_id: str) -> str:
+    """The scheme's own name for the choosers ("United States"), its id when it cannot be read."""
     try:
         return find_scheme(scheme_id).name
     except MarkingError:

@@ -1,5 +1,5 @@
-"""Export: the dialog asking where, in which formats, with which template and under which name (or preset), and
-the status-bar note with what was written.
+"""Export: the dialog asking where, in which formats, with which template, marking scheme and citation style and
+under which name (or preset), and the status-bar note with what was written.
 
 The dialog opens window-modal without blocking the event loop (``open``), so
 the window keeps painting and tests can fill it in like a user.
@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import BriefgenError
+from app.assemble.citation_styles import citation_styles
 from app.core.formats import OUTPUT_FORMATS, output_format
+from app.core.marking_schemes import scheme_ids
 from app.core.presets import (
     DEFAULT_NAME_PATTERN,
     PLACEHOLDERS,
@@ -39,6 +41,7 @@ from app.core.presets import (
     save_preset,
 )
 from app.gui import dialogs
+from app.gui.details_form import scheme_name
 from app.gui.icons import icon
 
 
@@ -50,9 +53,9 @@ class ExportChoice:
     formats: list[str]
     #: A template for this export; "" is the brief's own.
     template: str = ""
-    #: A marking scheme for this export (a preset's); None is the brief's own.
+    #: A marking scheme for this export only; None is the brief's own.
     marking_scheme: str | None = None
-    #: A citation style for this export (a preset's); None is the template's. Not yet used by the build.
+    #: A citation style for this export only; None is the template's.
     citation_style: str | None = None
 
     def paths(self, stem: str) -> list[Path]:
@@ -61,7 +64,8 @@ class ExportChoice:
 
 
 class ExportDialog(QDialog):
-    """Where, in which formats, with which template and under which name; presets fill all of it at once."""
+    """Where, in which formats, with which template, scheme and citation style and under which name; presets fill
+    all of it at once."""
 
     def __init__(
         self,
@@ -71,17 +75,19 @@ class ExportDialog(QDialog):
         formats: list[str],
         template: str = "",
         templates: Sequence[str] = (),
+        scheme: str = "",
     ) -> None:
+        """``template`` and ``scheme`` are the brief's own, named in the choosers' first entries."""
         super().__init__(parent)
         self.setWindowTitle("Export brief")
         self.setMinimumWidth(520)
         self._brief_template = template
-        #: What the chosen preset sets beyond the fields shown (kept until another preset is chosen).
-        self._extras: tuple[str | None, str | None] = (None, None)
 
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("exportPreset")
-        self.preset_combo.setToolTip("Fill in the template, formats, folder and file name saved under a name")
+        self.preset_combo.setToolTip(
+            "Fill in the template, marking scheme, citation style, formats, folder and file name saved under a name"
+        )
         self.preset_combo.activated.connect(self._preset_chosen)
         self.save_preset_button = QPushButton("Save as Preset…")
         self.save_preset_button.setObjectName("savePreset")
@@ -100,17 +106,25 @@ class ExportDialog(QDialog):
         self.preset_problem.setObjectName("presetProblem")
         self.preset_problem.setWordWrap(True)
         self.preset_problem.hide()
-        #: What the chosen preset sets that the dialog does not show (marking scheme, citation style).
-        self.preset_note = QLabel()
-        self.preset_note.setObjectName("presetNote")
-        self.preset_note.setWordWrap(True)
-        self.preset_note.hide()
 
         self.template_combo = QComboBox()
         self.template_combo.setObjectName("exportTemplate")
         self.template_combo.addItem(f"The brief's ({template})" if template else "The brief's", "")
         for each in templates:
             self.template_combo.addItem(each.replace("-", " ").capitalize(), each)
+        self.template_combo.setToolTip("The template this export is laid out with; the brief keeps its own")
+        self.scheme_combo = QComboBox()
+        self.scheme_combo.setObjectName("exportMarkingScheme")
+        self.scheme_combo.setToolTip("Mark this export in another scheme; the brief keeps its own")
+        self.scheme_combo.addItem(f"The brief's ({scheme})" if scheme else "The brief's", "")
+        for scheme_id in scheme_ids():
+            self.scheme_combo.addItem(scheme_name(scheme_id), scheme_id)
+        self.citation_combo = QComboBox()
+        self.citation_combo.setObjectName("exportCitationStyle")
+        self.citation_combo.setToolTip("How this export cites its sources; the template's style otherwise")
+        self.citation_combo.addItem("The template's", "")
+        for style in citation_styles():
+            self.citation_combo.addItem(style.title, style.id)
 
         self.name_edit = QLineEdit(name)
         self.name_edit.setObjectName("exportName")
@@ -151,8 +165,9 @@ class ExportDialog(QDialog):
         form.setVerticalSpacing(10)
         form.addRow("Preset", preset_row)
         form.addRow(self.preset_problem)
-        form.addRow(self.preset_note)
         form.addRow("Template", self.template_combo)
+        form.addRow("Marking scheme", self.scheme_combo)
+        form.addRow("Citation style", self.citation_combo)
         form.addRow("File name", self.name_edit)
         form.addRow("", self.name_hint)
         form.addRow("Folder", folder_row)
@@ -162,14 +177,13 @@ class ExportDialog(QDialog):
         self._validate()
 
     def choice(self) -> ExportChoice:
-        marking_scheme, citation_style = self._extras
         return ExportChoice(
             folder=Path(self.folder_edit.text().strip()).expanduser(),
             name=self.name_edit.text().strip(),
             formats=[fmt for fmt, box in self.format_boxes.items() if box.isChecked()],
             template=self.template_combo.currentData() or "",
-            marking_scheme=marking_scheme,
-            citation_style=citation_style,
+            marking_scheme=self.scheme_combo.currentData() or None,
+            citation_style=self.citation_combo.currentData() or None,
         )
 
     # --- presets ------------------------------------------------------------------------------------
@@ -191,33 +205,26 @@ class ExportDialog(QDialog):
         preset = self._presets.get(self.preset_combo.currentData() or "")
         self._preset_buttons()
         if preset is None:
-            self._show_extras(None, None)
             return
-        self._choose_template(preset.template or "")
+        self._choose(self.template_combo, preset.template or "")
+        self._choose(self.scheme_combo, preset.marking_scheme or "")
+        self._choose(self.citation_combo, preset.citation_style or "")
         if preset.formats:
             for fmt, box in self.format_boxes.items():
                 box.setChecked(fmt in preset.formats)
         if preset.folder:
             self.folder_edit.setText(preset.folder)
         self.name_edit.setText(preset.file_name or DEFAULT_NAME_PATTERN)
-        self._show_extras(preset.marking_scheme, preset.citation_style)
 
-    def _choose_template(self, name: str) -> None:
-        position = self.template_combo.findData(name)
-        if position < 0:  # a template given by folder, or one no longer installed: shown as named
-            self.template_combo.addItem(name, name)
-            position = self.template_combo.count() - 1
-        self.template_combo.setCurrentIndex(position)
-
-    def _show_extras(self, marking_scheme: str | None, citation_style: str | None) -> None:
-        self._extras = (marking_scheme, citation_style)
-        parts = [
-            f"marking scheme {marking_scheme}" if marking_scheme else "",
-            f"citation style {citation_style}" if citation_style else "",
-        ]
-        note = ", ".join(p for p in parts if p)
-        self.preset_note.setText(f"The preset also sets the {note}." if note else "")
-        self.preset_note.setVisible(bool(note))
+    @staticmethod
+    def _choose(combo: QComboBox, value: str) -> None:
+        """Select ``value`` in ``combo``; one not offered (a template given by folder, a scheme or style no longer
+        installed) is added as named, and the export says what is wrong with it."""
+        position = combo.findData(value)
+        if position < 0:
+            combo.addItem(value, value)
+            position = combo.count() - 1
+        combo.setCurrentIndex(position)
 
     def _preset_buttons(self) -> None:
         self.delete_preset_button.setEnabled(bool(self.preset_combo.currentData()))
@@ -262,7 +269,6 @@ class ExportDialog(QDialog):
         except BriefgenError as exc:
             dialogs.report(self, "Cannot delete the preset", [exc])
             return
-        self._show_extras(None, None)
         self.load_presets()
 
     # --- checking -----------------------------------------------------------------------------------

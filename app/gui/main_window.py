@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
         self.marking_actions.schemeChanged.connect(self._scheme_changed)
         self.marking_actions.statusMessage.connect(self.statusBar().showMessage)
         self.sources_panel.markingRequested.connect(self.marking_actions.ask_source_marking)
+        self.sources_panel.detailsRequested.connect(self.marking_actions.ask_source_details)
         self.sources_panel.reloadRequested.connect(self.marking_actions.reload_source)
 
     # --- layout memory ----------------------------------------------------------------------
@@ -723,6 +724,7 @@ class MainWindow(QMainWindow):
             formats=self.settings.export_formats(),
             template=self.session.project.template,
             templates=[combo.itemData(i) for i in range(combo.count()) if combo.itemData(i)],
+            scheme=self.marking_actions.scheme_id(),
         )
         dialog.accepted.connect(lambda: self.export_to(dialog.choice()))
         dialog.finished.connect(dialog.deleteLater)

@@ -61,7 +61,8 @@ def test_choosing_a_preset_fills_the_dialog_and_exports_as_it_says(qtbot, window
     assert dialog.folder_edit.text() == str(folder)
     assert dialog.name_edit.text() == "{title}-{marking}-{template}"
     assert dialog.template_combo.currentData() == "decision-memo"
-    assert dialog.preset_note.text() == "The preset also sets the marking scheme uk, citation style apa."
+    assert dialog.scheme_combo.currentText() == "United Kingdom (Government Security Classifications)"
+    assert dialog.citation_combo.currentText() == "APA Style 7th edition"
     assert dialog.delete_preset_button.isEnabled()
     choice = dialog.choice()
     assert (choice.marking_scheme, choice.citation_style) == ("uk", "apa")
@@ -82,6 +83,7 @@ def test_a_saved_preset_is_stored_and_offered_when_the_dialog_opens_again(
 ):
     dialog = open_dialog(qtbot, window)
     choose(qtbot, dialog.template_combo, "Situation report")
+    choose(qtbot, dialog.citation_combo, "Chicago Manual of Style 18th edition (notes and bibliography)")
     type_into(qtbot, dialog.name_edit, "{date}-{title}")
     type_into(qtbot, dialog.folder_edit, str(tmp_path / "weekly"))
     qtbot.mouseClick(dialog.format_boxes["docx"], Qt.MouseButton.LeftButton)  # off
@@ -92,7 +94,7 @@ def test_a_saved_preset_is_stored_and_offered_when_the_dialog_opens_again(
     assert answers.questions == ["Save these export choices as the preset: []"]
     assert find_preset("weekly") == make_preset(
         name="Weekly", template="situation-report", formats=["pdf", "md"], folder=str(tmp_path / "weekly"),
-        file_name="{date}-{title}",
+        file_name="{date}-{title}", citation_style="chicago-notes-bibliography",
     )  # fmt: skip
     assert dialog.preset_combo.currentText() == "Weekly"
     dialog.reject()
@@ -101,8 +103,10 @@ def test_a_saved_preset_is_stored_and_offered_when_the_dialog_opens_again(
     assert entries(again.preset_combo) == ["No preset", "Weekly"]
     assert again.preset_combo.currentText() == "No preset"
     assert again.template_combo.currentData() == "" and again.name_edit.text() == "{title}-{template}"
+    assert again.citation_combo.currentText() == "The template's"
     choose(qtbot, again.preset_combo, "Weekly")
     assert again.template_combo.currentData() == "situation-report"
+    assert again.citation_combo.currentData() == "chicago-notes-bibliography"
     assert checked(again) == ["pdf", "md"] and again.folder_edit.text() == str(tmp_path / "weekly")
     assert again.name_edit.text() == "{date}-{title}"
     again.reject()
@@ -186,3 +190,24 @@ def test_the_default_name_keeps_each_templates_files(qtbot, window: MainWindow, 
     assert len(written) == 6 and {p.stem for p in written} == {
         "untitled-brief-policy-brief", "untitled-brief-situation-report", "untitled-brief-decision-memo"
     }  # fmt: skip
+
+
+def test_a_scheme_and_citation_style_chosen_in_the_dialog_mark_and_cite_that_export_only(
+    qtbot, window: MainWindow, tmp_path: Path
+):
+    load_by_drop(qtbot, window, [SAMPLE])
+    tick(qtbot, window, "Judicial Warnings")
+    dialog = open_dialog(qtbot, window)
+    assert dialog.scheme_combo.currentText() == "The brief's (us)"
+    choose(qtbot, dialog.scheme_combo, "NATO")
+    choose(qtbot, dialog.citation_combo, "APA Style 7th edition")
+    type_into(qtbot, dialog.folder_edit, str(tmp_path))
+    type_into(qtbot, dialog.name_edit, "nato")
+    qtbot.mouseClick(dialog.format_boxes["docx"], Qt.MouseButton.LeftButton)  # off
+    qtbot.mouseClick(dialog.format_boxes["html"], Qt.MouseButton.LeftButton)  # on
+    with qtbot.waitSignal(window.exported, timeout=30_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    page = (tmp_path / "nato.html").read_text(encoding="utf-8")
+    assert "NATO UNCLASSIFIED" in page
+    assert "n.d.)" in page and not re.search(r">\[\d+\]<", page)  # APA's author-date labels, not [n]
+    assert window.session.project.meta.marking_scheme == ""  # the brief keeps its own
