@@ -27,7 +27,7 @@ from app.brief import edit as brief_edit
 from app.core.marking_schemes import find_scheme, scheme_ids
 from app.core.markings import MarkingError
 from app.core.model import BriefMeta
-from app.gui.widgets import UndoShortcutFilter, muted_label, panel_title
+from app.gui.widgets import UndoShortcutFilter, muted_label, panel_title, shrinkable
 
 LINE_FIELDS = {
     "title": ("Title", "What the brief is about"),
@@ -93,12 +93,15 @@ class DetailsForm(QScrollArea):
         for label, value in PORTION_MARKS:
             self.portion_marks.addItem(label, value)
         self.portion_marks.activated.connect(lambda _: self._emit("portion_marks", self.portion_marks.currentData()))
+        for combo in (self.classification, self.scheme, self.portion_marks):
+            shrinkable(combo)
 
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("meta_summary")
         self.summary.setPlaceholderText(
             "Bottom line up front. Leave empty to use the first source's opening sentences."
         )
+        self.summary.setTabChangesFocus(True)  # Tab moves on to the next field, as in every form
         self.summary.setUndoRedoEnabled(False)
         self.summary.setAcceptDrops(False)
         self.summary.installEventFilter(undo_filter)
@@ -148,6 +151,8 @@ class DetailsForm(QScrollArea):
             for name, edit in self.lines.items():
                 if field in ("", name) and edit.text() != getattr(meta, name):
                     edit.setText(getattr(meta, name))
+                    if not edit.hasFocus():
+                        edit.setCursorPosition(0)  # a long title shows its start, not its end
             if field in ("", "date"):
                 parsed = brief_edit.parse_date(meta.date)
                 self.date.setDate(QDate(parsed.year, parsed.month, parsed.day) if parsed else QDate.currentDate())

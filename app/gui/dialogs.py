@@ -12,6 +12,7 @@ from typing import Literal
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from app.brief.autosave import Recovery
@@ -96,6 +97,15 @@ def ask_source_details(parent: QWidget | None, source: Source, details: SourceDe
     """The analyst's corrections to ``source`` (as its file reads), starting from ``details``; None on cancel."""
     dialog = SourceDetailsDialog(source, details, parent)
     return dialog.details() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_print(parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
+    """The system's print dialog for ``printer`` (its pages 1 to ``pages``); False on cancel."""
+    printer.setFromTo(0, 0)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setMinMax(1, pages)
+    dialog.setWindowTitle("Print Brief")
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def ask_builtin_template(parent: QWidget | None, name: str) -> BuiltinChoice:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import BriefgenError
-from app.assemble.citation_styles import citation_styles
 from app.core.formats import OUTPUT_FORMATS, output_format
 from app.core.marking_schemes import scheme_ids
 from app.core.presets import (
@@ -43,6 +42,7 @@ from app.core.presets import (
 from app.gui import dialogs
 from app.gui.details_form import scheme_name
 from app.gui.icons import icon
+from app.gui.labels import template_label
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class ExportDialog(QDialog):
         self.template_combo.setObjectName("exportTemplate")
         self.template_combo.addItem(f"The brief's ({template})" if template else "The brief's", "")
         for each in templates:
-            self.template_combo.addItem(each.replace("-", " ").capitalize(), each)
+            self.template_combo.addItem(template_label(each), each)
         self.template_combo.setToolTip("The template this export is laid out with; the brief keeps its own")
         self.scheme_combo = QComboBox()
         self.scheme_combo.setObjectName("exportMarkingScheme")
@@ -123,6 +123,8 @@ class ExportDialog(QDialog):
         self.citation_combo.setObjectName("exportCitationStyle")
         self.citation_combo.setToolTip("How this export cites its sources; the template's style otherwise")
         self.citation_combo.addItem("The template's", "")
+        from app.assemble.citation_styles import citation_styles  # the styles' engine loads when first asked for
+
         for style in citation_styles():
             self.citation_combo.addItem(style.title, style.id)
 

@@ -42,6 +42,7 @@ _PATHS: dict[str, str] = {
     "quote": '<path d="M7 7H4v5h3l-1 5M17 7h-3v5h3l-1 5"/>',
     "warning": '<path d="M12 3 2 20h20z"/><path d="M12 10v4M12 17v.5"/>',
     "check": '<path d="m5 12 5 5 9-10"/>',
+    "print": '<path d="M7 9V3h10v6"/><rect x="3" y="9" width="18" height="8" rx="2"/><path d="M7 14h10v7H7z"/>',
 }
 
 _SVG = (

@@ -62,6 +62,7 @@ from app.gui.autosave_schedule import AutosaveSchedule
 from app.gui.autosave_writer import AutosaveWriter
 from app.gui.checks_panel import ChecksPanel
 from app.gui.details_form import DetailsForm
+from app.gui.edit_actions import EditActions
 from app.gui.export_dialog import ExportChoice, ExportDialog, ExportResult
 from app.gui.icons import icon
 from app.gui.marking_actions import MarkingActions
@@ -69,6 +70,7 @@ from app.gui.models import OutlineModel, SourcesModel
 from app.gui.outline_panel import OutlinePanel
 from app.gui.page_view import zoom_from_text
 from app.gui.preview_panel import PreviewPanel
+from app.gui.printing import BriefPrinting
 from app.gui.project_trust import files_not_to_read, keep_refusal
 from app.gui.recovery_offer import offer_recoveries
 from app.gui.session import BriefSession
@@ -85,6 +87,7 @@ from app.gui.undo_commands import (
     SetMetaCommand,
     SetTemplateCommand,
 )
+from app.gui.widgets import redo_keys
 from app.gui.workers import JobRunner, Progress
 from app.ingest import ingest_many_bounded
 from app.ingest.collect import files_to_read, is_readable_drop
@@ -93,6 +96,11 @@ from app.pipeline.jobs import PREVIEW_SECONDS, deliver_bounded
 
 PROJECT_FILTER = f"Briefgen projects (*{EXTENSION})"
 FIGURE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)"
+#: What the first start says under the sample brief it opens: what to do next.
+SAMPLE_HINT = (
+    "This is a sample brief: tick sections on the left to add them, write in the outline, Ctrl+E to export. "
+    "File › New Brief starts your own."
+)
 
 
 def source_filter() -> str:
@@ -203,7 +211,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts(keys.Undo)
         self.undo_action.setIcon(icon("undo"))
         self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(keys.Redo)  # every platform binding: Ctrl+Y and Ctrl+Shift+Z
+        self.redo_action.setShortcuts(redo_keys())  # Ctrl+Shift+Z and Ctrl+Y on every platform
         self.redo_action.setIcon(icon("redo"))
         self.find_action = self._action("&Find in Sources", self._focus_search, keys.Find)
         self.outline_tab_action = self._action(
@@ -216,6 +224,8 @@ class MainWindow(QMainWindow):
         self.sample_brief_action = self._action("Open Sample &Brief", self.open_sample_brief)
         self.sample_action = self._action("Load &Sample Sources", self.load_sample)
         self.about_action = self._action("&About Briefgen", self._about)
+        self.edit_actions = EditActions(self)
+        self.printing = BriefPrinting(self, lambda: self.preview_panel.preview)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -230,11 +240,15 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.add_sources_action, self.remove_source_action])
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addActions([self.printing.print_action, self.printing.preview_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(list(self.edit_actions.actions.values()))
+        edit_menu.aboutToShow.connect(self.edit_actions.update)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
 
@@ -308,6 +322,9 @@ class MainWindow(QMainWindow):
         self.template_actions.templatesChanged.connect(self.preview_panel.load_templates)
         self.template_actions.templateSaved.connect(self.preview_panel.schedule)
         self.template_actions.statusMessage.connect(self.statusBar().showMessage)
+        self.printing.statusMessage.connect(self.statusBar().showMessage)
+        # A newer message replaces the last export's note rather than showing cut short beside it.
+        self.statusBar().messageChanged.connect(lambda text: self.export_result.hide() if text else None)
         session.contentChanged.connect(self.checks_panel.schedule)
         self.preview_panel.rendered.connect(self.checks_panel.set_pages)
         self.checks_panel.counted.connect(self._checks_counted)
@@ -380,7 +397,7 @@ class MainWindow(QMainWindow):
         except BriefgenError as exc:
             dialogs.report(self, "Cannot open the sample brief", [exc])
             return
-        self._open_with_sources(project, None)
+        self._open_with_sources(project, None, opened_message=SAMPLE_HINT if initial else "")
 
     def load_sample(self, initial: bool = False) -> None:
         self.add_source_files([SEEDS_DIR], initial=initial)
@@ -609,8 +626,11 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_project(path.resolve())
         self._open_with_sources(project, path.resolve())
 
-    def _open_with_sources(self, project: BriefProject, path: Path | None, recovered: bool = False) -> None:
-        """Show the project at once and read its sources on a worker; they join it as they arrive.
+    def _open_with_sources(
+        self, project: BriefProject, path: Path | None, recovered: bool = False, opened_message: str = ""
+    ) -> None:
+        """Show the project at once and read its sources on a worker; they join it as they arrive, and the status
+        bar says ``opened_message`` (else that it opened).
 
         Showing it straight away means nothing typed while the sources load goes
         into the brief being closed. A project file whose sources lie outside its
@@ -628,12 +648,14 @@ class MainWindow(QMainWindow):
         brief = self.session.generation
         self.runner.start(
             lambda progress: ingest_many_bounded(files, progress=progress),
-            on_success=lambda result: self._project_sources_read(brief, *result),
+            on_success=lambda result: self._project_sources_read(brief, result[0], result[1], opened_message),
             on_failure=lambda exc: self._project_sources_read(brief, [], [exc]),
             on_progress=self._reading_progress,
         )
 
-    def _project_sources_read(self, brief: int, sources: list[Source], errors: Sequence[BriefgenError]) -> None:
+    def _project_sources_read(
+        self, brief: int, sources: list[Source], errors: Sequence[BriefgenError], message: str = ""
+    ) -> None:
         """The opened brief's sources arrived; ``errors`` are those unreadable (or why none could be read)."""
         if brief != self.session.generation:  # another brief was opened meanwhile
             return
@@ -643,14 +665,14 @@ class MainWindow(QMainWindow):
         for panel in (self.preview_panel, self.checks_panel):
             panel.release()
         dialogs.report(self, "Some sources of the brief could not be read", errors)
-        message = f"Opened {self.session.name}."
+        message = message or f"Opened {self.session.name}."
         if declined := len(self._declined_outside):
             message += (
                 f" {declined} file{'s' if declined != 1 else ''} outside its folder "
                 f"{'were' if declined != 1 else 'was'} not read, so items from "
                 f"{'them' if declined != 1 else 'it'} show as not loaded."
             )
-        self.statusBar().showMessage(message, 30000 if declined else 4000)
+        self.statusBar().showMessage(message, 30000 if declined or message == SAMPLE_HINT else 4000)
         self.projectOpened.emit()
 
     def save(self) -> bool:

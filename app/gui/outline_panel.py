@@ -43,7 +43,7 @@ from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
 from app.gui.models import OutlineModel, Roles, figure_label, item_heading
 from app.gui.session import BriefSession
-from app.gui.widgets import HintListView, UndoShortcutFilter, header_row, muted_label, panel_title
+from app.gui.widgets import HintListView, UndoShortcutFilter, header_row, muted_label, panel_title, shrinkable
 
 EMPTY_HINT = (
     "Nothing in the brief yet.\n\nTick sections in the Sources panel to add them here, "
@@ -57,10 +57,12 @@ QUOTE_HEIGHT = 110
 MAX_HEIGHT = 16_777_215  # Qt's QWIDGETSIZE_MAX
 
 
-def _tool_button(action: QAction) -> QToolButton:
+def _tool_button(action: QAction, text: bool = True) -> QToolButton:
+    """A flat button for ``action``: its icon with its text, or the icon alone (the tooltip names it)."""
     button = QToolButton()
     button.setDefaultAction(action)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if text else Qt.ToolButtonStyle.ToolButtonIconOnly
+    button.setToolButtonStyle(style)
     button.setAutoRaise(True)
     return button
 
@@ -138,8 +140,10 @@ class OutlinePanel(QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
         buttons.addWidget(self.add_button)
-        for action in (self.move_up_action, self.move_down_action, self.remove_action):
-            buttons.addWidget(_tool_button(action))
+        # Moving has arrows that speak for themselves: their words made the outline too wide for a small screen.
+        buttons.addWidget(_tool_button(self.move_up_action, text=False))
+        buttons.addWidget(_tool_button(self.move_down_action, text=False))
+        buttons.addWidget(_tool_button(self.remove_action))
         buttons.addStretch(1)
 
         top = QWidget()
@@ -160,6 +164,7 @@ class OutlinePanel(QWidget):
         for role in ROLES:
             self.role_combo.addItem(ROLE_LABELS[role], role)
         self.role_combo.activated.connect(self._role_chosen)
+        shrinkable(self.role_combo)
         self.marking_combo = QComboBox()
         self.marking_combo.setObjectName("itemMarking")
         self.marking_combo.setEditable(True)
@@ -171,6 +176,7 @@ class OutlinePanel(QWidget):
         marking_line = self.marking_combo.lineEdit()
         assert marking_line is not None  # an editable combo box always has one
         marking_line.editingFinished.connect(self._marking_typed)
+        shrinkable(self.marking_combo)
         marking_line.installEventFilter(undo_filter)
 
         self.lines: dict[str, QLineEdit] = {}
@@ -219,6 +225,7 @@ class OutlinePanel(QWidget):
         self.note_edit.setMinimumHeight(40)
         self.note_edit.textChanged.connect(self._note_typed)
         for edit in (self.text_edit, self.note_edit):
+            edit.setTabChangesFocus(True)  # Tab moves on, as in every form; a brief's text has no use for tabs
             edit.setUndoRedoEnabled(False)  # the window's undo stack covers typing
             edit.setAcceptDrops(False)  # files dropped here are sources for the window, not text
             edit.installEventFilter(undo_filter)
@@ -264,10 +271,12 @@ class OutlinePanel(QWidget):
         self.splitter.setObjectName("outlineSplitter")
         self.splitter.addWidget(top)
         self.splitter.addWidget(editor_scroll)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([300, 400])  # until the analyst's own split is restored
+        # The outline first: at 1280 × 800 it shows 8 items and more, the editor below scrolls; the analyst's own
+        # split is restored over this.
+        self.splitter.setSizes([480, 280])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 10, 6, 10)
@@ -277,6 +286,7 @@ class OutlinePanel(QWidget):
     def _action(self, text: str, icon_name: str, shortcut: QKeySequence, slot: object) -> QAction:
         action = QAction(icon(icon_name), text, self)
         action.setShortcut(shortcut)
+        action.setToolTip(f"{text} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
         action.triggered.connect(slot)
         return action
 
@@ -337,6 +347,8 @@ class OutlinePanel(QWidget):
             value = getattr(item, field, None)
             if isinstance(value, str) and line.text() != value:
                 line.setText(value)
+                if not line.hasFocus():
+                    line.setCursorPosition(0)
         edited = isinstance(item, SectionItem) and item.is_edited
         self.reset_action.setEnabled(edited and section is not None)
         missing = ""

@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from app.assemble.catalog import discover_templates
 from app.core.bounded import WarmWorker
 from app.core.errors import BriefgenError, TemplateError
 from app.core.model import BriefProject, Source
+from app.gui.labels import template_label
 from app.gui.page_view import PageView
-from app.gui.widgets import header_row, panel_title, status_label
+from app.gui.widgets import header_row, muted_label, panel_title, shrinkable
 from app.gui.workers import JobFunction, JobRunner, LatestJob
 from app.pipeline import jobs
 from app.pipeline.pages import Preview
@@ -50,24 +52,26 @@ class PreviewPanel(QWidget):
 
         self.template_combo = QComboBox()
         self.template_combo.setObjectName("templateCombo")
-        self.template_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        shrinkable(self.template_combo, 10)
+        self.template_combo.setToolTip("The template the brief is laid out with")
+        self.template_combo.setAccessibleName("Template")
         self.template_combo.activated.connect(self._template_activated)
-        self.status_label = status_label(READING, UPDATING)
         self.error_label = QLabel()
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
         self.pages = PageView()
+        #: "Updating…" over the pages' top corner rather than in the header, where its width took the page tools'.
+        self.status_label = muted_label()
+        self.status_label.setParent(self.pages)
+        self.status_label.setObjectName("previewStatus")
+        self.status_label.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 10, 10, 10)
         layout.setSpacing(8)
-        layout.addLayout(
-            header_row(
-                panel_title("Preview"), self.status_label, self.pages.toolbar, self.template_combo, stretch_after=2
-            )
-        )
+        layout.addLayout(header_row(panel_title("Preview"), self.pages.toolbar, self.template_combo, stretch_after=1))
         layout.addWidget(self.error_label)
         layout.addWidget(self.pages, 1)
         self.load_templates()
@@ -83,7 +87,7 @@ class PreviewPanel(QWidget):
             self._show_error(exc)
             return
         for name, info in sorted(templates.items()):
-            self.template_combo.addItem(name.replace("-", " ").capitalize(), name)
+            self.template_combo.addItem(template_label(name), name)
             last = self.template_combo.count() - 1
             self.template_combo.setItemData(last, info.description, Qt.ItemDataRole.ToolTipRole)
         if chosen is not None:
@@ -103,16 +107,16 @@ class PreviewPanel(QWidget):
     def schedule(self) -> None:
         """Something changed: render again once the user pauses."""
         if not self._job.held:  # else it still says the sources are being read
-            self.status_label.setText(UPDATING)
+            self._set_status(UPDATING)
         self._job.schedule()
 
     def hold(self) -> None:
         """The brief's sources are being read: render once they are all here (``release``)."""
-        self.status_label.setText(READING)
+        self._set_status(READING)
         self._job.hold()
 
     def release(self) -> None:
-        self.status_label.setText(UPDATING)
+        self._set_status(UPDATING)
         self._job.release()
 
     def warm_up(self) -> None:
@@ -128,7 +132,7 @@ class PreviewPanel(QWidget):
 
     def _show(self, preview: Preview) -> None:
         self.preview = preview
-        self.status_label.clear()
+        self._set_status("")
         self.error_label.hide()
         self.pages.show_preview(preview)
         self.rendered.emit(preview.page_count)
@@ -138,8 +142,27 @@ class PreviewPanel(QWidget):
         self._job.cancel()
         self.pages.stop()
 
+    def _set_status(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+        if text:
+            self._place_status()
+
+    def _place_status(self) -> None:
+        """Keep the status at the pages' top right, clear of the scroll bar."""
+        label = self.status_label
+        label.adjustSize()
+        right = self.pages.viewport().geometry().right()
+        label.move(right - label.width() - 8, 8)
+        label.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.status_label.isVisible():
+            self._place_status()
+
     def _show_error(self, error: BriefgenError) -> None:
-        self.status_label.clear()
+        self._set_status("")
         self.error_label.setText(f"The preview cannot be drawn: {error}")
         self.error_label.show()
 

@@ -84,7 +84,9 @@ def reader_html(source: Source, section: Section | None, query: str) -> str:
         )
     paragraphs = "".join(f"<p>{_marked(p, query)}</p>" for p in section.paragraphs)
     origin = " · ".join([details or html.escape(source.title), f"{section.word_count:,} words"])
-    return f"<h3>{_marked(section.display_heading, query)}</h3>{muted}{origin}</p>{paragraphs}"
+    # Left to right whatever the source's script: in a right-to-left line "60 words" read "words 60".
+    heading = _marked(section.display_heading, query)
+    return f'<h3>{heading}</h3><p dir="ltr" style="color:{MUTED_TEXT}">{origin}</p>{paragraphs}'
 
 
 #: Where the reader finds the picture of the figure it shows (a resource of its document, never a file).
@@ -272,10 +274,15 @@ class SourcesPanel(QWidget):
     def _search(self, text: str) -> None:
         self._filter.set_query(text)
         self.tree.expandAll()
-        if self._filter.query:
+        query = self._filter.query
+        if query:
             count = self._filter.matching_sections()
-            self.match_label.setText("No section matches" if not count else f"{count} matching section(s)")
-        self.match_label.setVisible(bool(self._filter.query))
+            none = f"No sections match “{text.strip()}”."
+            self.match_label.setText(none if not count else f"{count} matching section{'s' if count != 1 else ''}")
+            self.tree.hint = none if self._filter.sourceModel().rowCount() else EMPTY_HINT
+        else:
+            self.tree.hint = EMPTY_HINT
+        self.match_label.setVisible(bool(query))
         self._show_current(self.tree.currentIndex())
         self.tree.viewport().update()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.assemble.catalog import TEMPLATE_FILE, TemplateInfo
@@ -22,16 +22,19 @@ from app.core.bounded import WarmWorker
 from app.core.errors import BriefgenError, TemplateError
 from app.gui import dialogs
 from app.gui.code_editor import CodeEditor
+from app.gui.edit_actions import EditActions
+from app.gui.find_bar import FindBar
 from app.gui.icons import icon
 from app.gui.page_view import PageView
 from app.gui.session import BriefSession
 from app.gui.template_highlighter import JinjaMarkdownHighlighter, TomlHighlighter
-from app.gui.widgets import header_row, muted_label, panel_title, status_label
+from app.gui.widgets import header_row, muted_label, panel_title, redo_keys, status_label
 from app.gui.workers import JobFunction, JobRunner, LatestJob
 from app.pipeline import jobs
 from app.template_tools.editing import (
     TemplateText,
     is_file_of,
+    parse_style_text,
     problem_message,
     read_template_text,
     save_template_text,
@@ -113,11 +116,13 @@ class TemplateEditor(QMainWindow):
         self.tabs.setTabToolTip(1, "Page, fonts, sizes, colours, header, footer and banners")
         self.error_bar = ErrorBar()
         self.error_bar.clicked.connect(self.go_to_problem)
+        self.find_bar = FindBar(self.current_editor)
         self.pages = PageView()
         self.status_label = status_label(UPDATING, LAST_GOOD)
         self.position_label = muted_label()
 
         self._create_actions()
+        self._create_menus()
         self._create_toolbar()
         self._lay_out()
         for editor in (self.markup_edit, self.style_edit):
@@ -142,6 +147,51 @@ class TemplateEditor(QMainWindow):
         for action in (self.save_action, self.revert_action):
             action.setEnabled(not self.info.builtin)
             self.addAction(action)
+        self.close_action = QAction("&Close", self)
+        self.close_action.setShortcut(QKeySequence.StandardKey.Close)
+        self.close_action.setToolTip("Close the template editor (Ctrl+W, Esc)")
+        self.close_action.triggered.connect(self.close)
+        self.find_action = QAction(icon("search"), "&Find…", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(lambda: self.find_bar.open_bar(replacing=False))
+        self.replace_action = QAction("&Replace…", self)
+        self.replace_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.replace_action.setEnabled(not self.info.builtin)
+        self.replace_action.triggered.connect(lambda: self.find_bar.open_bar(replacing=True))
+        self.find_next_action = QAction("Find &Next", self)
+        self.find_next_action.setShortcut(QKeySequence.StandardKey.FindNext)
+        self.find_next_action.triggered.connect(lambda: self.find_bar.find_next())
+        self.find_previous_action = QAction("Find Pre&vious", self)
+        self.find_previous_action.setShortcut(QKeySequence.StandardKey.FindPrevious)
+        self.find_previous_action.triggered.connect(lambda: self.find_bar.find_next(backward=True))
+        self.edit_actions = EditActions(self)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.save_action, self.revert_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        edit_menu = bar.addMenu("&Edit")
+        undo = QAction("&Undo", self)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.triggered.connect(lambda: self.current_editor().undo())
+        redo = QAction("&Redo", self)
+        redo.setShortcuts(redo_keys())
+        redo.triggered.connect(lambda: self.current_editor().redo())
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions(list(self.edit_actions.actions.values()))
+        edit_menu.aboutToShow.connect(self.edit_actions.update)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.replace_action, self.find_next_action, self.find_previous_action])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.pages.zoom_in_action, self.pages.zoom_out_action])
+        view_menu.addActions([self.pages.fit_width_action, self.pages.fit_page_action])
+
+    def current_editor(self) -> CodeEditor:
+        """The editor on screen: the markup's or the style's."""
+        return self.style_edit if self.tabs.currentWidget() is self.style_edit else self.markup_edit
 
     def _create_toolbar(self) -> None:
         toolbar = self.addToolBar("Template")
@@ -170,6 +220,7 @@ class TemplateEditor(QMainWindow):
         text_layout.setSpacing(8)
         text_layout.addLayout(header_row(panel_title(self.info.name), location, stretch_after=2))
         text_layout.addWidget(self.tabs, 1)
+        text_layout.addWidget(self.find_bar)
         text_layout.addWidget(self.error_bar)
 
         preview_side = QWidget()
@@ -210,8 +261,7 @@ class TemplateEditor(QMainWindow):
             self.tabs.setTabText(self.tabs.indexOf(editor), f"{name} •" if edited else name)
 
     def _show_position(self) -> None:
-        editor = self.style_edit if self.tabs.currentWidget() is self.style_edit else self.markup_edit
-        cursor = editor.textCursor()
+        cursor = self.current_editor().textCursor()
         self.position_label.setText(f"Line {cursor.blockNumber() + 1}, column {cursor.positionInBlock() + 1}")
 
     # --- preview ------------------------------------------------------------------------------
@@ -280,9 +330,22 @@ class TemplateEditor(QMainWindow):
             return False
         for editor in (self.markup_edit, self.style_edit):
             editor.document().setModified(False)
-        self.statusBar().showMessage(f"Saved {self.info.folder}.", 4000)
+        problem = self._style_problem() or (self.error_bar.text() if self.problem and self._job.settled else "")
+        if problem:
+            # Saved as the analyst asked, but the brief cannot be built with it: say so, not just "Saved".
+            self.statusBar().showMessage(f"Saved with errors: {problem}", 15000)
+        else:
+            self.statusBar().showMessage(f"Saved {self.info.folder}.", 4000)
         self.saved.emit(self.info.name)
         return True
+
+    def _style_problem(self) -> str:
+        """What is wrong with the style as saved ("" when nothing): checked at once, it is quick to read."""
+        try:
+            parse_style_text(self.info, self.style_edit.toPlainText())
+        except TemplateError as exc:
+            return f"{STYLE_FILE}:{exc.lineno}: {problem_message(exc)}" if exc.lineno else str(exc)
+        return ""
 
     def revert(self) -> None:
         """Go back to the files on disk (after asking, when that throws edits away)."""
@@ -300,6 +363,13 @@ class TemplateEditor(QMainWindow):
             return
         self._load(text)
         self.statusBar().showMessage("Reloaded from disk.", 4000)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the editor, as it closes a dialog (the find bar takes it first while open)."""
+        if event.key() == Qt.Key.Key_Escape and not self.find_bar.isVisible():
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.modified:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from app.brief.edit import ItemKey, key_of
 from app.core.model import BriefItem, Source, SourceDetails, SourceRecord
 from app.core.terms import ROLE_LABELS, ROLES
+from app.gui.labels import field_words, template_label
 from app.gui.session import BriefSession, RemovedSource
 
 #: Keystrokes further apart than this start a new undo step.
@@ -122,7 +123,7 @@ class EditItemCommand(_MergingEdit):
         elif field == "text" and value is None:
             label = "Reset text to source"
         else:
-            label = _FIELD_LABELS.get(field, f"Edit {field}")
+            label = _FIELD_LABELS.get(field, f"Edit {field_words(field)}")
         mergeable = field in _TYPED_FIELDS and isinstance(value, str)
         super().__init__(label, (key, field), old, value, mergeable=mergeable)
 
@@ -137,7 +138,8 @@ class EditItemCommand(_MergingEdit):
 class SetMetaCommand(_MergingEdit):
     def __init__(self, session: BriefSession, field: str, value: str | bool | None) -> None:
         self._session = session
-        super().__init__(f"Edit {field}", field, getattr(session.project.meta, field), value, mergeable=True)
+        old = getattr(session.project.meta, field)
+        super().__init__(f"Edit {field_words(field)}", field, old, value, mergeable=True)
 
     def id(self) -> int:
         return _EDIT_META_ID
@@ -148,7 +150,7 @@ class SetMetaCommand(_MergingEdit):
 
 class SetTemplateCommand(QUndoCommand):
     def __init__(self, session: BriefSession, name: str) -> None:
-        super().__init__(f"Use template {name}")
+        super().__init__(f"Use template {template_label(name)}")
         self._session = session
         self._old = session.project.template
         self._new = name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView, QTreeView, QWidget
 
 
 def panel_title(text: str) -> QLabel:
@@ -17,6 +17,15 @@ def muted_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setProperty("role", "muted")
     return label
+
+
+def shrinkable(combo: QComboBox, characters: int = 12) -> QComboBox:
+    """Let ``combo`` be as narrow as ``characters`` letters: a long entry ("United Kingdom (Government Security
+    Classifications)") otherwise sets the least width of its whole panel, and the window no longer fits a small
+    screen. The open list still shows every entry whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
 
 
 def status_label(*shown: str) -> QLabel:
@@ -79,6 +88,13 @@ class HintTreeView(QTreeView):
         _paint_empty_hint(self, self.hint)
 
 
+def redo_keys() -> list[QKeySequence]:
+    """Redo's keys on every platform: Qt gives Linux only Ctrl+Shift+Z and Windows only Ctrl+Y, and hands know
+    both. Asked of the running application (the platform's own bindings come from it)."""
+    both = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    return both + [key for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if key not in both]
+
+
 class UndoShortcutFilter(QObject):
     """Let Ctrl+Z / Ctrl+Shift+Z in a text field reach the window's undo stack.
 
@@ -89,8 +105,8 @@ class UndoShortcutFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            undo_keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-            if any(event.matches(key) for key in undo_keys):
+            pressed = QKeySequence(event.keyCombination())
+            if event.matches(QKeySequence.StandardKey.Undo) or pressed in redo_keys():
                 event.ignore()
                 return True
         return super().eventFilter(watched, event)

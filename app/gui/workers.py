@@ -130,6 +130,11 @@ class LatestJob(QObject):
     def held(self) -> bool:
         return self._held
 
+    @property
+    def settled(self) -> bool:
+        """Whether the last result given is for the newest request: nothing waits, runs, or is held."""
+        return not (self._running or self._pending or self._held or self._timer.isActive())
+
     def release(self, at_once: bool = True) -> None:
         """Run for what changed while held: now (nothing was typed, no pause to wait for), or after the usual
         pause, leaving the processors to more urgent work first."""

@@ -70,7 +70,8 @@ class PageRasterizer:
         self._closed = False
 
     def draw(self, index: int, width: int) -> PageImage:
-        """Page ``index`` (from 0) scaled to ``width`` pixels wide (at most MAX_PAGE_PIXELS_WIDE)."""
+        """Page ``index`` (from 0) scaled to ``width`` pixels wide (at most MAX_PAGE_PIXELS_WIDE: a 300 dpi print
+        of a Letter page is 2550)."""
         with PDFIUM_LOCK:
             if self._closed:
                 raise ExportError("the preview was replaced before the page was drawn")

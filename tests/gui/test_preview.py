@@ -7,6 +7,7 @@ from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from app.core import bounded
 from app.gui.main_window import MainWindow
@@ -33,8 +34,10 @@ def test_preview_shows_the_pages_and_follows_edits(qtbot, window: MainWindow):
     assert panel.pages.page_spin.text() == f"Page 1 of {pages}"
     qtbot.waitUntil(lambda: 0 in panel.pages.drawn_pages(), timeout=5_000)
 
+    title = window.details_form.lines["title"]
+    qtbot.keyClick(title, Qt.Key.Key_End)  # the field shows the title's start: go to its end, as a user does
     with qtbot.waitSignal(panel.rendered, timeout=10_000):
-        qtbot.keyClicks(window.details_form.lines["title"], " on recruitment")
+        qtbot.keyClicks(title, " on recruitment")
     assert "Untitled brief on recruitment" in preview_text(window)
     assert panel.status_label.text() == ""
 
@@ -75,6 +78,7 @@ def test_a_render_overtaken_by_an_edit_is_discarded(qtbot, window: MainWindow, m
     panel.rendered.connect(lambda _count: shown.append(preview_text(window)))
 
     title = window.details_form.lines["title"]
+    qtbot.keyClick(title, Qt.Key.Key_End)
     qtbot.keyClicks(title, " one")
     qtbot.waitUntil(started.is_set, timeout=15_000)
     qtbot.keyClicks(title, " two")  # the GUI thread handles typing while the render is blocked

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.core.paths import SEEDS_DIR
 from app.gui.delegates import is_right_to_left
 from app.gui.main_window import MainWindow
 from app.gui.models import Roles
@@ -65,7 +66,7 @@ def test_search_filters_sections_across_sources_and_highlights(qtbot, window: Ma
         for r in range(tree.rowCount())
     }
     assert list(shown.values()) == [["Legal Measures and Accountability", "Judicial Warnings"], ["Penal code reform"]]
-    assert panel.match_label.text() == "3 matching section(s)"
+    assert panel.match_label.text() == "3 matching sections"
     # The glimpse under a heading moves to the match.
     index = section_index(window, "Judicial Warnings")
     assert "penal code articles" in index.data(Roles.SUBTITLE)
@@ -173,3 +174,35 @@ def test_the_tree_ticks_follow_every_change_to_the_brief(qtbot, window: MainWind
     outline.setCurrentIndex(outline.model().index(0, 0))
     window.outline_panel.remove_action.trigger()
     assert outline_headings(window) == [] and ticked() == Qt.CheckState.Unchecked
+
+
+def test_a_search_without_matches_says_so_rather_than_that_there_are_no_sources(qtbot, window: MainWindow):
+    load_by_drop(qtbot, window, [SAMPLE])
+    panel = window.sources_panel
+    qtbot.keyClicks(panel.search, "zeppelin")
+    assert panel.tree.model().rowCount() == 0
+    assert panel.match_label.text() == "No sections match “zeppelin”."
+    assert panel.tree.hint == "No sections match “zeppelin”."  # what the empty tree paints
+    panel.search.clear()
+    assert panel.tree.model().rowCount() == 1 and panel.match_label.isHidden()
+
+
+def test_the_reader_s_line_about_a_right_to_left_section_reads_left_to_right(qtbot, window: MainWindow):
+    load_by_drop(qtbot, window, [SEEDS_DIR / "arabic-sample-recruitment.txt"])
+    panel = window.sources_panel
+    source = panel.tree.model().index(0, 0)
+    panel.tree.setCurrentIndex(panel.tree.model().index(0, 0, source))
+    document = panel.reader.document()
+    block = document.begin()
+    while block.isValid() and "words" not in block.text():
+        block = block.next()
+    text = block.text()
+    assert block.isValid() and text.endswith(" words"), text
+    document.documentLayout().blockBoundingRect(block)  # laid out as the reader draws it
+    layout = block.layout()
+    number = text.rindex(" words") - 1  # the count's last digit
+    words = text.rindex("words")
+    # Drawn as "60 words": the count to the left of the word, not "words 60".
+    line = layout.lineForTextPosition(words)
+    assert line.lineNumber() == layout.lineForTextPosition(number).lineNumber()  # a long title wraps before them
+    assert line.cursorToX(number)[0] < line.cursorToX(words)[0]

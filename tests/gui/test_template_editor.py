@@ -236,3 +236,57 @@ def test_export_and_import_a_template(qtbot, window: MainWindow, answers, tmp_pa
     assert (user_templates_dir() / "house" / "brief.md.j2").is_file()
     assert len(answers.errors) == 1
     assert window.preview_panel.template_combo.currentData() == "house"
+
+
+def test_saving_a_style_with_errors_says_so_and_the_main_preview_keeps_its_pages(qtbot, window: MainWindow, answers):
+    load_by_drop(qtbot, window, [SAMPLE])
+    panel = window.preview_panel
+    with qtbot.waitSignal(panel.rendered, timeout=RENDER_TIMEOUT):
+        tick(qtbot, window, "Judicial Warnings")
+    editor = duplicate_through_menu(qtbot, window, answers, "broken")
+    assert window.session.project.template == "broken"  # the brief now uses the copy
+    qtbot.waitUntil(lambda: not panel.status_label.isVisible(), timeout=RENDER_TIMEOUT)  # and shows it
+    pages_before = panel.preview.pdf if panel.preview else b""
+    style = editor.style_edit
+    editor.tabs.setCurrentWidget(style)
+    style.setFocus()
+    assert style.find('size = "A4"')
+    qtbot.keyClick(style, Qt.Key.Key_End)
+    qtbot.keyClick(style, Qt.Key.Key_Return)
+    qtbot.keyClicks(style, "margin_gutter_mm = 3")
+    activate(qtbot, editor)
+    qtbot.keyClick(style, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S, as a user saves
+    line = line_of(style, "margin_gutter_mm = 3")
+    said = editor.statusBar().currentMessage()
+    assert said == f"Saved with errors: style.toml:{line}: page.margin_gutter_mm: unknown key"
+    qtbot.waitUntil(panel.error_label.isVisible, timeout=RENDER_TIMEOUT)
+    assert "margin_gutter_mm" in panel.error_label.text()
+    assert panel.preview is not None and panel.preview.pdf == pages_before  # the last good pages stay
+    assert panel.pages.page_count() > 0
+
+
+def test_the_editor_has_its_menus_find_and_replace_and_closes_with_escape(qtbot, window: MainWindow, answers):
+    editor = duplicate_through_menu(qtbot, window, answers, "memo")
+    assert [a.text() for a in editor.menuBar().actions()] == ["&File", "&Edit", "&View"]
+    markup = editor.markup_edit
+    markup.setFocus()
+    activate(qtbot, editor)
+    qtbot.keyClick(markup, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)  # Ctrl+H: find and replace
+    bar = editor.find_bar
+    assert bar.isVisible() and bar.replace_edit.isVisible()
+    bar.find_edit.setFocus()
+    qtbot.keyClicks(bar.find_edit, "item.note")
+    assert markup.textCursor().selectedText() == "item.note"
+    count = markup.toPlainText().count("item.note")
+    assert count > 0
+    qtbot.keyClicks(bar.replace_edit, "item.remark")
+    qtbot.mouseClick(next(b for b in bar.replace_buttons if b.text() == "Replace All"), Qt.MouseButton.LeftButton)
+    assert "item.note" not in markup.toPlainText() and markup.toPlainText().count("item.remark") == count
+    assert bar.result_label.text() == f"Replaced {count} match{'es' if count != 1 else ''}"
+    markup.undo()  # one step takes every replacement back
+    assert markup.toPlainText().count("item.note") == count
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)  # Esc closes the bar first …
+    assert not bar.isVisible()
+    editor.markup_edit.document().setModified(False)
+    with qtbot.waitSignal(editor.closed, timeout=5000):
+        qtbot.keyClick(markup, Qt.Key.Key_Escape)  # … then the editor

@@ -31,6 +31,7 @@ def test_undo_redo_every_kind_of_change(qtbot, loaded: MainWindow):
 
     title = window.details_form.lines["title"]
     title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_End)
     qtbot.keyClicks(title, " (draft)")
     window.outline_panel.select_row(1)
     qtbot.keyClicks(window.outline_panel.note_edit, "Check dates.")
