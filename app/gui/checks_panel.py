@@ -49,6 +49,8 @@ class ChecksPanel(QWidget):
         self.status_label = status_label(CHECKING)
         self.list = QListWidget()
         self.list.setObjectName("checksList")
+        self.list.setAccessibleName("Checks")
+        self.list.setToolTip("What to fix before the brief leaves: click one to go to it")
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.itemActivated.connect(self._activated)

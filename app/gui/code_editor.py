@@ -14,13 +14,8 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from app.core.paths import ASSETS_DIR
+from app.gui.theme import colours
 
-GUTTER_BACKGROUND = "#f8fafc"
-GUTTER_TEXT = "#94a3b8"
-GUTTER_CURRENT = "#334155"
-CURRENT_LINE = "#f1f5f9"
-PROBLEM_LINE = "#fee2e2"
-PROBLEM_TEXT = "#b91c1c"
 TAB_SPACES = 4
 
 
@@ -85,14 +80,14 @@ class CodeEditor(QPlainTextEdit):
 
     def _update_selections(self) -> None:
         current = QTextEdit.ExtraSelection()
-        current.format.setBackground(QColor(CURRENT_LINE))
+        current.format.setBackground(QColor(colours().current_line))
         current.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         current.cursor = self.textCursor()
         current.cursor.clearSelection()
         selections = [current]
         if self._problem_line is not None:
             problem = QTextEdit.ExtraSelection()
-            problem.format.setBackground(QColor(PROBLEM_LINE))
+            problem.format.setBackground(QColor(colours().problem_line))
             problem.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             problem.cursor = QTextCursor(self.document().findBlockByNumber(self._problem_line - 1))
             selections.append(problem)
@@ -125,20 +120,21 @@ class CodeEditor(QPlainTextEdit):
 
     def paint_gutter(self, event: QPaintEvent) -> None:
         painter = QPainter(self._gutter)
-        painter.fillRect(event.rect(), QColor(GUTTER_BACKGROUND))
+        painter.fillRect(event.rect(), QColor(colours().gutter))
         current = self.textCursor().blockNumber()
         block = self.firstVisibleBlock()
         top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
         height = self.fontMetrics().height()
         width = self._gutter.width() - 8
+        theme = colours()
         while block.isValid() and top <= event.rect().bottom():
             bottom = top + round(self.blockBoundingRect(block).height())
             if block.isVisible() and bottom >= event.rect().top():
                 number = block.blockNumber()
                 if number + 1 == self._problem_line:
-                    colour = PROBLEM_TEXT
+                    colour = theme.problem_text
                 else:
-                    colour = GUTTER_CURRENT if number == current else GUTTER_TEXT
+                    colour = theme.text if number == current else theme.gutter_text
                 painter.setPen(QColor(colour))
                 painter.drawText(0, top, width, height, Qt.AlignmentFlag.AlignRight, str(number + 1))
             block = block.next()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from app.brief.search import split_highlights
 from app.gui.models import Roles
-from app.gui.theme import MATCH_BACKGROUND, MUTED_TEXT
+from app.gui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 6
@@ -79,11 +79,11 @@ class TwoLineDelegate(QStyledItemDelegate):
             width = metrics.horizontalAdvance(badge) + 12
             pill = QRect(rect.right() - width, rect.top() + 1, width, metrics.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#eef2f7"))
+            painter.setBrush(QColor(colours().hover))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
             painter.setFont(badge_font)
-            painter.setPen(QColor(MUTED_TEXT))
+            painter.setPen(QColor(colours().muted))
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, badge)
             title_rect = rect.adjusted(0, 0, -width - 8, 0)
         else:
@@ -93,7 +93,7 @@ class TwoLineDelegate(QStyledItemDelegate):
         self._draw_marked(painter, title_rect, title_text, query, title_font, text_colour)
         subtitle_rect = rect.adjusted(0, title_height + 2, 0, 0)
         subtitle = index.data(Roles.SUBTITLE) or ""
-        self._draw_marked(painter, subtitle_rect, subtitle, query, subtitle_font, QColor(MUTED_TEXT))
+        self._draw_marked(painter, subtitle_rect, subtitle, query, subtitle_font, QColor(colours().muted))
         painter.restore()
 
     @staticmethod
@@ -119,7 +119,7 @@ class TwoLineDelegate(QStyledItemDelegate):
             width = metrics.horizontalAdvance(shown)
             box = QRect(x, rect.top(), width, metrics.height())
             if matched:
-                painter.fillRect(box.adjusted(-1, 0, 1, 0), QColor(MATCH_BACKGROUND))
+                painter.fillRect(box.adjusted(-1, 0, 1, 0), QColor(colours().match_background))
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, shown)
             if shown != piece:
                 break

@@ -27,17 +27,22 @@ from app.brief import edit as brief_edit
 from app.core.marking_schemes import find_scheme, scheme_ids
 from app.core.markings import MarkingError
 from app.core.model import BriefMeta
-from app.gui.widgets import UndoShortcutFilter, muted_label, panel_title, shrinkable
+from app.gui.widgets import UndoShortcutFilter, describe, muted_label, panel_title, shrinkable
 
+#: Each one-line field: its label, the hint shown while it is empty, and its tooltip.
 LINE_FIELDS = {
-    "title": ("Title", "What the brief is about"),
-    "subtitle": ("Subtitle", "Optional second line"),
-    "author": ("Author", "Your name"),
-    "organisation": ("Organisation", "Team or department"),
-    "recipient": ("Recipient", "Who the brief is for"),
-    "classified_by": ("Classified by", "Name and position of who classified it"),
-    "derived_from": ("Derived from", "The classification guide or sources"),
-    "declassify_on": ("Declassify on", "A date (20511231) or an event"),
+    "title": ("Title", "What the brief is about", "The brief's title, on its first page and in the file name"),
+    "subtitle": ("Subtitle", "Optional second line", "A line under the title"),
+    "author": ("Author", "Your name", "Who wrote the brief: in the byline and the files' properties"),
+    "organisation": ("Organisation", "Team or department", "Your team or department, in the byline"),
+    "recipient": ("Recipient", "Who the brief is for", "Who the brief is for: a memo's For: line"),
+    "classified_by": (
+        "Classified by",
+        "Name and position of who classified it",
+        "The classification authority's name and position",
+    ),
+    "derived_from": ("Derived from", "The classification guide or sources", "The guide or sources the marking follows"),
+    "declassify_on": ("Declassify on", "A date (20511231) or an event", "When the brief may be declassified"),
 }
 #: The portion-marks choices and what each stores in ``meta.portion_marks``.
 PORTION_MARKS = (("Automatic (template and scheme)", None), ("On: mark every paragraph", True), ("Off", False))
@@ -55,22 +60,25 @@ class DetailsForm(QScrollArea):
         self._updating = False
 
         self.lines: dict[str, QLineEdit] = {}
-        for field, (_, placeholder) in LINE_FIELDS.items():
+        for field, (label, placeholder, tip) in LINE_FIELDS.items():
             edit = QLineEdit()
             edit.setObjectName(f"meta_{field}")
             edit.setPlaceholderText(placeholder)
+            describe(edit, label, tip)
             edit.textEdited.connect(lambda text, f=field: self.edited.emit(f, text))
             edit.installEventFilter(undo_filter)
             self.lines[field] = edit
 
         self.date = QDateEdit()
         self.date.setObjectName("meta_date")
+        describe(self.date, "Date", "The brief's date, under its title and in the file name's {date}")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.dateChanged.connect(self._date_changed)
 
         self.classification = QComboBox()
         self.classification.setObjectName("meta_classification")
+        self.classification.setAccessibleName("Classification")
         self.classification.setEditable(True)
         self.classification.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.classification.setToolTip(
@@ -84,12 +92,14 @@ class DetailsForm(QScrollArea):
 
         self.scheme = QComboBox()
         self.scheme.setObjectName("meta_marking_scheme")
+        describe(self.scheme, "Marking scheme", "The classification system the brief is marked in: US, UK, NATO …")
         self.scheme.addItem("The template's", "")
         for scheme_id in scheme_ids():
             self.scheme.addItem(scheme_name(scheme_id), scheme_id)
         self.scheme.activated.connect(lambda _: self._emit("marking_scheme", self.scheme.currentData()))
         self.portion_marks = QComboBox()
         self.portion_marks.setObjectName("meta_portion_marks")
+        describe(self.portion_marks, "Portion marks", "Whether each paragraph starts with its marking, as (S) or (U)")
         for label, value in PORTION_MARKS:
             self.portion_marks.addItem(label, value)
         self.portion_marks.activated.connect(lambda _: self._emit("portion_marks", self.portion_marks.currentData()))
@@ -98,6 +108,7 @@ class DetailsForm(QScrollArea):
 
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("meta_summary")
+        describe(self.summary, "Summary", "The bottom line up front, printed first; Tab moves to the next field")
         self.summary.setPlaceholderText(
             "Bottom line up front. Leave empty to use the first source's opening sentences."
         )

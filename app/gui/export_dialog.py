@@ -43,6 +43,7 @@ from app.gui import dialogs
 from app.gui.details_form import scheme_name
 from app.gui.icons import icon
 from app.gui.labels import template_label
+from app.gui.widgets import describe
 
 
 @dataclass(frozen=True)
@@ -92,10 +93,12 @@ class ExportDialog(QDialog):
         self.save_preset_button = QPushButton("Save as Preset…")
         self.save_preset_button.setObjectName("savePreset")
         self.save_preset_button.setAutoDefault(False)
+        self.save_preset_button.setToolTip("Keep this dialog's choices under a name, to choose them again at once")
         self.save_preset_button.clicked.connect(self._save_preset)
         self.delete_preset_button = QPushButton("Delete")
         self.delete_preset_button.setObjectName("deletePreset")
         self.delete_preset_button.setAutoDefault(False)
+        self.delete_preset_button.setToolTip("Delete the chosen preset")
         self.delete_preset_button.clicked.connect(self._delete_preset)
         preset_row = QHBoxLayout()
         preset_row.addWidget(self.preset_combo, 1)
@@ -139,8 +142,10 @@ class ExportDialog(QDialog):
         self.name_hint.setWordWrap(True)
         self.folder_edit = QLineEdit(folder)
         self.folder_edit.setObjectName("exportFolder")
+        describe(self.folder_edit, "Folder", "The folder the files are written to")
         browse = QPushButton("Choose…")
         browse.setAutoDefault(False)  # Enter exports; it does not open the folder chooser
+        browse.setToolTip("Choose the folder in a file dialog")
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
@@ -158,6 +163,9 @@ class ExportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
+        self.export_button.setToolTip("Write the brief in each format ticked (Enter)")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setToolTip("Close without exporting (Esc)")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for edit in (self.name_edit, self.folder_edit):

@@ -147,6 +147,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.outline_panel, "Outline")
         self.tabs.addTab(self.details_form, "Details")
         self.tabs.addTab(self.checks_panel, "Checks")
+        for index, tip in enumerate(
+            (
+                "The brief's parts and the one being edited (Ctrl+1)",
+                "Title, summary and markings (Ctrl+2)",
+                "What to fix before the brief leaves",
+            )
+        ):
+            self.tabs.setTabToolTip(index, tip)
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")

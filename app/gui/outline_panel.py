@@ -43,7 +43,15 @@ from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
 from app.gui.models import OutlineModel, Roles, figure_label, item_heading
 from app.gui.session import BriefSession
-from app.gui.widgets import HintListView, UndoShortcutFilter, header_row, muted_label, panel_title, shrinkable
+from app.gui.widgets import (
+    HintListView,
+    UndoShortcutFilter,
+    describe,
+    header_row,
+    muted_label,
+    panel_title,
+    shrinkable,
+)
 
 EMPTY_HINT = (
     "Nothing in the brief yet.\n\nTick sections in the Sources panel to add them here, "
@@ -102,6 +110,7 @@ class OutlinePanel(QWidget):
 
         self.list = HintListView(EMPTY_HINT)
         self.list.setObjectName("outlineList")
+        describe(self.list, "Brief outline", "The brief's parts in order: drag or Ctrl+Up/Down to move, Delete removes")
         self.list.setModel(self._model)
         self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setUniformItemSizes(True)  # every row is two lines: the view need not ask each of 400 rows
@@ -161,12 +170,14 @@ class OutlinePanel(QWidget):
         self.origin_label.linkActivated.connect(self._reveal)
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("itemRole")
+        describe(self.role_combo, "Role", "Where the item goes in the brief: key points, discussion, assessment …")
         for role in ROLES:
             self.role_combo.addItem(ROLE_LABELS[role], role)
         self.role_combo.activated.connect(self._role_chosen)
         shrinkable(self.role_combo)
         self.marking_combo = QComboBox()
         self.marking_combo.setObjectName("itemMarking")
+        self.marking_combo.setAccessibleName("Marking")
         self.marking_combo.setEditable(True)
         self.marking_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.marking_combo.setToolTip(
@@ -208,6 +219,9 @@ class OutlinePanel(QWidget):
         self.edited_label = muted_label()
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("itemText")
+        describe(
+            self.text_edit, "Text", "The item's text in Markdown; edit an excerpt freely, Reset puts the source's back"
+        )
         self.text_edit.setMinimumHeight(90)
         self.text_edit.textChanged.connect(self._text_typed)
         self.cites_list = QListWidget()
@@ -220,6 +234,7 @@ class OutlinePanel(QWidget):
         self.cites_list.itemChanged.connect(self._cite_toggled)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("itemNote")
+        describe(self.note_edit, "Note", "Your comment for the reader, printed in a box under the item")
         self.note_edit.setPlaceholderText("Your comment for the reader: shown in a box under this item")
         self.note_edit.setMaximumHeight(64)
         self.note_edit.setMinimumHeight(40)

@@ -315,11 +315,13 @@ class PageView(QScrollArea):
         self.page_spin.setPrefix("Page ")
         self.page_spin.setRange(1, 1)
         self.page_spin.setAccessibleName("Go to page")
+        self.page_spin.setToolTip("The page shown: type a number to go to it")
         self.page_spin.setKeyboardTracking(False)
         self.page_spin.valueChanged.connect(self.go_to_page)
         self.zoom_combo = QComboBox()
         self.zoom_combo.setObjectName("zoomCombo")
         self.zoom_combo.setAccessibleName("Zoom")
+        self.zoom_combo.setToolTip("Zoom: fit the width or the page, or a size (Ctrl++, Ctrl+-)")
         self.zoom_combo.addItem("Fit width", FIT_WIDTH)
         self.zoom_combo.addItem("Fit page", FIT_PAGE)
         for step in ZOOM_STEPS:

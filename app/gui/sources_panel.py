@@ -34,8 +34,8 @@ from app.core.model import Section, Source, SourceFigure
 from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
 from app.gui.models import Roles, SectionFilterModel, SourcesModel, figure_label
-from app.gui.theme import MATCH_BACKGROUND, MUTED_TEXT, WARNING_TEXT
-from app.gui.widgets import HintTreeView, header_row, muted_label, panel_title
+from app.gui.theme import colours
+from app.gui.widgets import HintTreeView, describe, header_row, muted_label, panel_title
 
 EMPTY_HINT = "No sources yet.\n\nDrop files here, or choose File › Add Sources…"
 #: Blocks the reader shows before a section's first paragraph: its heading and the line naming its origin.
@@ -66,7 +66,9 @@ def speaker_for(words: str, passage: str) -> str:
 
 def _marked(text: str, query: str) -> str:
     return "".join(
-        f'<span style="background:{MATCH_BACKGROUND}">{html.escape(piece)}</span>' if hit else html.escape(piece)
+        f'<span style="background:{colours().match_background}">{html.escape(piece)}</span>'
+        if hit
+        else html.escape(piece)
         for piece, hit in split_highlights(text, query)
     )
 
@@ -74,10 +76,10 @@ def _marked(text: str, query: str) -> str:
 def reader_html(source: Source, section: Section | None, query: str) -> str:
     """The reader's page for a source or one of its sections, matches marked."""
     details = " · ".join(html.escape(x) for x in (source.outlet, source.date, source.author) if x)
-    muted = f'<p style="color:{MUTED_TEXT}">'
+    muted = f'<p style="color:{colours().muted}">'
     if section is None:
         words = sum(s.word_count for s in source.sections)
-        warnings = "".join(f'<p style="color:{WARNING_TEXT}">{html.escape(w)}</p>' for w in source.warnings)
+        warnings = "".join(f'<p style="color:{colours().warning}">{html.escape(w)}</p>' for w in source.warnings)
         return (
             f"<h3>{_marked(source.title, query)}</h3>{muted}{details}</p>"
             f"<p>{len(source.sections)} sections, {words:,} words</p>{warnings}{muted}{html.escape(source.path)}</p>"
@@ -86,7 +88,7 @@ def reader_html(source: Source, section: Section | None, query: str) -> str:
     origin = " · ".join([details or html.escape(source.title), f"{section.word_count:,} words"])
     # Left to right whatever the source's script: in a right-to-left line "60 words" read "words 60".
     heading = _marked(section.display_heading, query)
-    return f'<h3>{heading}</h3><p dir="ltr" style="color:{MUTED_TEXT}">{origin}</p>{paragraphs}'
+    return f'<h3>{heading}</h3><p dir="ltr" style="color:{colours().muted}">{origin}</p>{paragraphs}'
 
 
 #: Where the reader finds the picture of the figure it shows (a resource of its document, never a file).
@@ -96,7 +98,7 @@ FIGURE_URL = QUrl("briefgen-figure:shown")
 def figure_reader_html(source: Source, figure: SourceFigure, width: int) -> str:
     """The reader's page for a figure of a source: the picture (FIGURE_URL) at most ``width`` pixels wide, its
     caption, credit and origin."""
-    muted = f'<p style="color:{MUTED_TEXT}">'
+    muted = f'<p style="color:{colours().muted}">'
     section = source.section(figure.section_id)
     where = f"In “{html.escape(section.display_heading)}”, " if section is not None else ""
     width = max(1, min(width, figure.width_px))
@@ -127,18 +129,19 @@ class SourcesPanel(QWidget):
 
         add_button = QToolButton()
         add_button.setIcon(icon("add"))
-        add_button.setToolTip("Add sources…")
+        describe(add_button, "Add sources", "Add sources… (Ctrl+Shift+O)")
         add_button.setAutoRaise(True)
         add_button.clicked.connect(self.addRequested)
         self.remove_button = QToolButton()
         self.remove_button.setIcon(icon("remove"))
-        self.remove_button.setToolTip("Remove the selected source")
+        describe(self.remove_button, "Remove source", "Remove the selected source and its items from the brief")
         self.remove_button.setAutoRaise(True)
         self.remove_button.clicked.connect(self._request_remove)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search all sources")
         self.search.setClearButtonEnabled(True)
+        describe(self.search, "Search sources", "Find sections in every source by their words (Ctrl+F)")
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self._search)
         self.match_label = muted_label()
@@ -146,6 +149,11 @@ class SourcesPanel(QWidget):
 
         self.tree = HintTreeView(EMPTY_HINT)
         self.tree.setObjectName("sourcesTree")
+        describe(
+            self.tree,
+            "Sources and their sections",
+            "Tick a section to add it to the brief; right-click a source for its marking, details or re-loading",
+        )
         self.tree.setModel(self._filter)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -170,6 +178,7 @@ class SourcesPanel(QWidget):
 
         self.reader = QTextBrowser()
         self.reader.setObjectName("reader")
+        describe(self.reader, "Reader", "The selected section's text: select words to add them as an excerpt or quote")
         self.reader.setOpenLinks(False)
         self.reader.setPlaceholderText("Select a section to read it here.")
         self.reader.document().setDocumentMargin(10)

@@ -28,6 +28,7 @@ from app.gui.icons import icon
 from app.gui.page_view import PageView
 from app.gui.session import BriefSession
 from app.gui.template_highlighter import JinjaMarkdownHighlighter, TomlHighlighter
+from app.gui.theme import DARK, colours
 from app.gui.widgets import header_row, muted_label, panel_title, redo_keys, status_label
 from app.gui.workers import JobFunction, JobRunner, LatestJob
 from app.pipeline import jobs
@@ -104,10 +105,10 @@ class TemplateEditor(QMainWindow):
 
         self.markup_edit = CodeEditor()
         self.markup_edit.setObjectName("markupEdit")
-        self._markup_colours = JinjaMarkdownHighlighter(self.markup_edit.document())
+        self._markup_colours = JinjaMarkdownHighlighter(self.markup_edit.document(), colours() is DARK)
         self.style_edit = CodeEditor()
         self.style_edit.setObjectName("styleEdit")
-        self._style_colours = TomlHighlighter(self.style_edit.document())
+        self._style_colours = TomlHighlighter(self.style_edit.document(), colours() is DARK)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.markup_edit, TEMPLATE_FILE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 
 def _format(colour: str, bold: bool = False, italic: bool = False, background: str = "") -> QTextCharFormat:
@@ -26,30 +26,45 @@ def _format(colour: str, bold: bool = False, italic: bool = False, background: s
     return char_format
 
 
-HEADING = _format("#0b2e4f", bold=True)
-CONTAINER = _format("#0f766e", bold=True)
-QUOTE_MARK = _format("#64748b")
-LIST_MARK = _format("#2563eb", bold=True)
-STRONG = _format("#1f2937", bold=True)
-CITATION = _format("#2563eb")
-TAG = _format("#6d28d9", background="#f5f3ff")
-TAG_KEYWORD = _format("#6d28d9", bold=True, background="#f5f3ff")
-TAG_STRING = _format("#b45309", background="#f5f3ff")
-COMMENT = _format("#94a3b8", italic=True)
-TOML_TABLE = _format("#1d4ed8", bold=True)
-TOML_KEY = _format("#0f766e")
-TOML_STRING = _format("#b45309")
-TOML_NUMBER = _format("#be185d")
-TOML_BOOLEAN = _format("#7c3aed", bold=True)
+#: Each kind of text: its colour on a light and on a dark background, and bold, italic, tag background.
+_STYLES: dict[str, tuple[str, str, bool, bool, bool]] = {
+    "heading": ("#0b2e4f", "#93c5fd", True, False, False),
+    "container": ("#0f766e", "#5eead4", True, False, False),
+    "quote_mark": ("#556274", "#a3acb9", False, False, False),
+    "list_mark": ("#1d4ed8", "#93c5fd", True, False, False),
+    "strong": ("#1f2937", "#f3f4f6", True, False, False),
+    "citation": ("#1d4ed8", "#93c5fd", False, False, False),
+    "tag": ("#6d28d9", "#c4b5fd", False, False, True),
+    "tag_keyword": ("#6d28d9", "#c4b5fd", True, False, True),
+    "tag_string": ("#9a4a07", "#fbbf24", False, False, True),
+    "comment": ("#6b7280", "#9ca3af", False, True, False),
+    "toml_table": ("#1d4ed8", "#93c5fd", True, False, False),
+    "toml_key": ("#0f766e", "#5eead4", False, False, False),
+    "toml_string": ("#9a4a07", "#fbbf24", False, False, False),
+    "toml_number": ("#be185d", "#f9a8d4", False, False, False),
+    "toml_boolean": ("#7c3aed", "#c4b5fd", True, False, False),
+}
+#: Behind a Jinja tag, so what the template computes stands apart from what it prints.
+_TAG_BACKGROUND = ("#f5f3ff", "#2e1f4d")
 
-_MARKDOWN_RULES: list[tuple[re.Pattern[str], QTextCharFormat]] = [
-    (re.compile(r"^\s{0,3}#{1,6}\s.*$"), HEADING),
-    (re.compile(r"^\s*(?:>\s*)?:::.*$"), CONTAINER),
-    (re.compile(r"^\s*>"), QUOTE_MARK),
-    (re.compile(r"^\s*(?:[-*+]|\d+\.)(?=\s)"), LIST_MARK),
-    (re.compile(r"\*\*[^*\n]+\*\*"), STRONG),
-    (re.compile(r"\[@\d+[^\]]*\]"), CITATION),
-    (re.compile(r"^\\newpage\s*$"), CONTAINER),
+
+def syntax_formats(dark: bool) -> dict[str, QTextCharFormat]:
+    """The formats for the scheme in use: made when an editor opens, so it matches the window around it."""
+    pick = 1 if dark else 0
+    return {
+        kind: _format(colours[pick], bold, italic, _TAG_BACKGROUND[pick] if tagged else "")
+        for kind, (*colours, bold, italic, tagged) in _STYLES.items()
+    }
+
+
+_MARKDOWN_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^\s{0,3}#{1,6}\s.*$"), "heading"),
+    (re.compile(r"^\s*(?:>\s*)?:::.*$"), "container"),
+    (re.compile(r"^\s*>"), "quote_mark"),
+    (re.compile(r"^\s*(?:[-*+]|\d+\.)(?=\s)"), "list_mark"),
+    (re.compile(r"\*\*[^*\n]+\*\*"), "strong"),
+    (re.compile(r"\[@\d+[^\]]*\]"), "citation"),
+    (re.compile(r"^\\newpage\s*$"), "container"),
 ]
 
 #: Jinja constructs, keyed by their opening delimiter: (closing delimiter, block state while unclosed).
@@ -63,7 +78,13 @@ _JINJA_KEYWORDS = re.compile(
 _JINJA_STRING = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""")
 
 
-class JinjaMarkdownHighlighter(QSyntaxHighlighter):
+class _Highlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument, dark: bool = False) -> None:
+        super().__init__(document)
+        self.formats = syntax_formats(dark)
+
+
+class JinjaMarkdownHighlighter(_Highlighter):
     """Markdown structure first, then Jinja on top: a tag inside a heading or a list item shows as a tag.
 
     A tag or comment left open at the end of a line is carried to the next
@@ -71,9 +92,9 @@ class JinjaMarkdownHighlighter(QSyntaxHighlighter):
     """
 
     def highlightBlock(self, text: str) -> None:
-        for pattern, char_format in _MARKDOWN_RULES:
+        for pattern, kind in _MARKDOWN_RULES:
             for match in pattern.finditer(text):
-                self.setFormat(match.start(), match.end() - match.start(), char_format)
+                self.setFormat(match.start(), match.end() - match.start(), self.formats[kind])
         self.setCurrentBlockState(0)
         position = 0
         state = max(self.previousBlockState(), 0)
@@ -98,13 +119,13 @@ class JinjaMarkdownHighlighter(QSyntaxHighlighter):
 
     def _tag(self, text: str, start: int, end: int, state: int) -> None:
         if state == 3:
-            self.setFormat(start, end - start, COMMENT)
+            self.setFormat(start, end - start, self.formats["comment"])
             return
-        self.setFormat(start, end - start, TAG)
+        self.setFormat(start, end - start, self.formats["tag"])
         inside = text[start:end]
-        for pattern, char_format in ((_JINJA_KEYWORDS, TAG_KEYWORD), (_JINJA_STRING, TAG_STRING)):
+        for pattern, kind in ((_JINJA_KEYWORDS, "tag_keyword"), (_JINJA_STRING, "tag_string")):
             for match in pattern.finditer(inside):
-                self.setFormat(start + match.start(), match.end() - match.start(), char_format)
+                self.setFormat(start + match.start(), match.end() - match.start(), self.formats[kind])
 
 
 _TOML_STRING = re.compile(r""""(?:[^"\\]|\\.)*"?|'[^']*'?""")
@@ -114,7 +135,7 @@ _TOML_NUMBER = re.compile(r"(?<![\w.#])[+-]?\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?\
 _TOML_BOOLEAN = re.compile(r"\b(?:true|false)\b")
 
 
-class TomlHighlighter(QSyntaxHighlighter):
+class TomlHighlighter(_Highlighter):
     """Tables, keys, strings, numbers, booleans and comments; a ``#`` inside a string is not a comment."""
 
     def highlightBlock(self, text: str) -> None:
@@ -123,17 +144,17 @@ class TomlHighlighter(QSyntaxHighlighter):
         code = text[:comment]
         for start, end in strings:
             if start < comment:
-                self.setFormat(start, end - start, TOML_STRING)
-        for pattern, char_format in ((_TOML_NUMBER, TOML_NUMBER), (_TOML_BOOLEAN, TOML_BOOLEAN)):
+                self.setFormat(start, end - start, self.formats["toml_string"])
+        for pattern, kind in ((_TOML_NUMBER, "toml_number"), (_TOML_BOOLEAN, "toml_boolean")):
             for match in pattern.finditer(code):
                 if not _inside(match.start(), strings):
-                    self.setFormat(match.start(), match.end() - match.start(), char_format)
+                    self.setFormat(match.start(), match.end() - match.start(), self.formats[kind])
         if table := _TOML_TABLE.match(code):  # a quoted key is a key, not a string
-            self.setFormat(0, table.end(), TOML_TABLE)
+            self.setFormat(0, table.end(), self.formats["toml_table"])
         elif key := _TOML_KEY.match(code):
-            self.setFormat(key.start(1), key.end(1) - key.start(1), TOML_KEY)
+            self.setFormat(key.start(1), key.end(1) - key.start(1), self.formats["toml_key"])
         if comment < len(text):
-            self.setFormat(comment, len(text) - comment, COMMENT)
+            self.setFormat(comment, len(text) - comment, self.formats["comment"])
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -1,77 +1,203 @@
-"""The look: Fusion with a calm light palette and a short style sheet.
+"""The look: Fusion with a calm palette, light or dark as the system is, and a short style sheet.
 
 Fusion draws the same on Linux, Windows and macOS, so the window looks as
 designed everywhere; the style sheet only touches spacing, panel headers and
-the preview's page background, leaving native behaviour alone.
+the preview's page background, leaving native behaviour alone.  The window
+follows the system's colour scheme, also when it changes while Briefgen runs;
+every text colour meets WCAG AA (4.5:1) on the background it is drawn on
+(tests/gui/test_accessibility.py measures them).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-ACCENT = "#2563eb"
-MATCH_BACKGROUND = "#fde68a"
-MUTED_TEXT = "#64748b"
-#: What reading a source left out, in its summary.
-WARNING_TEXT = "#b45309"
-PAGE_BACKGROUND = "#e2e8f0"
 
-_PALETTE = {
-    QPalette.ColorRole.Window: "#f5f6f8",
-    QPalette.ColorRole.WindowText: "#1f2937",
-    QPalette.ColorRole.Base: "#ffffff",
-    QPalette.ColorRole.AlternateBase: "#f8fafc",
-    QPalette.ColorRole.Text: "#1f2937",
-    QPalette.ColorRole.Button: "#ffffff",
-    QPalette.ColorRole.ButtonText: "#1f2937",
-    QPalette.ColorRole.Highlight: "#dbeafe",
-    QPalette.ColorRole.HighlightedText: "#0f172a",
-    QPalette.ColorRole.ToolTipBase: "#ffffff",
-    QPalette.ColorRole.ToolTipText: "#1f2937",
-    QPalette.ColorRole.PlaceholderText: "#94a3b8",
-    QPalette.ColorRole.Link: ACCENT,
-    QPalette.ColorRole.Mid: "#cbd5e1",
-    QPalette.ColorRole.Dark: "#94a3b8",
-    QPalette.ColorRole.Light: "#ffffff",
-    QPalette.ColorRole.Midlight: "#e2e8f0",
-}
+@dataclass(frozen=True)
+class Colours:
+    """Every colour the window uses, for one scheme."""
 
-STYLE_SHEET = f"""
-QToolBar {{ border: none; border-bottom: 1px solid #e2e8f0; padding: 4px 6px; spacing: 2px; background: #ffffff; }}
+    window: str
+    text: str
+    base: str
+    alternate_base: str
+    button: str
+    highlight: str
+    highlighted_text: str
+    placeholder: str
+    disabled: str
+    #: Secondary text: subtitles, word counts, hints.
+    muted: str
+    #: What reading a source left out, in its summary.
+    warning: str
+    #: Search matches, behind the matched words (drawn in ``text``).
+    match_background: str
+    accent: str
+    accent_hover: str
+    link: str
+    border: str
+    rule: str
+    hover: str
+    title: str
+    page_background: str
+    error_background: str
+    error_text: str
+    error_border: str
+    #: The template editor: its gutter, current line and the line an error points at.
+    gutter: str
+    gutter_text: str
+    current_line: str
+    problem_line: str
+    problem_text: str
+
+
+LIGHT = Colours(
+    window="#f5f6f8",
+    text="#1f2937",
+    base="#ffffff",
+    alternate_base="#f8fafc",
+    button="#ffffff",
+    highlight="#dbeafe",
+    highlighted_text="#0f172a",
+    placeholder="#6b7280",
+    disabled="#94a3b8",
+    muted="#556274",
+    warning="#9a4a07",
+    match_background="#fde68a",
+    accent="#2563eb",
+    accent_hover="#1d4ed8",
+    link="#1d4ed8",
+    border="#d5dbe3",
+    rule="#e2e8f0",
+    hover="#eef2f7",
+    title="#0f172a",
+    page_background="#e2e8f0",
+    error_background="#fef2f2",
+    error_text="#991b1b",
+    error_border="#fecaca",
+    gutter="#f8fafc",
+    gutter_text="#64748b",
+    current_line="#f1f5f9",
+    problem_line="#fee2e2",
+    problem_text="#b91c1c",
+)
+
+DARK = Colours(
+    window="#1b1f27",
+    text="#e5e7eb",
+    base="#111318",
+    alternate_base="#161a21",
+    button="#252a33",
+    highlight="#1e3a8a",
+    highlighted_text="#f8fafc",
+    placeholder="#9ca3af",
+    disabled="#6b7280",
+    muted="#a3acb9",
+    warning="#fbbf24",
+    match_background="#854d0e",
+    accent="#2563eb",
+    accent_hover="#1d4ed8",
+    link="#93c5fd",
+    border="#3a4150",
+    rule="#2c323d",
+    hover="#2c323d",
+    title="#f8fafc",
+    page_background="#2a2f38",
+    error_background="#3b1416",
+    error_text="#fecaca",
+    error_border="#7f1d1d",
+    gutter="#161a21",
+    gutter_text="#9ca3af",
+    current_line="#1c2129",
+    problem_line="#4c1d1d",
+    problem_text="#fca5a5",
+)
+
+_current = LIGHT
+
+
+def colours() -> Colours:
+    """The colours of the scheme in use (read when painting, so a change of scheme shows at once)."""
+    return _current
+
+
+def palette_for(c: Colours) -> QPalette:
+    roles = QPalette.ColorRole
+    palette = QPalette()
+    for role, colour in (
+        (roles.Window, c.window),
+        (roles.WindowText, c.text),
+        (roles.Base, c.base),
+        (roles.AlternateBase, c.alternate_base),
+        (roles.Text, c.text),
+        (roles.Button, c.button),
+        (roles.ButtonText, c.text),
+        (roles.BrightText, c.title),
+        (roles.Highlight, c.highlight),
+        (roles.HighlightedText, c.highlighted_text),
+        (roles.ToolTipBase, c.base),
+        (roles.ToolTipText, c.text),
+        (roles.PlaceholderText, c.placeholder),
+        (roles.Link, c.link),
+        (roles.Mid, c.border),
+        (roles.Dark, c.disabled),
+        (roles.Light, c.base),
+        (roles.Midlight, c.rule),
+    ):
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.disabled))
+    return palette
+
+
+def style_sheet(c: Colours) -> str:
+    return f"""
+QToolBar {{ border: none; border-bottom: 1px solid {c.rule}; padding: 4px 6px; spacing: 2px; background: {c.base}; }}
 QToolBar QToolButton {{ padding: 4px 8px; border-radius: 6px; }}
-QToolBar QToolButton:hover {{ background: #eef2f7; }}
-QToolBar QToolButton#primaryAction {{ background: {ACCENT}; color: white; font-weight: 600; }}
-QToolBar QToolButton#primaryAction:hover {{ background: #1d4ed8; }}
-QLabel[role="panelTitle"] {{ font-weight: 600; font-size: 11pt; color: #0f172a; }}
-QLabel[role="muted"] {{ color: {MUTED_TEXT}; }}
+QToolBar QToolButton:hover {{ background: {c.hover}; }}
+QToolBar QToolButton#primaryAction {{ background: {c.accent}; color: white; font-weight: 600; }}
+QToolBar QToolButton#primaryAction:hover {{ background: {c.accent_hover}; }}
+QLabel[role="panelTitle"] {{ font-weight: 600; font-size: 11pt; color: {c.title}; }}
+QLabel[role="muted"] {{ color: {c.muted}; }}
+QLabel#previewStatus {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 6px; padding: 2px 8px; }}
 QLabel[role="error"] {{
-    background: #fef2f2; color: #991b1b; border: 1px solid #fecaca; border-radius: 6px; padding: 6px; }}
-QTreeView, QListView, QPlainTextEdit, QTextBrowser {{ border: 1px solid #d5dbe3; border-radius: 6px; }}
-QPlainTextEdit:focus, QTreeView:focus, QListView:focus {{ border: 1px solid {ACCENT}; }}
+    background: {c.error_background}; color: {c.error_text}; border: 1px solid {c.error_border}; border-radius: 6px;
+    padding: 6px; }}
+QTreeView, QListView, QPlainTextEdit, QTextBrowser {{ border: 1px solid {c.border}; border-radius: 6px; }}
+QPlainTextEdit:focus, QTreeView:focus, QListView:focus {{ border: 1px solid {c.accent}; }}
 QTabWidget::pane {{ border: none; }}
-QTabBar::tab {{ padding: 6px 14px; border: none; border-bottom: 2px solid transparent; color: {MUTED_TEXT}; }}
-QTabBar::tab:selected {{ color: #0f172a; border-bottom: 2px solid {ACCENT}; font-weight: 600; }}
-QSplitter::handle {{ background: #e2e8f0; }}
-QScrollArea#previewPages {{ background: {PAGE_BACKGROUND}; border: 1px solid #d5dbe3; border-radius: 6px; }}
-QWidget#previewCanvas {{ background: {PAGE_BACKGROUND}; }}
-QStatusBar {{ background: #ffffff; border-top: 1px solid #e2e8f0; }}
-QPushButton {{ padding: 4px 12px; border: 1px solid #cbd5e1; border-radius: 6px; background: #ffffff; }}
-QPushButton:hover {{ background: #f1f5f9; }}
-QPushButton:disabled {{ color: #94a3b8; }}
-QPushButton:default {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
+QTabBar::tab {{ padding: 6px 14px; border: none; border-bottom: 2px solid transparent; color: {c.muted}; }}
+QTabBar::tab:selected {{ color: {c.title}; border-bottom: 2px solid {c.accent}; font-weight: 600; }}
+QSplitter::handle {{ background: {c.rule}; }}
+QScrollArea#previewPages {{ background: {c.page_background}; border: 1px solid {c.border}; border-radius: 6px; }}
+QWidget#previewCanvas {{ background: {c.page_background}; }}
+QStatusBar {{ background: {c.base}; border-top: 1px solid {c.rule}; }}
+QPushButton {{ padding: 4px 12px; border: 1px solid {c.border}; border-radius: 6px; background: {c.button}; }}
+QPushButton:hover {{ background: {c.hover}; }}
+QPushButton:disabled {{ color: {c.disabled}; }}
+QPushButton:default {{ background: {c.accent}; color: white; border-color: {c.accent}; }}
 """
 
 
 def apply_theme(app: QApplication) -> None:
+    """Fusion, the app's font, and the colours of the system's scheme, now and whenever it changes."""
     app.setStyle("Fusion")
-    palette = QPalette()
-    for role, colour in _PALETTE.items():
-        palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#94a3b8"))
-    app.setPalette(palette)
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 9.5))
     app.setFont(font)
-    app.setStyleSheet(STYLE_SHEET)
+    hints = app.styleHints()
+    _apply_colours(app, hints.colorScheme())
+    if not app.property("briefgenFollowsScheme"):
+        app.setProperty("briefgenFollowsScheme", True)
+        hints.colorSchemeChanged.connect(lambda scheme: _apply_colours(app, scheme))
+
+
+def _apply_colours(app: QApplication, scheme: Qt.ColorScheme) -> None:
+    global _current
+    _current = DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+    app.setPalette(palette_for(_current))
+    app.setStyleSheet(style_sheet(_current))

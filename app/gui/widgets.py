@@ -19,6 +19,13 @@ def muted_label(text: str = "") -> QLabel:
     return label
 
 
+def describe(widget: QWidget, name: str, tip: str) -> QWidget:
+    """Give ``widget`` the name a screen reader says and the tooltip a mouse shows: every control has both."""
+    widget.setAccessibleName(name)
+    widget.setToolTip(tip)
+    return widget
+
+
 def shrinkable(combo: QComboBox, characters: int = 12) -> QComboBox:
     """Let ``combo`` be as narrow as ``characters`` letters: a long entry ("United Kingdom (Government Security
     Classifications)") otherwise sets the least width of its whole panel, and the window no longer fits a small

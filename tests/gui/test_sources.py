@@ -11,7 +11,7 @@ from app.core.paths import SEEDS_DIR
 from app.gui.delegates import is_right_to_left
 from app.gui.main_window import MainWindow
 from app.gui.models import Roles
-from app.gui.theme import MATCH_BACKGROUND
+from app.gui.theme import colours
 from tests.conftest import SAMPLE
 from tests.gui.helpers import drop_files, load_by_drop, outline_headings, section_index, tick
 
@@ -74,7 +74,7 @@ def test_search_filters_sections_across_sources_and_highlights(qtbot, window: Ma
     panel.tree.setCurrentIndex(index)
     html = panel.reader.toHtml()
     assert "Faiq Zaidan" in panel.reader.toPlainText()
-    assert MATCH_BACKGROUND in html and ">penal code<" in html
+    assert colours().match_background in html and ">penal code<" in html
 
     panel.search.clear()
     assert sum(tree.rowCount(tree.index(r, 0)) for r in range(tree.rowCount())) == 7
