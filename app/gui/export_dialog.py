@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import BriefgenError
 from app.assemble.citation_styles import citation_styles
+from app.core.errors import BriefgenError
 from app.core.formats import OUTPUT_FORMATS, output_format
 from app.core.marking_schemes import scheme_ids
 from app.core.presets import (
