@@ -1,0 +1,101 @@
+"""Checking words against pyspellchecker's word lists, suggestions, and the paragraph's own language."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.text.spelling import Checker, WordList, load_word_list, lookup_form, paragraph_language
+
+
+@pytest.fixture(scope="module")
+def english() -> WordList:
+    return load_word_list("en")
+
+
+@pytest.fixture(scope="module")
+def french() -> WordList:
+    return load_word_list("fr")
+
+
+def misspelt(checker: Checker, text: str) -> list[str]:
+    return [word.text for word in checker.misspelt(text)]
+
+
+def test_misspelt_words_are_found_and_right_ones_are_not(english: WordList):
+    checker = Checker(english)
+    assert misspelt(checker, "The governmnet recieved the analyst's report on NATO [@1].") == ["governmnet", "recieved"]
+
+
+def test_suggestions_are_nearest_then_most_frequent_in_the_words_capitals(english: WordList):
+    checker = Checker(english)
+    assert checker.suggestions("recieved")[0] == "received"
+    assert checker.suggestions("Governmnet")[0] == "Government"
+    assert checker.suggestions("teh")[0] == "the"
+    assert len(checker.suggestions("teh")) == 5
+    assert checker.suggestions("qzxvbnmkplwr") == []
+
+
+def test_the_english_possessive_of_a_known_word_is_right(english: WordList):
+    checker = Checker(english, accepted=["Briefgen"])
+    assert checker.is_right("Briefgen’s")
+    assert not checker.is_right("Briefgne's")
+    assert checker.suggestions("governmnet's")[0] == "government's"
+
+
+def test_french_elisions_are_checked_without_the_elided_word(french: WordList):
+    checker = Checker(french)
+    assert misspelt(checker, "L'État dit qu'il viendra aujourd'hui ; l’enquête continue.") == []
+    assert misspelt(checker, "L'Étatt dit qu'il vienrda") == ["L'Étatt", "vienrda"]
+    assert "L'État" in checker.suggestions("L'Étatt")
+    assert "l’enquête" in checker.suggestions("l’enqête")
+
+
+def test_an_elision_is_not_taken_from_another_language(english: WordList):
+    assert not Checker(english).is_right("l'unclear")
+
+
+def test_accepted_words_count_as_right_whatever_their_capitals(english: WordList):
+    checker = Checker(english, accepted=["Peregraf"])
+    assert checker.is_right("peregraf")
+    assert not checker.is_right("Zorblax")
+    checker.accept("zorblax")
+    assert checker.is_right("Zorblax")
+
+
+def test_words_in_another_script_are_not_the_languages_to_judge(english: WordList):
+    assert misspelt(Checker(english), "Moscow said Правительсво and الحكومت") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "right", "wrong", "meant"),
+    [
+        ("de", "Die Regierung hat neue Sanktionen angekündigt", "Regirung", "Regierung"),
+        ("es", "El gobierno anunció sanciones", "gobiernno", "gobierno"),
+        ("ru", "Правительство объявило о санкциях", "Правительсво", "Правительство"),
+        ("ar", "أعلنت الحكومة فرض عقوبات جديدة", "الحكومت", "الحكومة"),
+    ],
+)
+def test_each_language_of_the_issue_checks_and_suggests(language: str, right: str, wrong: str, meant: str):
+    checker = Checker(load_word_list(language))
+    assert misspelt(checker, f"{right} {wrong}")[-1] == wrong
+    assert meant in checker.suggestions(wrong)
+
+
+def test_arabic_short_vowels_and_tatweel_do_not_make_a_word_wrong():
+    checker = Checker(load_word_list("ar"))
+    assert checker.is_right("الحكومةُ")
+    assert checker.is_right("الحكـومة")
+    assert lookup_form("الحكومةُ") == "الحكومة"
+
+
+def test_a_language_without_a_word_list_is_refused():
+    with pytest.raises(ValueError, match="no word list"):
+        load_word_list("zh")
+
+
+def test_a_paragraph_long_enough_to_tell_is_checked_in_its_own_language():
+    french = "Le gouvernement français a annoncé jeudi de nouvelles sanctions contre les responsables."
+    assert paragraph_language(french, "en") == "fr"
+    assert paragraph_language("Le gouvernement", "en") == "en"  # too short to tell: the brief's
+    polish = "Rząd ogłosił w czwartek nowe sankcje wobec osób odpowiedzialnych za atak na ambasadę."
+    assert paragraph_language(polish, "fr") == "fr"  # a language without a word list: the brief's
