@@ -24,16 +24,19 @@ seconds for a long word with nothing one edit away.
 
 from __future__ import annotations
 
+import gzip
+import json
+import pkgutil
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from app.text.language import detect_language
 from app.text.scripts import script_of
 from app.text.spell_words import APOSTROPHES, Word, spell_words
 
-#: The languages pyspellchecker has a word list for.
+#: The languages pyspellchecker has a word list for (its ``SpellChecker.languages()``).
 LANGUAGES = frozenset({"en", "fr", "de", "es", "ru", "ar", "it", "pt", "nl", "fa", "eu", "lv"})
 #: The script each language is written in (Latin for the rest).
 _SCRIPTS = {"ru": "Cyrillic", "ar": "Arabic", "fa": "Arabic"}
@@ -53,6 +56,8 @@ SUGGESTIONS = 5
 MAX_SUGGESTED_LENGTH = 40
 #: A paragraph needs this many words before its own language is trusted over the brief's.
 PARAGRAPH_WORDS = 6
+#: How much of a word list is parsed at a time (a few thousand words): each piece holds the interpreter a few ms.
+_PIECE_CHARS = 100_000
 #: Results kept per checker before the cache starts again (a long paste of new words cannot grow it for ever).
 _CACHE_SIZE = 50_000
 
@@ -69,17 +74,41 @@ class WordList:
 def load_word_list(language: str) -> WordList:
     """The word list pyspellchecker ships for ``language`` (one of LANGUAGES); slow, so off the window's thread.
 
-    pyspellchecker is imported here rather than at the top: the window loads it only with the first list.
+    The list is read from the package's data (``resources/xx.json.gz``, a word and its count a line) rather than
+    through pyspellchecker's SpellChecker, which reads it with one ``json.loads``: that call holds the interpreter,
+    and so the window's thread beside it, for up to 0.45 s (German). Read a few thousand lines at a time, the
+    window gets its turn between them.
     """
-    from spellchecker import SpellChecker
-
     if language not in LANGUAGES:
         raise ValueError(f"no word list for {language!r}")
-    frequencies = dict(SpellChecker(language=language).word_frequency.dictionary)
+    packed = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+    if packed is None:  # a loader that cannot read package data (never the case for an installed wheel)
+        raise ValueError(f"pyspellchecker's word list for {language!r} cannot be read")
+    frequencies: dict[str, int] = {}
     by_length: dict[int, list[str]] = {}
-    for word in frequencies:
-        by_length.setdefault(len(word), []).append(word)
+    for entries in _pieces(gzip.decompress(packed).decode("utf-8")):
+        for word, count in entries.items():
+            form = word.lower()
+            if form not in frequencies:
+                by_length.setdefault(len(form), []).append(form)
+            frequencies[form] = frequencies.get(form, 0) + count
     return WordList(language, frequencies, by_length)
+
+
+def _pieces(text: str) -> Iterator[dict[str, int]]:
+    """The entries of a JSON object written one a line, read in pieces of about ``_PIECE_CHARS`` characters.
+
+    A JSON string cannot hold a raw line break, so each break lies between two entries.
+    """
+    body = text.strip().removeprefix("{").removesuffix("}")
+    start = 0
+    while start < len(body):
+        end = body.find("\n", start + _PIECE_CHARS)
+        end = len(body) if end == -1 else end
+        piece = body[start:end].strip().strip(",")
+        if piece:
+            yield json.loads(f"{{{piece}}}")
+        start = end + 1
 
 
 def lookup_form(word: str) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spellchecker import SpellChecker
 
-from app.text.spelling import Checker, WordList, load_word_list, lookup_form, paragraph_language
+from app.text.spelling import LANGUAGES, Checker, WordList, load_word_list, lookup_form, paragraph_language
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +100,15 @@ def test_a_paragraph_long_enough_to_tell_is_checked_in_its_own_language():
     assert paragraph_language("Le gouvernement", "en") == "en"  # too short to tell: the brief's
     polish = "Rząd ogłosił w czwartek nowe sankcje wobec osób odpowiedzialnych za atak na ambasadę."
     assert paragraph_language(polish, "fr") == "fr"  # a language without a word list: the brief's
+
+
+def test_the_languages_are_pyspellcheckers():
+    assert set(SpellChecker.languages()) == LANGUAGES
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de", "es", "ru", "ar"])
+def test_a_word_list_read_in_pieces_is_the_one_pyspellchecker_reads_whole(language: str):
+    words = load_word_list(language)
+    assert words.frequencies == SpellChecker(language=language).word_frequency.dictionary
+    assert sorted(word for group in words.by_length.values() for word in group) == sorted(words.frequencies)
+    assert all(len(word) == length for length, group in words.by_length.items() for word in group)
