@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Combining marks and joiners that belong inside words of the scripts Briefgen checks: Latin and Cyrillic
 #: combining accents, Arabic short vowels, shadda, sukun, dagger alif and Quranic marks, and the zero-width
@@ -37,6 +38,7 @@ _NOT_WORDS = re.compile(
     r"|\[@[^\]\n]*\]"  # citations: [@1], [@2, p. 3]
     r"|\([A-Z][A-Z0-9]*(?:[/ ,-]+[A-Z0-9]+)*\)"  # portion marks: (U), (S//NF), (S//REL TO USA, FVEY)
 )
+_DIGIT = re.compile(r"\d")
 _PLURAL_OR_POSSESSIVE = re.compile(rf"(?:[{APOSTROPHES}]s|s)$")
 
 
@@ -52,8 +54,13 @@ class Word:
         return self.start + len(self.text)
 
 
-def spell_words(text: str) -> list[Word]:
-    """The words of ``text`` to spell check, in order; see the module's docstring for what is left out."""
+@lru_cache(maxsize=1024)
+def spell_words(text: str) -> tuple[Word, ...]:
+    """The words of ``text`` to spell check, in order; see the module's docstring for what is left out.
+
+    Remembered for the last paragraphs asked about: a field's highlighter asks twice for each paragraph it
+    checks (to tell its language, then to check it), and its menu again.
+    """
     skipped = [match.span() for match in _NOT_WORDS.finditer(text)]
     words = []
     span = 0
@@ -65,13 +72,13 @@ def spell_words(text: str) -> list[Word]:
         token = match.group()
         if _is_checked(token):
             words.append(Word(match.start(), token))
-    return words
+    return tuple(words)
 
 
 def _is_checked(token: str) -> bool:
-    if any(char.isdigit() for char in token):
+    if len(token) < 2 or _DIGIT.search(token):
         return False
-    if sum(1 for char in token if char.isalpha()) < 2:
-        return False
+    if not token[0].isupper():
+        return True
     base = _PLURAL_OR_POSSESSIVE.sub("", token)
     return not (len(base) >= 2 and base.isupper())  # an acronym, its plural or possessive: NATO, NGOs, IRGC's

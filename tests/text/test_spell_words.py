@@ -13,7 +13,7 @@ def texts(text: str) -> list[str]:
 
 
 def test_words_and_where_they_start():
-    assert spell_words("Sanctions were imposed.") == [Word(0, "Sanctions"), Word(10, "were"), Word(15, "imposed")]
+    assert spell_words("Sanctions were imposed.") == (Word(0, "Sanctions"), Word(10, "were"), Word(15, "imposed"))
 
 
 def test_apostrophes_inside_words_are_kept_and_quotes_around_them_are_not():
