@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 from spellchecker import SpellChecker
 
@@ -112,3 +114,16 @@ def test_a_word_list_read_in_pieces_is_the_one_pyspellchecker_reads_whole(langua
     assert words.frequencies == SpellChecker(language=language).word_frequency.dictionary
     assert sorted(word for group in words.by_length.values() for word in group) == sorted(words.frequencies)
     assert all(len(word) == length for length, group in words.by_length.items() for word in group)
+
+
+def test_word_lists_and_suggestions_need_no_network(monkeypatch: pytest.MonkeyPatch):
+    """Everything comes from the wheel: with sockets refused, a list loads and a word is checked and corrected."""
+
+    def refuse(*_args: object) -> None:
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    checker = Checker(load_word_list("es"))
+    assert [word.text for word in checker.misspelt("El gobiernno es bueno para el país")] == ["gobiernno"]
+    assert checker.suggestions("gobiernno")[0] == "gobierno"
