@@ -9,10 +9,11 @@ thread (``load_word_list``), and a ``Checker`` then answers from memory.
 
 A word is looked up as its lower case with curly apostrophes made straight and
 Arabic short vowels and tatweel left out (the lists are written without them).
-French and Italian elided articles and pronouns (``l'``, ``qu'``, ``dell'``) and
-the English possessive (``'s``) are checked without them when the whole word is
-not in the list, so ``l'État`` and ``Briefgen's`` are right when ``état`` and
-``Briefgen`` are. A word in another script than the language's (a Latin name in
+French and Italian elided articles and pronouns (``l'``, ``qu'``, ``dell'``), the
+English possessive (``'s``) and the conjunctions and prepositions Arabic joins to
+a word (و ف ب ل ك) are checked without them when the whole word is not in the
+list, so ``l'État``, ``Briefgen's`` and والجهات are right when ``état``,
+``Briefgen`` and الجهات are. A word in another script than the language's (a Latin name in
 an Arabic paragraph) is not the language's to judge and counts as right.
 
 Suggestions are the list's words within two edits (one for words of up to four
@@ -47,6 +48,9 @@ _ELISIONS = {
 }
 #: Endings after an apostrophe that leave the word before it to be checked: the English possessive.
 _POSSESSIVES = {"en": frozenset({"s"})}
+#: Letters written joined before an Arabic word, in their order: a conjunction (wa-, fa-), then a preposition
+#: (bi-, li-, ka-).
+_PROCLITICS = {"ar": ("وف", "بلك")}
 #: Arabic short vowels, shadda, sukun, dagger alif and tatweel: the word lists are written without them.
 _ARABIC_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
 _CURLY = str.maketrans({mark: "'" for mark in APOSTROPHES})
@@ -169,6 +173,8 @@ class Checker:
         form = lookup_form(word)
         if self._known(form):
             return True
+        if any(self._known(rest) for rest in self._without_proclitics(form)):
+            return True
         if "'" not in form:
             return False
         prefix, rest = self._split_elision(form)
@@ -179,6 +185,14 @@ class Checker:
 
     def _known(self, form: str) -> bool:
         return form in self._words.frequencies or form in self._accepted
+
+    def _without_proclitics(self, form: str) -> Iterator[str]:
+        """An Arabic word without the conjunction and preposition written joined to it: وتفكيك → تفكيك,
+        والجهات → الجهات, فبالحكومة → الحكومة (the lists hold few such forms)."""
+        rests = [form]
+        for letters in _PROCLITICS.get(self.language, ()):
+            rests += [rest[1:] for rest in rests if rest[:1] in letters]
+        yield from (rest for rest in rests[1:] if len(rest) >= 2)
 
     def _split_elision(self, form: str) -> tuple[str, str]:
         """("l'", "état") for "l'état" in French; ("", form) when it starts with no elided word."""

@@ -91,6 +91,14 @@ def test_arabic_short_vowels_and_tatweel_do_not_make_a_word_wrong():
     assert lookup_form("الحكومةُ") == "الحكومة"
 
 
+def test_arabic_words_are_checked_without_the_conjunction_and_preposition_joined_to_them():
+    checker = Checker(load_word_list("ar"))
+    assert "والجهات" not in load_word_list("ar").frequencies
+    assert checker.is_right("والجهات") and checker.is_right("وبالحكومة") and checker.is_right("فالحكومة")
+    assert not checker.is_right("والحكومت")  # what is left must be right
+    assert not checker.is_right("بوالجهات")  # a conjunction comes first
+
+
 def test_a_language_without_a_word_list_is_refused():
     with pytest.raises(ValueError, match="no word list"):
         load_word_list("zh")
