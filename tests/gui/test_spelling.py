@@ -67,8 +67,15 @@ def add_analyst_section(qtbot, window: MainWindow) -> QPlainTextEdit:
     return panel.text_edit
 
 
-def open_menu(qtbot, target: QWidget, point: QPoint, act: Callable[[QMenu], None]) -> list[str]:
-    """Right-click ``target`` at ``point``; ``act`` gets the menu while it is open. Returns its entries."""
+def open_menu(
+    qtbot,
+    target: QWidget,
+    point: QPoint,
+    act: Callable[[QMenu], None],
+    reason: QContextMenuEvent.Reason = QContextMenuEvent.Reason.Mouse,
+) -> list[str]:
+    """Right-click ``target`` at ``point`` (or press the Menu key); ``act`` gets the menu while it is open.
+    Returns its entries."""
     entries: list[str] = []
 
     def in_menu() -> None:
@@ -78,7 +85,7 @@ def open_menu(qtbot, target: QWidget, point: QPoint, act: Callable[[QMenu], None
         act(menu)
 
     QTimer.singleShot(0, in_menu)
-    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, target.mapToGlobal(point))
+    event = QContextMenuEvent(reason, point, target.mapToGlobal(point))
     QApplication.sendEvent(target, event)
     return entries
 
@@ -241,3 +248,17 @@ def test_marking_words_never_edits_the_brief(qtbot, window: MainWindow):
     qtbot.waitUntil(lambda: "reported" in underlined(edit), timeout=10_000)
     assert window.session.undo_stack.count() == edits
     assert window.session.project.meta.title == "Zorblax recruitment"
+
+
+def test_the_menu_key_offers_corrections_for_the_word_at_the_cursor(qtbot, window: MainWindow):
+    window.tabs.setCurrentWidget(window.details_form)
+    summary = window.details_form.summary
+    type_into(qtbot, summary, "Courts are the main levre.")
+    qtbot.waitUntil(lambda: underlined(summary) == ["levre"], timeout=10_000)
+    cursor = summary.textCursor()
+    cursor.setPosition(summary.toPlainText().index("levre") + 2)
+    summary.setTextCursor(cursor)
+    keyboard = QContextMenuEvent.Reason.Keyboard
+    entries = open_menu(qtbot, summary, summary.cursorRect().center(), choose(qtbot, "lever"), keyboard)
+    assert "lever" in entries
+    assert window.session.project.meta.summary == "Courts are the main lever."
