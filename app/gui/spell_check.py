@@ -66,7 +66,9 @@ class Speller(QObject):
     #: language changed): fields check their text again.
     changed = Signal()
 
-    def __init__(self, runner: JobRunner, personal: PersonalDictionary | None = None, parent: QObject | None = None):
+    def __init__(
+        self, runner: JobRunner, personal: PersonalDictionary | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._personal = personal or PersonalDictionary()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QWidget
 
+from app.brief.personal_dictionary import PersonalDictionary
 from app.gui.main_window import MainWindow
 from app.gui.spell_check import Speller
 from tests.gui.helpers import type_into
@@ -172,6 +173,17 @@ def test_the_personal_dictionary_is_read_when_a_word_list_loads(qtbot, window: M
     checker = speller.checker_for("Peregraf")
     assert checker is not None and checker.language == "fr"
     assert checker.is_right("Peregraf") and not checker.is_right("Zorblax")
+
+
+def test_a_dictionary_that_cannot_be_saved_still_accepts_the_word(qtbot, window: MainWindow, tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    speller = Speller(window.runner, PersonalDictionary(blocker / "dictionaries"))
+    with qtbot.waitSignal(speller.changed, timeout=10_000):
+        speller.checker_for("Zorblax")
+    speller.add_to_dictionary("Zorblax", "en")
+    checker = speller.checker_for("Zorblax")
+    assert checker is not None and checker.is_right("Zorblax")
 
 
 def test_ignore_clears_the_mark_for_this_session_only(qtbot, window: MainWindow):
