@@ -27,6 +27,7 @@ from app.brief import edit as brief_edit
 from app.core.marking_schemes import find_scheme, scheme_ids
 from app.core.markings import MarkingError
 from app.core.model import BriefMeta
+from app.gui.spell_check import Speller, attach_spell_check
 from app.gui.widgets import UndoShortcutFilter, describe, muted_label, panel_title, shrinkable
 
 #: Each one-line field: its label, the hint shown while it is empty, and its tooltip.
@@ -52,7 +53,7 @@ class DetailsForm(QScrollArea):
     #: A field and its new value (text; True, False or None for ``portion_marks``).
     edited = Signal(str, object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, speller: Speller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -117,6 +118,8 @@ class DetailsForm(QScrollArea):
         self.summary.setAcceptDrops(False)
         self.summary.installEventFilter(undo_filter)
         self.summary.textChanged.connect(self._summary_changed)
+        for text_field in (self.lines["title"], self.lines["subtitle"], self.summary):
+            attach_spell_check(text_field, speller)
 
         page = QWidget()
         form = QFormLayout()

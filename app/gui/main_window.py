@@ -76,6 +76,7 @@ from app.gui.recovery_offer import offer_recoveries
 from app.gui.session import BriefSession
 from app.gui.settings import Settings
 from app.gui.sources_panel import ReaderSelection, SourcesPanel, speaker_for
+from app.gui.spell_check import Speller, follow_writing_language
 from app.gui.template_actions import TemplateActions
 from app.gui.undo_commands import (
     AddItemsCommand,
@@ -131,9 +132,11 @@ class MainWindow(QMainWindow):
         self.sources_model = SourcesModel(self.session, self)
         self.outline_model = OutlineModel(self.session, self)
 
+        self.speller = Speller(self.runner, parent=self)
+        follow_writing_language(self.session, self.speller)
         self.sources_panel = SourcesPanel(self.sources_model)
-        self.outline_panel = OutlinePanel(self.session, self.outline_model)
-        self.details_form = DetailsForm()
+        self.outline_panel = OutlinePanel(self.session, self.outline_model, self.speller)
+        self.details_form = DetailsForm(self.speller)
         # Previews and checks are built in one worker process kept warm from one build to the next (the window's
         # own thread never builds): the checks, asked for after the preview, reuse the brief it built
         # (app/pipeline/last_build.py) instead of a second worker building it again at the same time.

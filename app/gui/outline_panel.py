@@ -43,6 +43,7 @@ from app.gui.delegates import TwoLineDelegate
 from app.gui.icons import icon
 from app.gui.models import OutlineModel, Roles, figure_label, item_heading
 from app.gui.session import BriefSession
+from app.gui.spell_check import Speller, attach_spell_check
 from app.gui.widgets import (
     HintListView,
     UndoShortcutFilter,
@@ -87,7 +88,9 @@ class OutlinePanel(QWidget):
     addAnalystRequested = Signal()
     addFigureRequested = Signal()
 
-    def __init__(self, session: BriefSession, model: OutlineModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: BriefSession, model: OutlineModel, speller: Speller, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._session = session
         self._model = model
@@ -244,6 +247,9 @@ class OutlinePanel(QWidget):
             edit.setUndoRedoEnabled(False)  # the window's undo stack covers typing
             edit.setAcceptDrops(False)  # files dropped here are sources for the window, not text
             edit.installEventFilter(undo_filter)
+            attach_spell_check(edit, speller)
+        for field in ("heading", "caption"):
+            attach_spell_check(self.lines[field], speller)
 
         self.reset_button = _tool_button(self.reset_action)
         text_header = QHBoxLayout()
