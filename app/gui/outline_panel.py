@@ -220,6 +220,7 @@ class OutlinePanel(QWidget):
         self._image_box = image_box
 
         self.edited_label = muted_label()
+        self.edited_label.setWordWrap(True)  # the Markdown hint wraps rather than widen the editor past the panel
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("itemText")
         describe(

@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from app.core.paths import ASSETS_DIR
+
 
 @dataclass(frozen=True)
 class Colours:
@@ -40,6 +42,8 @@ class Colours:
     accent_hover: str
     link: str
     border: str
+    #: The edge of a check box: 3:1 against the field, as WCAG asks of controls.
+    control: str
     rule: str
     hover: str
     title: str
@@ -72,6 +76,7 @@ LIGHT = Colours(
     accent_hover="#1d4ed8",
     link="#1d4ed8",
     border="#d5dbe3",
+    control="#6b7280",
     rule="#e2e8f0",
     hover="#eef2f7",
     title="#0f172a",
@@ -103,6 +108,7 @@ DARK = Colours(
     accent_hover="#1d4ed8",
     link="#93c5fd",
     border="#3a4150",
+    control="#9ca3af",
     rule="#2c323d",
     hover="#2c323d",
     title="#f8fafc",
@@ -154,8 +160,23 @@ def palette_for(c: Colours) -> QPalette:
     return palette
 
 
+#: The tick and the dash drawn in a ticked or partly ticked box.
+_CHECK, _PARTIAL = ((ASSETS_DIR / "ui" / name).as_posix() for name in ("check.svg", "partial.svg"))
+_INDICATORS = "QTreeView::indicator, QListView::indicator, QCheckBox::indicator"
+
+
+def _indicator(state: str) -> str:
+    return ", ".join(f"{part}:{state}" for part in _INDICATORS.split(", "))
+
+
 def style_sheet(c: Colours) -> str:
+    """The style sheet for ``c``.  Check boxes are drawn here: Fusion's edge vanishes on a dark field."""
     return f"""
+{_INDICATORS} {{
+    width: 13px; height: 13px; border: 1px solid {c.control}; border-radius: 3px; background: {c.base}; }}
+{_indicator("checked")} {{ background: {c.accent}; border-color: {c.accent}; image: url({_CHECK}); }}
+{_indicator("indeterminate")} {{ background: {c.accent}; border-color: {c.accent}; image: url({_PARTIAL}); }}
+{_indicator("disabled")} {{ border-color: {c.disabled}; }}
 QToolBar {{ border: none; border-bottom: 1px solid {c.rule}; padding: 4px 6px; spacing: 2px; background: {c.base}; }}
 QToolBar QToolButton {{ padding: 4px 8px; border-radius: 6px; }}
 QToolBar QToolButton:hover {{ background: {c.hover}; }}

@@ -128,6 +128,7 @@ def test_every_text_colour_meets_wcag_aa(scheme: Colours):
         pairs[f"template {kind}"] = (foregrounds[pick], _TAG_BACKGROUND[pick] if tagged else scheme.base)
     weak = {name: round(contrast(*pair), 2) for name, pair in pairs.items() if contrast(*pair) < 4.5}
     assert weak == {}
+    assert contrast(scheme.control, scheme.base) >= 3  # a check box's edge, as WCAG asks of controls
 
 
 def test_the_window_follows_the_system_s_dark_and_light_scheme(qtbot, window: MainWindow):

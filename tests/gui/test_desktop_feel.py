@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QScrollArea
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QScrollArea
 
 from app.gui import dialogs
 from app.gui.main_window import SAMPLE_HINT, MainWindow
@@ -44,10 +44,14 @@ def test_the_window_fits_1024_by_700_with_every_field_whole(qtbot, window: MainW
         QApplication.processEvents()
         for area in tab.findChildren(QScrollArea) + ([tab] if isinstance(tab, QScrollArea) else []):
             assert not area.horizontalScrollBar().isVisible(), f"{tab.objectName()} scrolls sideways"
-        for field in [*tab.findChildren(QComboBox), *tab.findChildren(QLineEdit)]:
+        for field in [*tab.findChildren(QComboBox), *tab.findChildren(QLineEdit), *tab.findChildren(QPlainTextEdit)]:
             if field.isVisibleTo(window):
                 hint = field.minimumSizeHint().width()
                 assert field.width() >= hint, f"{field.objectName()} clipped: {field.width()} < {hint}"
+                area = next((a for a in tab.findChildren(QScrollArea) if a.widget().isAncestorOf(field)), None)
+                if area is not None:  # inside a scroll area that never scrolls sideways: its right edge in view
+                    right = field.mapTo(area.viewport(), QPoint(field.width(), 0)).x()
+                    assert right <= area.viewport().width(), f"{field.objectName()} cut off at the right"
     for panel in (window.sources_panel, window.tabs, window.preview_panel):
         assert panel.width() >= panel.minimumSizeHint().width()
 
