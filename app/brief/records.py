@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from app.core.clock import build_time
 from app.core.model import Source, SourceRecord
+from app.text.controls import strip_controls
 
 
 def source_record(source: Source, earlier: SourceRecord | None = None) -> SourceRecord:
@@ -21,6 +22,8 @@ def source_record(source: Source, earlier: SourceRecord | None = None) -> Source
 
 
 def with_details(source: Source, record: SourceRecord) -> Source:
-    """``source`` as the analyst corrected it: each detail they gave in place of what its file says."""
-    corrected = {name: value for name, value in record.details.model_dump().items() if value.strip()}
+    """``source`` as the analyst corrected it: each detail they gave in place of what its file says, on one line
+    and without control characters, as a file's own are read (a shared project may carry anything)."""
+    details = record.details.model_dump().items()
+    corrected = {name: one_line for name, value in details if (one_line := " ".join(strip_controls(value).split()))}
     return source.model_copy(update=corrected) if corrected else source

@@ -140,3 +140,24 @@ def test_the_analyst_s_corrections_to_a_source_are_saved_and_given_to_every_read
     del project.sources[0]
     add_source(project, ingest(article), 0)
     assert project.record(str(article)).details == fixed
+
+
+def test_corrections_from_a_shared_project_reach_the_brief_without_control_characters(tmp_path: Path):
+    from app.brief.edit import set_source_details
+    from app.brief.project_file import load_project
+    from app.core.model import SourceDetails
+
+    brief, article, _notes = _case(tmp_path)
+    project = load_project(brief)
+    hostile = SourceDetails(title="Evil\x00\x1b[31m title\n  on two lines", outlet="  ")
+    set_source_details(project, str(article), hostile)
+    save_project(project, brief)
+    source = open_project(brief).sources_by_path()[str(article)]
+    assert source.title == "Evil title on two lines"
+    assert source.outlet == ingest_outlet(article)  # a blank correction keeps what the file says
+
+
+def ingest_outlet(path: Path) -> str:
+    from app.ingest import ingest
+
+    return ingest(path).outlet
