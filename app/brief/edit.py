@@ -24,6 +24,7 @@ from app.core.model import (
     SectionItem,
     Source,
     SourceDetails,
+    SourceRecord,
 )
 from app.core.terms import ROLES
 from app.text.dates import MONTHS, format_date
@@ -189,20 +190,21 @@ def set_meta_field(project: BriefProject, field: str, value: str | bool | None) 
 
 def set_source_marking(project: BriefProject, path: str, classification: str) -> str:
     """Set the analyst's marking for a source of the brief ("" for the brief's own); returns the old one."""
-    if path not in project.sources:
-        raise ValueError(f"{path} is not a source of the brief")
-    record = project.record(path)
-    project.source_records[path] = record.model_copy(update={"classification": classification})
-    return record.classification
+    return _update_record(project, path, classification=classification).classification
 
 
 def set_source_details(project: BriefProject, path: str, details: SourceDetails) -> SourceDetails:
     """Set the analyst's corrections to a source's title, outlet, author, date and URL; returns the old ones."""
+    return _update_record(project, path, details=details).details
+
+
+def _update_record(project: BriefProject, path: str, **changes: object) -> SourceRecord:
+    """Change what the brief records of one of its sources; the record as it was."""
     if path not in project.sources:
         raise ValueError(f"{path} is not a source of the brief")
     record = project.record(path)
-    project.source_records[path] = record.model_copy(update={"details": details})
-    return record.details
+    project.source_records[path] = record.model_copy(update=changes)
+    return record
 
 
 def marking_choices(scheme_id: str) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTreeView
 
 from app.core.problems import Problem
 from app.gui.main_window import MainWindow
@@ -69,13 +69,19 @@ def test_an_item_s_marking_raises_the_banner_in_the_preview_and_undo_lowers_it(q
     assert "UNCLASSIFIED" in preview_text(window) and "SECRET" not in preview_text(window)
 
 
-def test_a_source_s_marking_is_set_from_its_menu_and_its_items_inherit_it(qtbot, window: MainWindow, answers):
-    panel = window.preview_panel
+def _source_chosen_in_the_tree(qtbot, window: MainWindow) -> QTreeView:
+    """The sample loaded, a section of it in the brief, and the source itself the tree's current row."""
     load_by_drop(qtbot, window, [SAMPLE])
-    with qtbot.waitSignal(panel.rendered, timeout=RENDER):
+    with qtbot.waitSignal(window.preview_panel.rendered, timeout=RENDER):
         tick(qtbot, window, "Judicial Warnings")
     tree = window.sources_panel.tree
     tree.setCurrentIndex(section_index(window, "Judicial Warnings").parent())
+    return tree
+
+
+def test_a_source_s_marking_is_set_from_its_menu_and_its_items_inherit_it(qtbot, window: MainWindow, answers):
+    panel = window.preview_panel
+    tree = _source_chosen_in_the_tree(qtbot, window)
     answers.marking_answer = "CONFIDENTIAL"
     with qtbot.waitSignal(panel.rendered, timeout=RENDER):
         window.sources_panel.tree_menu().actions()[0].trigger()  # Set Marking…
@@ -149,11 +155,7 @@ def test_sections_another_source_repeats_say_where(qtbot, window: MainWindow, tm
 
 def test_a_source_s_details_are_corrected_in_its_dialog_and_reach_the_sources_list(qtbot, window: MainWindow):
     panel = window.preview_panel
-    load_by_drop(qtbot, window, [SAMPLE])
-    with qtbot.waitSignal(panel.rendered, timeout=RENDER):
-        tick(qtbot, window, "Judicial Warnings")
-    tree = window.sources_panel.tree
-    tree.setCurrentIndex(section_index(window, "Judicial Warnings").parent())
+    tree = _source_chosen_in_the_tree(qtbot, window)
     read_title = tree.currentIndex().data()
     typed: dict[str, str] = {}
 
