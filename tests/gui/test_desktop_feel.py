@@ -176,3 +176,34 @@ def test_a_newer_status_message_replaces_the_export_note(qtbot, window: MainWind
     assert window.export_result.isVisible()
     window.statusBar().showMessage("Saved somewhere.", 4000)
     assert not window.export_result.isVisible()
+
+
+def test_tab_reaches_every_control_the_analyst_works_with(qtbot, window: MainWindow):
+    open_sample(qtbot, window)
+    outline, details = window.outline_panel, window.details_form
+    wanted = {
+        "source search": window.sources_panel.search,
+        "sources": window.sources_panel.tree,
+        "reader": window.sources_panel.reader,
+        "outline": outline.list,
+        "role": outline.role_combo,
+        "item text": outline.text_edit,
+        "note": outline.note_edit,
+        "page": window.preview_panel.pages.page_spin,
+        "zoom": window.preview_panel.pages.zoom_combo,
+        "template": window.preview_panel.template_combo,
+    }
+    window.sources_panel.search.setFocus()
+    reached = set()
+    for _ in range(200):  # Tab, as a keyboard user moves on, round the whole window
+        reached.add(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    missing = [name for name, widget in wanted.items() if widget not in reached]
+    assert missing == []
+    window.tabs.setCurrentWidget(details)
+    details.lines["title"].setFocus()
+    reached = set()
+    for _ in range(40):
+        reached.add(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert {details.lines["title"], details.summary, details.scheme, details.portion_marks} <= reached
