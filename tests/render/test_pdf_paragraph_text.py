@@ -106,3 +106,22 @@ def test_a_paragraph_laid_out_again_keeps_its_lines_for_each_width() -> None:
     assert lines(words, 200) == narrow
     other = " ".join(lines(words.replace("Wednesday", "Thursday"), 200))
     assert "Thursday" in other and "Wednesday" not in other
+
+
+def test_a_line_may_end_after_a_hyphen_between_letters_as_in_word_and_libreoffice() -> None:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from app.render.pdf.paragraph import BriefParagraph, paragraph_text
+
+    fonts = register_fonts(Style())
+    text = "Read from the file: peregraf-iraq-russian-recruitment.txt, pages 3-5 and -2."
+    style = ParagraphStyle("body", fontName=fonts.body, fontSize=10, leading=13)
+    paragraph = BriefParagraph(paragraph_text([Piece(text, fonts.body, 10)], fonts), style)
+    width = registered_font(fonts.body).stringWidth("Read from the file: peregraf-iraq-", 10) + 1
+    paragraph.wrap(width, 1000)
+    lines = [paragraph.content.text[start:end] for start, end in paragraph.lines]
+    assert lines[0] == "Read from the file: peregraf-iraq-"  # not the whole name moved to the next line
+    assert "".join(line if line.endswith("-") else line + " " for line in lines).strip() == text
+    plain = PlainText([Piece(text, fonts.body, 10)])
+    assert "3-5" in [plain.text[a:b] for a, b in plain.words]  # a hyphen before a digit does not break
+    assert "-2." in [plain.text[a:b] for a, b in plain.words]

@@ -73,9 +73,25 @@ _AROUND_BREAK = re.compile(r" *\n *")
 INVISIBLE = re.compile("[\xad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 #: A line may break between any two Chinese or Japanese characters, which use no spaces; closing punctuation stays
 #: with the character before it.  Other text breaks at spaces and zero-width spaces (a word too long for a line is
-#: cut).
+#: cut), and after a hyphen between letters (``_HYPHEN_BREAK``).
 _CJK = "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(rf"[{_CJK}][\u3001\u3002\u300d\u300f\uff09\uff0c\uff0e\uff01\uff1f]*|[^ \n\u200b{_CJK}]+")
+#: Where a word may end a line after its hyphen, as Word and LibreOffice break "peregraf-|iraq-|recruitment.txt"
+#: (not before a digit: "-5" stays whole).
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_][-\u2010])(?=[^\W\d_])")
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every unit a line may end after: words, and the parts of hyphenated words."""
+    spans = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if "-" in match.group() or "\u2010" in match.group():
+            for cut in _HYPHEN_BREAK.finditer(text, start, end):
+                spans.append((start, cut.start()))
+                start = cut.start()
+        spans.append((start, end))
+    return spans
 
 
 def collapse(pieces: list[Piece]) -> tuple[str, list[int]]:
@@ -138,7 +154,7 @@ class ParagraphText(ABC):
         #: Where each piece ends in the text.
         self.ends = [*self.starts[1:], len(self.text)] if pieces else []
         #: (start, end) of every word, in order.
-        self.words: list[tuple[int, int]] = list(map(re.Match.span, _WORD.finditer(self.text)))
+        self.words: list[tuple[int, int]] = word_spans(self.text)
         #: Where the hard line breaks are, in order.
         self.breaks = [m.start() for m in re.finditer("\n", self.text)]
         #: The lines each part of it was broken into, by (start, end, width, first line's offset): see BriefParagraph.
