@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import BriefgenError
-from app.assemble.citation_styles import citation_styles
 from app.core.formats import OUTPUT_FORMATS, output_format
 from app.core.marking_schemes import scheme_ids
 from app.core.presets import (
@@ -123,6 +122,8 @@ class ExportDialog(QDialog):
         self.citation_combo.setObjectName("exportCitationStyle")
         self.citation_combo.setToolTip("How this export cites its sources; the template's style otherwise")
         self.citation_combo.addItem("The template's", "")
+        from app.assemble.citation_styles import citation_styles  # the styles' engine loads when first asked for
+
         for style in citation_styles():
             self.citation_combo.addItem(style.title, style.id)
 
