@@ -69,6 +69,7 @@ from app.gui.models import OutlineModel, SourcesModel
 from app.gui.outline_panel import OutlinePanel
 from app.gui.page_view import zoom_from_text
 from app.gui.preview_panel import PreviewPanel
+from app.gui.project_lock import ProjectLock
 from app.gui.project_trust import files_not_to_read, keep_refusal
 from app.gui.recovery_offer import offer_recoveries
 from app.gui.session import BriefSession
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.autosave_writer = AutosaveWriter(self.autosaver, self)
         self.autosave_writer.failed.connect(lambda exc: self.statusBar().showMessage(f"Autosave failed: {exc}", 8000))
         self.session = BriefSession(self)
+        self.project_lock = ProjectLock(self.session, self)  # the open brief's lock follows its file
         self.runner = JobRunner(self)
         self.sources_model = SourcesModel(self.session, self)
         self.outline_model = OutlineModel(self.session, self)
@@ -605,6 +607,8 @@ class MainWindow(QMainWindow):
         except BriefgenError as exc:
             dialogs.report(self, "Cannot open the brief", [exc])
             return
+        if not self.project_lock.may_take(path, "open"):
+            return
         self.settings.set_folder("projects", path.parent)
         self.settings.add_recent_project(path.resolve())
         self._open_with_sources(project, path.resolve())
@@ -666,7 +670,7 @@ class MainWindow(QMainWindow):
         path = Path(name)
         if path.suffix != EXTENSION:
             path = path.with_name(path.name + EXTENSION)
-        return self._save_to(path)
+        return self.project_lock.may_take(path, "save") and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
         try:
@@ -801,6 +805,7 @@ class MainWindow(QMainWindow):
         self.preview_worker.close()  # a build still running ends now, rather than the window waiting for it
         self.runner.wait()
         self.autosave_writer.close()
+        self.project_lock.release()
         event.accept()
 
     def _about(self) -> None:
