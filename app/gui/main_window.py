@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -62,6 +62,7 @@ from app.gui.autosave_schedule import AutosaveSchedule
 from app.gui.autosave_writer import AutosaveWriter
 from app.gui.checks_panel import ChecksPanel
 from app.gui.details_form import DetailsForm
+from app.gui.drops import accepts, left_message, sort_drop
 from app.gui.export_dialog import ExportChoice, ExportDialog, ExportResult
 from app.gui.icons import icon
 from app.gui.marking_actions import MarkingActions
@@ -88,7 +89,7 @@ from app.gui.undo_commands import (
 )
 from app.gui.workers import JobRunner, Progress
 from app.ingest import ingest_many_bounded
-from app.ingest.collect import files_to_read, is_readable_drop
+from app.ingest.collect import files_to_read
 from app.pipeline.export import output_name
 from app.pipeline.jobs import PREVIEW_SECONDS, deliver_bounded
 
@@ -455,7 +456,7 @@ class MainWindow(QMainWindow):
 
     # --- drag and drop of files -----------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(is_readable_drop(p) for p in _local_paths(event)):
+        if accepts(_local_paths(event)):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -464,10 +465,21 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        """Dropped sources are read; a dropped brief is opened (app.gui.drops)."""
         paths = _local_paths(event)
-        if paths:
-            event.acceptProposedAction()
-            self.add_source_files(paths)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        drop = sort_drop(paths)
+        if drop.brief is None:
+            self.add_source_files(drop.sources)
+        else:  # once the drop is over: the file manager waits for it to end, and opening may ask questions first
+            QTimer.singleShot(0, lambda brief=drop.brief: self.open_dropped_brief(brief, drop.left))
+
+    def open_dropped_brief(self, brief: Path, left: list[Path]) -> None:
+        self.open_project(brief)
+        if left and self.session.path == brief.resolve():
+            dialogs.show_info(self, "Only the brief was opened", left_message(brief, left))
 
     # --- edits -> undo commands -----------------------------------------------------------------
     def _push(self, command: QUndoCommand) -> None:
