@@ -187,6 +187,6 @@ def existing_folder(parent: QWidget | None, caption: str, folder: str) -> str:
     return QFileDialog.getExistingDirectory(parent, caption, folder)
 
 
-def open_path(path: Path) -> None:
-    """Open a file or folder in the desktop's default application."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_path(path: Path) -> bool:
+    """Open a file or folder in the desktop's default application; False when the desktop has none for it."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -37,7 +37,9 @@ class Dialogs:
     #: Each warning that another Briefgen has the brief open, and whether the analyst goes on anyway.
     lock_warnings: list[str] = field(default_factory=list)
     lock_answer: bool = True
+    #: Each file or folder handed to the desktop to open, and whether the desktop has an application for it.
     opened: list[Path] = field(default_factory=list)
+    open_answer: bool = True
     confirm_answer: bool = True
     save_choice: str = "discard"
     recover_answer: bool = False
@@ -79,6 +81,10 @@ class Dialogs:
     def ask_trust(self, _parent: object, _project: Path, outside: list[str]) -> bool:
         self.trust_questions.append(list(outside))
         return self.trust_answer
+
+    def open_path(self, path: Path) -> bool:
+        self.opened.append(path)
+        return self.open_answer
 
     def ask_despite_lock(self, _parent: object, _title: str, message: str, _action: str) -> bool:
         self.lock_warnings.append(message)
@@ -122,7 +128,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(dialogs, "open_file_name", lambda *_args: log.open_name)
     monkeypatch.setattr(dialogs, "save_file_name", lambda *_args: log.save_name)
     monkeypatch.setattr(dialogs, "existing_folder", lambda *_args: log.folder)
-    monkeypatch.setattr(dialogs, "open_path", log.opened.append)
+    monkeypatch.setattr(dialogs, "open_path", log.open_path)
     return log
 
 
