@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.cli import check as cli_check
+from app.cli import desktop as cli_desktop
 from app.cli import presets as cli_presets
 from app.cli import templates as cli_templates
 from app.cli.terminal import make_streams_forgiving
@@ -36,6 +37,7 @@ COMMAND_MODULES = {
     "check": "check",
     "templates": "templates",
     "presets": "presets",
+    "install-desktop": "desktop",
 }
 #: Every command's name: a first argument that is none of these may be a brief to open (``briefgen x.brief``).
 COMMANDS = {*COMMAND_MODULES, "gui"}
@@ -105,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_templates.add_parser(sub)
     cli_check.add_parser(sub)
     cli_presets.add_parser(sub, _formats)
+    cli_desktop.add_parser(sub)
 
     gui = sub.add_parser(
         "gui", help="open the desktop window (what `briefgen` alone does; `briefgen PROJECT.brief` opens one)"
