@@ -154,7 +154,10 @@ def _gui(args: argparse.Namespace) -> int:
     project = _project_to_open(args.projects)
     needs_display = sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
     if needs_display and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        raise BriefgenError("no display to open the window on; the other commands work without one (briefgen --help)")
+        raise BriefgenError(
+            "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set: start it on the desktop, "
+            "or over SSH with `ssh -X`); the other commands work without one (briefgen --help)"
+        )
     from app.gui import run  # only the window needs Qt; the rest of the CLI stays Qt-free
 
     return run(project)
