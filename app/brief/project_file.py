@@ -19,13 +19,14 @@ from pydantic import ValidationError
 from app.brief.trust import remember_trust
 from app.core.atomic import write_atomically
 from app.core.errors import ProjectError
+from app.core.formats import PROJECT_EXTENSION
 from app.core.model import BriefItem, BriefProject
 
 FORMAT_NAME = "briefgen-project"
 #: Version 2 added kinds of items (analyst text, excerpts, quotes, figures); version 3 markings and source
 #: fingerprints, which an older Briefgen must refuse rather than drop; version 1 and 2 files still open.
 FORMAT_VERSION = 3
-EXTENSION = ".brief"
+EXTENSION = PROJECT_EXTENSION
 #: A file name that is not valid UTF-8 keeps its bytes as lone surrogates; JSON escapes them so the file stays UTF-8.
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 

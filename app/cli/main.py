@@ -19,12 +19,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.cli import check as cli_check
+from app.cli import desktop as cli_desktop
 from app.cli import presets as cli_presets
 from app.cli import templates as cli_templates
 from app.cli.terminal import make_streams_forgiving
 from app.core.clock import drop_unusable_epoch
-from app.core.errors import BriefgenError, IngestError
-from app.core.formats import default_output_names, output_names
+from app.core.errors import BriefgenError, IngestError, ProjectError
+from app.core.formats import default_output_names, is_project_file, output_names
 from app.text.controls import printable
 
 #: Usage errors exit with 2 from argparse itself.
@@ -36,7 +37,10 @@ COMMAND_MODULES = {
     "check": "check",
     "templates": "templates",
     "presets": "presets",
+    "install-desktop": "desktop",
 }
+#: Every command's name: a first argument that is none of these may be a brief to open (``briefgen x.brief``).
+COMMANDS = {*COMMAND_MODULES, "gui"}
 
 
 def _formats(value: str) -> list[str]:
@@ -51,7 +55,9 @@ def _formats(value: str) -> list[str]:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="briefgen", description="Turn source documents into a formatted policy brief."
+        prog="briefgen",
+        description="Turn source documents into a formatted policy brief.",
+        epilog="`briefgen` alone opens the window; `briefgen PROJECT.brief` opens that brief in it.",
     )
     sub = parser.add_subparsers(dest="command")
 
@@ -101,19 +107,60 @@ def _parser() -> argparse.ArgumentParser:
     cli_templates.add_parser(sub)
     cli_check.add_parser(sub)
     cli_presets.add_parser(sub, _formats)
+    cli_desktop.add_parser(sub)
 
-    gui = sub.add_parser("gui", help="open the desktop window (what `briefgen` alone does)")
-    gui.add_argument("project", nargs="?", type=Path, metavar="PROJECT.brief", help="a project to open")
+    gui = sub.add_parser(
+        "gui", help="open the desktop window (what `briefgen` alone does; `briefgen PROJECT.brief` opens one)"
+    )
+    gui.add_argument(
+        "projects", nargs="*", type=Path, metavar="PROJECT.brief", help="the project to open (one per window)"
+    )
     return parser
 
 
+def _opening_a_file(arguments: list[str]) -> list[str]:
+    """``briefgen x.brief`` means ``briefgen gui x.brief``: how a terminal and a file manager open a brief.
+
+    Only a first argument that is neither a command nor an option, and that names a .brief or an existing path,
+    counts as a file: a mistyped command (``briefgen biuld``) is still explained by argparse as one.
+    """
+    if not arguments or arguments[0] in COMMANDS or arguments[0].startswith("-"):
+        return arguments
+    first = Path(arguments[0])
+    return ["gui", *arguments] if is_project_file(first) or first.exists() else arguments
+
+
+def _project_to_open(paths: Sequence[Path]) -> Path | None:
+    """The one brief the window is to open, checked before Qt loads: a wrong path is one line, not a window."""
+    if len(paths) > 1:
+        raise ProjectError(
+            f"one brief at a time: {len(paths)} were given (start briefgen once for each; "
+            "a file manager opens each brief chosen in a window of its own)"
+        )
+    if not paths:
+        return None
+    path = paths[0]
+    if not path.exists():
+        raise ProjectError(f"{path}: project file not found")
+    if path.is_dir() or not is_project_file(path):
+        raise ProjectError(
+            f"{path}: not a Briefgen project (a .brief file); sources are added in the window, "
+            "or read by `briefgen inspect` and `briefgen build`"
+        )
+    return path
+
+
 def _gui(args: argparse.Namespace) -> int:
+    project = _project_to_open(args.projects)
     needs_display = sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
     if needs_display and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        raise BriefgenError("no display to open the window on; the other commands work without one (briefgen --help)")
+        raise BriefgenError(
+            "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set: start it on the desktop, "
+            "or over SSH with `ssh -X`); the other commands work without one (briefgen --help)"
+        )
     from app.gui import run  # only the window needs Qt; the rest of the CLI stays Qt-free
 
-    return run(args.project)
+    return run(project)
 
 
 def _printable_lines(error: BriefgenError) -> str:
@@ -149,9 +196,9 @@ def _command_line(argv: Sequence[str] | None) -> argparse.Namespace:
     epoch_problem = drop_unusable_epoch()
     if epoch_problem:
         print(f"briefgen: warning: {printable(epoch_problem)}", file=sys.stderr)
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_opening_a_file(list(sys.argv[1:] if argv is None else argv)))
     if args.command is None:
-        args.command, args.project = "gui", None
+        args.command, args.projects = "gui", []
     return args
 
 

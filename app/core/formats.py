@@ -116,6 +116,15 @@ OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
 )
 
 
+#: A Briefgen project's extension. A project is no source: the window opens it (command line, drop, file manager).
+PROJECT_EXTENSION = ".brief"
+
+
+def is_project_file(path: Path) -> bool:
+    """Whether ``path`` is named as a Briefgen project (``.brief``, any case)."""
+    return path.suffix.lower() == PROJECT_EXTENSION
+
+
 def input_extensions() -> list[str]:
     """Every extension Briefgen reads, sorted, with the dot."""
     return sorted(ext for fmt in INPUT_FORMATS for ext in fmt.extensions)

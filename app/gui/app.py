@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.bounded import start_workers, use_forkserver
+from app.core.paths import APP_ICON, APP_ID
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
 
 def create_application() -> QApplication:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from app.gui.theme import apply_theme
@@ -25,6 +27,9 @@ def create_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Briefgen")
     app.setOrganizationName("Briefgen")
+    # The desktop entry `briefgen install-desktop` installs: a Wayland desktop shows its name and icon for the window.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(APP_ICON)))
     apply_theme(app)
     return app
 

@@ -127,6 +127,16 @@ def ask_builtin_template(parent: QWidget | None, name: str) -> BuiltinChoice:
     return "view" if clicked is view else "cancel"
 
 
+def ask_despite_lock(parent: QWidget | None, title: str, message: str, action: str) -> bool:
+    """Whether to go on with a brief another Briefgen has open (app.gui.project_lock says who and since when);
+    going on can lose work, so Cancel is the default."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Cancel, parent)
+    go_on = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is go_on
+
+
 def ask_recover(parent: QWidget | None, recovery: Recovery) -> bool:
     when = f"{recovery.saved_at:%d %b %Y at %H:%M}"
     return confirm(
@@ -187,6 +197,6 @@ def existing_folder(parent: QWidget | None, caption: str, folder: str) -> str:
     return QFileDialog.getExistingDirectory(parent, caption, folder)
 
 
-def open_path(path: Path) -> None:
-    """Open a file or folder in the desktop's default application."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_path(path: Path) -> bool:
+    """Open a file or folder in the desktop's default application; False when the desktop has none for it."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

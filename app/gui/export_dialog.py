@@ -307,9 +307,9 @@ class ExportResult(QWidget):
         self.label = QLabel()
         self.open_button = QPushButton("Open")
         self.open_button.setObjectName("openExported")
-        self.open_button.clicked.connect(lambda: dialogs.open_path(self.main_file()))
+        self.open_button.clicked.connect(self._open_file)
         self.folder_button = QPushButton("Show Folder")
-        self.folder_button.clicked.connect(lambda: dialogs.open_path(self.main_file().parent))
+        self.folder_button.clicked.connect(self._show_folder)
         close = QToolButton()
         close.setIcon(icon("close"))
         close.setAutoRaise(True)
@@ -335,3 +335,20 @@ class ExportResult(QWidget):
     def main_file(self) -> Path:
         """The file 'Open' opens: the PDF when there is one, since it opens without an office suite."""
         return next((p for p in self._paths if p.suffix == ".pdf"), self._paths[-1])
+
+    def _open_file(self) -> None:
+        """Hand the file to the desktop; when nothing there opens its kind, say so and where the file is."""
+        path = self.main_file()
+        if not dialogs.open_path(path):
+            kind = path.suffix.lstrip(".").upper()
+            dialogs.show_error(
+                self,
+                f"Cannot open the {kind}",
+                f"No application on this computer opens {kind} files, so “{path.name}” could not be opened.\n\n"
+                f"It is in {path.parent}.",
+            )
+
+    def _show_folder(self) -> None:
+        folder = self.main_file().parent
+        if not dialogs.open_path(folder):
+            dialogs.show_error(self, "Cannot show the folder", f"No file manager on this computer could show {folder}.")

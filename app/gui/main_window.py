@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -62,6 +62,7 @@ from app.gui.autosave_schedule import AutosaveSchedule
 from app.gui.autosave_writer import AutosaveWriter
 from app.gui.checks_panel import ChecksPanel
 from app.gui.details_form import DetailsForm
+from app.gui.drops import accepts, left_message, sort_drop
 from app.gui.edit_actions import EditActions
 from app.gui.export_dialog import ExportChoice, ExportDialog, ExportResult
 from app.gui.icons import icon
@@ -71,6 +72,7 @@ from app.gui.outline_panel import OutlinePanel
 from app.gui.page_view import zoom_from_text
 from app.gui.preview_panel import PreviewPanel
 from app.gui.printing import BriefPrinting
+from app.gui.project_lock import ProjectLock
 from app.gui.project_trust import files_not_to_read, keep_refusal
 from app.gui.recovery_offer import offer_recoveries
 from app.gui.session import BriefSession
@@ -91,7 +93,7 @@ from app.gui.undo_commands import (
 from app.gui.widgets import redo_keys
 from app.gui.workers import JobRunner, Progress
 from app.ingest import ingest_many_bounded
-from app.ingest.collect import files_to_read, is_readable_drop
+from app.ingest.collect import files_to_read
 from app.pipeline.export import output_name
 from app.pipeline.jobs import PREVIEW_SECONDS, deliver_bounded
 
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         self.autosave_writer = AutosaveWriter(self.autosaver, self)
         self.autosave_writer.failed.connect(lambda exc: self.statusBar().showMessage(f"Autosave failed: {exc}", 8000))
         self.session = BriefSession(self)
+        self.project_lock = ProjectLock(self.session, self)  # the open brief's lock follows its file
         self.runner = JobRunner(self)
         self.sources_model = SourcesModel(self.session, self)
         self.outline_model = OutlineModel(self.session, self)
@@ -481,7 +484,7 @@ class MainWindow(QMainWindow):
 
     # --- drag and drop of files -----------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(is_readable_drop(p) for p in _local_paths(event)):
+        if accepts(_local_paths(event)):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -490,10 +493,21 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        """Dropped sources are read; a dropped brief is opened (app.gui.drops)."""
         paths = _local_paths(event)
-        if paths:
-            event.acceptProposedAction()
-            self.add_source_files(paths)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        drop = sort_drop(paths)
+        if drop.brief is None:
+            self.add_source_files(drop.sources)
+        else:  # once the drop is over: the file manager waits for it to end, and opening may ask questions first
+            QTimer.singleShot(0, lambda brief=drop.brief: self.open_dropped_brief(brief, drop.left))
+
+    def open_dropped_brief(self, brief: Path, left: list[Path]) -> None:
+        self.open_project(brief)
+        if left and self.session.path == brief.resolve():
+            dialogs.show_info(self, "Only the brief was opened", left_message(brief, left))
 
     # --- edits -> undo commands -----------------------------------------------------------------
     def _push(self, command: QUndoCommand) -> None:
@@ -633,6 +647,8 @@ class MainWindow(QMainWindow):
         except BriefgenError as exc:
             dialogs.report(self, "Cannot open the brief", [exc])
             return
+        if not self.project_lock.may_take(path, "open"):
+            return
         self.settings.set_folder("projects", path.parent)
         self.settings.add_recent_project(path.resolve())
         self._open_with_sources(project, path.resolve())
@@ -699,7 +715,7 @@ class MainWindow(QMainWindow):
         path = Path(name)
         if path.suffix != EXTENSION:
             path = path.with_name(path.name + EXTENSION)
-        return self._save_to(path)
+        return self.project_lock.may_take(path, "save") and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
         try:
@@ -834,6 +850,7 @@ class MainWindow(QMainWindow):
         self.preview_worker.close()  # a build still running ends now, rather than the window waiting for it
         self.runner.wait()
         self.autosave_writer.close()
+        self.project_lock.release()
         event.accept()
 
     def _about(self) -> None:

@@ -34,7 +34,12 @@ class Dialogs:
     #: Each time a project asked to read files outside its folder: the files it named.
     trust_questions: list[list[str]] = field(default_factory=list)
     trust_answer: bool = True
+    #: Each warning that another Briefgen has the brief open, and whether the analyst goes on anyway.
+    lock_warnings: list[str] = field(default_factory=list)
+    lock_answer: bool = True
+    #: Each file or folder handed to the desktop to open, and whether the desktop has an application for it.
     opened: list[Path] = field(default_factory=list)
+    open_answer: bool = True
     confirm_answer: bool = True
     save_choice: str = "discard"
     recover_answer: bool = False
@@ -77,6 +82,14 @@ class Dialogs:
         self.trust_questions.append(list(outside))
         return self.trust_answer
 
+    def open_path(self, path: Path) -> bool:
+        self.opened.append(path)
+        return self.open_answer
+
+    def ask_despite_lock(self, _parent: object, _title: str, message: str, _action: str) -> bool:
+        self.lock_warnings.append(message)
+        return self.lock_answer
+
 
 @pytest.fixture(scope="package", autouse=True)
 def _workers_from_a_fork_server() -> Iterator[None]:
@@ -110,11 +123,12 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(dialogs, "ask_marking", log.ask_marking)
     monkeypatch.setattr(dialogs, "ask_recover", lambda _p, _recovery: log.recover_answer)
     monkeypatch.setattr(dialogs, "ask_read_outside", log.ask_trust)
+    monkeypatch.setattr(dialogs, "ask_despite_lock", log.ask_despite_lock)
     monkeypatch.setattr(dialogs, "open_file_names", lambda *_args: list(log.open_names))
     monkeypatch.setattr(dialogs, "open_file_name", lambda *_args: log.open_name)
     monkeypatch.setattr(dialogs, "save_file_name", lambda *_args: log.save_name)
     monkeypatch.setattr(dialogs, "existing_folder", lambda *_args: log.folder)
-    monkeypatch.setattr(dialogs, "open_path", log.opened.append)
+    monkeypatch.setattr(dialogs, "open_path", log.open_path)
     return log
 
 

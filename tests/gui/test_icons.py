@@ -7,6 +7,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QToolBar
 
+from app.core.paths import APP_ID
+from app.gui.app import create_application
 from app.gui.icons import icon
 
 
@@ -45,3 +47,10 @@ def test_the_window_toolbar_shows_its_icons(window, qtbot):
 def test_an_unknown_icon_is_a_mistake_found_at_once(qtbot):
     with pytest.raises(KeyError):
         icon("no-such-icon")
+
+
+def test_the_application_shows_its_own_icon_and_names_its_desktop_entry(qtbot):
+    app = create_application()
+    assert app.desktopFileName() == APP_ID  # briefgen.desktop, as `briefgen install-desktop` installs it
+    picture = app.windowIcon().pixmap(QSize(48, 48)).toImage()
+    assert picture.width() == 48 and drawn(picture) > 48 * 48 // 2  # the blue tile behind the page

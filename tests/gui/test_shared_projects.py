@@ -19,7 +19,7 @@ from app.brief.trust import is_trusted
 from app.core.model import BriefProject
 from app.gui.main_window import MainWindow
 from app.ingest import ingest
-from tests.gui.helpers import outline_headings, pretend_crashed, recent_action, type_into
+from tests.gui.helpers import drop_files, outline_headings, pretend_crashed, recent_action, type_into
 
 pytestmark = pytest.mark.gui
 
@@ -59,6 +59,10 @@ def open_by(way: str, qtbot, window: MainWindow, answers, path: Path | None) -> 
         with qtbot.waitSignal(window.projectOpened, timeout=10_000):
             recent_action(window, path).trigger()
         return window
+    if way == "drop":
+        with qtbot.waitSignal(window.projectOpened, timeout=10_000):
+            drop_files(window, [path])
+        return window
     started = MainWindow()  # `briefgen gui shared.brief`
     qtbot.addWidget(started)
     started.show()
@@ -67,7 +71,7 @@ def open_by(way: str, qtbot, window: MainWindow, answers, path: Path | None) -> 
     return started
 
 
-WAYS = ["open dialog", "open recent", "command line"]
+WAYS = ["open dialog", "open recent", "drop", "command line"]
 
 
 @pytest.mark.parametrize("way", WAYS)
