@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.assemble.catalog import TEMPLATE_FILE, TemplateInfo
@@ -109,6 +109,7 @@ class TemplateEditor(QMainWindow):
         self.style_edit = CodeEditor()
         self.style_edit.setObjectName("styleEdit")
         self._style_colours = TomlHighlighter(self.style_edit.document(), colours() is DARK)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.markup_edit, TEMPLATE_FILE)
@@ -189,6 +190,11 @@ class TemplateEditor(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.pages.zoom_in_action, self.pages.zoom_out_action])
         view_menu.addActions([self.pages.fit_width_action, self.pages.fit_page_action])
+
+    def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The system turned light or dark: the syntax colours follow, as the rest of the window does."""
+        for highlighter in (self._markup_colours, self._style_colours):
+            highlighter.recolour(scheme == Qt.ColorScheme.Dark)
 
     def current_editor(self) -> CodeEditor:
         """The editor on screen: the markup's or the style's."""

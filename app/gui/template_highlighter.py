@@ -83,6 +83,11 @@ class _Highlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.formats = syntax_formats(dark)
 
+    def recolour(self, dark: bool) -> None:
+        """Colour the text for a light or a dark background (the system's scheme changed)."""
+        self.formats = syntax_formats(dark)
+        self.rehighlight()
+
 
 class JinjaMarkdownHighlighter(_Highlighter):
     """Markdown structure first, then Jinja on top: a tag inside a heading or a list item shows as a tag.

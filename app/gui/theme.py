@@ -182,6 +182,7 @@ QToolBar QToolButton {{ padding: 4px 8px; border-radius: 6px; }}
 QToolBar QToolButton:hover {{ background: {c.hover}; }}
 QToolBar QToolButton#primaryAction {{ background: {c.accent}; color: white; font-weight: 600; }}
 QToolBar QToolButton#primaryAction:hover {{ background: {c.accent_hover}; }}
+QToolBar QToolButton#primaryAction:disabled {{ background: {c.rule}; color: {c.disabled}; }}
 QLabel[role="panelTitle"] {{ font-weight: 600; font-size: 11pt; color: {c.title}; }}
 QLabel[role="muted"] {{ color: {c.muted}; }}
 QLabel#previewStatus {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 6px; padding: 2px 8px; }}

@@ -10,6 +10,7 @@ import pytest
 from docx import Document as open_docx
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from app.assemble.catalog import user_templates_dir
 from app.core.paths import TEMPLATES_DIR
@@ -290,3 +291,23 @@ def test_the_editor_has_its_menus_find_and_replace_and_closes_with_escape(qtbot,
     editor.markup_edit.document().setModified(False)
     with qtbot.waitSignal(editor.closed, timeout=5000):
         qtbot.keyClick(markup, Qt.Key.Key_Escape)  # … then the editor
+
+
+def test_the_editor_s_syntax_colours_follow_the_system_s_scheme(qtbot, window: MainWindow, answers):
+    editor = duplicate_through_menu(qtbot, window, answers, "night")
+    markup = editor.markup_edit
+    block = markup.document().findBlock(markup.toPlainText().index("{%"))
+
+    def tag_colour() -> str:
+        start = block.text().index("{%")
+        format_range = next(r for r in block.layout().formats() if r.start <= start < r.start + r.length)
+        return format_range.format.foreground().color().name()
+
+    light = tag_colour()
+    hints = QGuiApplication.styleHints()
+    try:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # what the desktop says when it turns dark
+        dark = tag_colour()
+    finally:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert light != dark and tag_colour() == light
